@@ -1,0 +1,3 @@
+//! `certorder`: the command line and server.
+
+fn main() {}

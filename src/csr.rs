@@ -1,0 +1,64 @@
+//! Certificate signing requests (PKCS#10, RFC 2986) as people paste them.
+//!
+//! [`inspect`] is the one entry point: it takes what the user pasted or uploaded (PEM text in
+//! any of its common mangled forms, an `openssl req -text` dump, bare base64 or DER bytes),
+//! recognises what it is, and for a CSR returns an [`Inspection`]: the [`CsrInfo`] report, the
+//! outcome of the self-signature check and every lint [`Finding`]. Anything that is not a CSR
+//! is a specific [`CsrError`] (a certificate, a private key, a public key, …), never a panic.
+
+mod error;
+pub mod fingerprint;
+pub mod input;
+pub mod lint;
+pub mod model;
+mod report;
+pub mod roca;
+pub mod verify;
+
+pub use error::{CsrError, PrivateKeyKind};
+pub use input::{Decoded, InputForm, MAX_INPUT_BYTES};
+pub use lint::{Finding, Rule, Severity, RULES};
+pub use model::{
+    Attribute, CsrInfo, Curve, ExtensionValue, Fingerprints, KeyAlgorithm, PublicKeyInfo,
+    RequestedExtension, San, SignatureAlgorithm, SubjectAttribute,
+};
+pub use verify::SignatureCheck;
+
+use serde::Serialize;
+
+/// Everything certorder knows about one CSR: the report, the signature check and the findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inspection {
+    /// How the input was written (PEM, bare base64, DER, …).
+    pub form: InputForm,
+    /// What the request contains.
+    pub info: CsrInfo,
+    /// The outcome of checking the request's self-signature.
+    pub signature: SignatureCheck,
+    /// Every lint finding, errors first, in rule order within a severity.
+    pub findings: Vec<Finding>,
+}
+
+impl Inspection {
+    /// True when no finding has [`Severity::Error`].
+    pub fn is_acceptable(&self) -> bool {
+        !self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Reads, reports, verifies and lints whatever the user gave us.
+///
+/// `input` may be text (UTF-8, any line endings) or raw DER bytes from a file upload.
+pub fn inspect(input: &[u8]) -> Result<Inspection, CsrError> {
+    let decoded = input::decode(input)?;
+    let parsed = report::parse(&decoded.der)?;
+    let mut findings = decoded.notices;
+    findings.extend(lint::check(&parsed.info, &parsed.signature));
+    lint::sort(&mut findings);
+    Ok(Inspection {
+        form: decoded.form,
+        info: parsed.info,
+        signature: parsed.signature,
+        findings,
+    })
+}

@@ -1,0 +1,1 @@
+//! The rules for the names a certificate is ordered for.

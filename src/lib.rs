@@ -1,0 +1,23 @@
+//! # certorder
+//!
+//! Order SSL/TLS certificates from a provider's API. This crate holds the logic shared by the
+//! browser widget, the `certorder` server and the command line:
+//!
+//! - [`csr`]: read a certificate signing request as people paste it, report what it contains,
+//!   verify its self-signature and lint it against RFC 2986/5280 and the CA/Browser Forum
+//!   Baseline Requirements;
+//! - [`domain`]: the rules for the names a certificate is ordered for (IDNA, wildcards,
+//!   reserved names, the registrable domain, approver mailboxes).
+//!
+//! Nothing here does I/O: the same code runs natively and in the browser (wasm32).
+//!
+//! ```
+//! let report = certorder::csr::inspect(b"not a csr");
+//! assert!(report.is_err());
+//! ```
+
+pub mod csr;
+pub mod domain;
+
+#[cfg(all(feature = "ui", target_arch = "wasm32"))]
+pub mod ui;
