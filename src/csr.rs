@@ -17,7 +17,7 @@ pub mod verify;
 
 pub use error::{CsrError, PrivateKeyKind};
 pub use input::{Decoded, InputForm, MAX_INPUT_BYTES};
-pub use lint::{Finding, Rule, Severity, RULES};
+pub use lint::{Finding, RULES, Rule, Severity};
 pub use model::{
     Attribute, CsrInfo, Curve, ExtensionValue, Fingerprints, KeyAlgorithm, PublicKeyInfo,
     RequestedExtension, San, SignatureAlgorithm, SubjectAttribute,

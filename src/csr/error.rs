@@ -11,7 +11,9 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum CsrError {
     /// Nothing but whitespace.
-    #[error("the input is empty: paste a certificate signing request (-----BEGIN CERTIFICATE REQUEST-----)")]
+    #[error(
+        "the input is empty: paste a certificate signing request (-----BEGIN CERTIFICATE REQUEST-----)"
+    )]
     Empty,
     /// Larger than [`crate::csr::MAX_INPUT_BYTES`].
     #[error("the input is {size} bytes; a CSR is at most {limit} bytes")]
@@ -22,16 +24,22 @@ pub enum CsrError {
         limit: usize,
     },
     /// A certificate, not a request.
-    #[error("this is a certificate, not a certificate signing request: paste the CSR (-----BEGIN CERTIFICATE REQUEST-----)")]
+    #[error(
+        "this is a certificate, not a certificate signing request: paste the CSR (-----BEGIN CERTIFICATE REQUEST-----)"
+    )]
     Certificate,
     /// A private key. Nothing of it was kept.
-    #[error("this is a private key ({kind}); a private key must never be shared with anyone, not even us, and nothing of it was kept. Paste the certificate signing request instead")]
+    #[error(
+        "this is a private key ({kind}); a private key must never be shared with anyone, not even us, and nothing of it was kept. Paste the certificate signing request instead"
+    )]
     PrivateKey {
         /// Which kind of private key.
         kind: PrivateKeyKind,
     },
     /// A public key on its own.
-    #[error("this is a public key, not a certificate signing request: paste the CSR made with this key")]
+    #[error(
+        "this is a public key, not a certificate signing request: paste the CSR made with this key"
+    )]
     PublicKey,
     /// A PKCS#7 / CMS bundle.
     #[error("this is a PKCS#7 bundle (certificates), not a certificate signing request")]
@@ -43,7 +51,9 @@ pub enum CsrError {
         label: String,
     },
     /// A `BEGIN` line without its `END` line.
-    #[error("the CSR is cut off: \"-----BEGIN {label}-----\" has no matching END line; copy the whole block")]
+    #[error(
+        "the CSR is cut off: \"-----BEGIN {label}-----\" has no matching END line; copy the whole block"
+    )]
     TruncatedPem {
         /// The label of the BEGIN line.
         label: String,
@@ -57,7 +67,9 @@ pub enum CsrError {
         detail: String,
     },
     /// Text that is neither PEM nor base64.
-    #[error("this does not look like a certificate signing request: expected -----BEGIN CERTIFICATE REQUEST-----")]
+    #[error(
+        "this does not look like a certificate signing request: expected -----BEGIN CERTIFICATE REQUEST-----"
+    )]
     Unrecognised,
     /// The DER structure is broken.
     #[error("the CSR is damaged: malformed DER at byte {offset}: {detail}")]

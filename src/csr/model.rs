@@ -65,7 +65,9 @@ impl CsrInfo {
 
     /// True when the request carries a `challengePassword` attribute (its value is never kept).
     pub fn has_challenge_password(&self) -> bool {
-        self.attributes.iter().any(|a| a.oid == "1.2.840.113549.1.9.7")
+        self.attributes
+            .iter()
+            .any(|a| a.oid == "1.2.840.113549.1.9.7")
     }
 }
 

@@ -22,7 +22,9 @@ pub enum SignatureCheck {
 }
 
 /// Checks the self-signature of a parsed request with its own subject public key.
-pub(crate) fn check(csr: &x509_parser::certification_request::X509CertificationRequest<'_>) -> SignatureCheck {
+pub(crate) fn check(
+    csr: &x509_parser::certification_request::X509CertificationRequest<'_>,
+) -> SignatureCheck {
     let _ = csr;
     SignatureCheck::CannotCheck {
         algorithm: "not implemented".into(),
