@@ -6,6 +6,7 @@
 //! outcome of the self-signature check and every lint [`Finding`]. Anything that is not a CSR
 //! is a specific [`CsrError`] (a certificate, a private key, a public key, …), never a panic.
 
+mod display;
 mod error;
 pub mod fingerprint;
 pub mod input;

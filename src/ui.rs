@@ -1,4 +1,17 @@
-//! The Leptos widget (wasm32 only).
+//! The Leptos widget (wasm32 only). Components read state, dispatch and render; every rule
+//! they show comes from the plain-Rust modules of this crate.
 
-/// Mounts the widget on the page.
-pub fn start() {}
+// Leptos' #[component] macro widens the visibility of the props types it generates.
+#![allow(unreachable_pub)]
+
+mod app;
+mod components;
+mod pages;
+
+pub use app::App;
+
+/// Mounts the widget on the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

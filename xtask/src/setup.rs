@@ -1,0 +1,204 @@
+//! Installs the tools the demo and the tests need, idempotently: each one is checked first
+//! and installed only when it is missing or at the wrong version.
+//!
+//! Versions are pinned on purpose (see the README's "Toolchain" section): trunk 0.22 needs a
+//! newer rustc than the project's 1.95, wasm-bindgen must equal the version in Cargo.lock or
+//! trunk tries to download its own, and Debian's binaryen (wasm-opt 108) produces a wasm that
+//! fails at load, so wasm-opt 132 comes from the npm registry.
+
+use crate::run::{command, output, status};
+use crate::{Result, root};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The trunk release that builds with rustc 1.95.
+pub(crate) const TRUNK_VERSION: &str = "0.21.14";
+/// The binaryen release whose wasm-opt trunk is pinned to (`version_132` in Trunk.toml).
+pub(crate) const BINARYEN_VERSION: &str = "132.0.0";
+
+/// Which tools a command needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// What `trunk serve` needs.
+    Demo,
+    /// Everything: the demo's tools, the browser, the end-to-end packages.
+    All,
+}
+
+/// Where the installed tools are, to put on PATH for every child process.
+#[derive(Debug, Clone)]
+pub(crate) struct Tools {
+    pub(crate) path: Vec<PathBuf>,
+}
+
+/// Checks every tool and installs what is missing.
+pub(crate) fn tools(need: Need) -> Result<Tools> {
+    let root = root();
+    let cargo_bin = cargo_home().join("bin");
+    let binaryen_dir = cache_dir().join(format!("binaryen-{BINARYEN_VERSION}"));
+    let tools = Tools {
+        path: vec![
+            cargo_bin.clone(),
+            binaryen_dir.join("node_modules").join(".bin"),
+        ],
+    };
+
+    wasm_target(&root, &tools)?;
+    let bindgen = wasm_bindgen_version(&root)?;
+    cargo_tool(&root, &tools, "trunk", "trunk", TRUNK_VERSION, true)?;
+    cargo_tool(
+        &root,
+        &tools,
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        &bindgen,
+        false,
+    )?;
+    wasm_opt(&root, &tools, &binaryen_dir)?;
+    if need == Need::All {
+        browser()?;
+        e2e_packages(&root, &tools)?;
+    }
+    // trunk runs cargo with --offline (Trunk.toml), so every crate must be present first.
+    status(command("cargo", &root, &tools.path).arg("fetch"))?;
+    Ok(tools)
+}
+
+fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+fn cache_dir() -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from(".cache"))
+        .join("certorder")
+}
+
+fn wasm_target(root: &Path, tools: &Tools) -> Result {
+    let installed =
+        output(command("rustup", root, &tools.path).args(["target", "list", "--installed"]))
+            .unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    status(command("rustup", root, &tools.path).args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The exact wasm-bindgen version in Cargo.lock: the CLI must match it byte for byte.
+fn wasm_bindgen_version(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+        {
+            return Ok(version.to_owned());
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".to_owned())
+}
+
+/// Installs a cargo-installable tool unless `<binary> --version` already reports `version`.
+fn cargo_tool(
+    root: &Path,
+    tools: &Tools,
+    binary: &str,
+    krate: &str,
+    version: &str,
+    locked: bool,
+) -> Result {
+    let reported = output(command(binary, root, &tools.path).arg("--version")).unwrap_or_default();
+    if reported.split_whitespace().any(|word| word == version) {
+        return Ok(());
+    }
+    eprintln!("installing {krate} {version} (a few minutes, once)");
+    let mut install = command("cargo", root, &tools.path);
+    install.args(["install", krate, "--version", version, "--force"]);
+    // wasm-bindgen-cli's own lock file names a crate version the registry may lack: let cargo
+    // resolve it; trunk's lock is needed because newer dependencies want a newer rustc.
+    if locked {
+        install.arg("--locked");
+    }
+    status(&mut install)
+}
+
+fn wasm_opt(root: &Path, tools: &Tools, dir: &Path) -> Result {
+    let reported =
+        output(command("wasm-opt", root, &tools.path).arg("--version")).unwrap_or_default();
+    let major = BINARYEN_VERSION
+        .split('.')
+        .next()
+        .unwrap_or(BINARYEN_VERSION);
+    if reported.contains(&format!("version {major}")) {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    status(command("npm", root, &tools.path).args([
+        "install",
+        "--prefix",
+        &dir.to_string_lossy(),
+        "--no-audit",
+        "--no-fund",
+        &format!("binaryen@{BINARYEN_VERSION}"),
+    ]))
+}
+
+/// Debian's Chromium and its matching driver: the browser tests and end-to-end tests use them.
+fn browser() -> Result {
+    let have = |bin: &str| output(Command::new(bin).arg("--version")).is_some();
+    if have("chromium") && have("chromedriver") {
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Installs Debian packages (as root directly, otherwise through sudo).
+pub(crate) fn apt_install(packages: &[&str]) -> Result {
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if is_root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !is_root {
+            cmd.arg("apt-get");
+        }
+        cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+        status(&mut cmd)
+    };
+    apt(&["update", "-q"])?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
+}
+
+/// The end-to-end tests' Node packages, installed from e2e/package-lock.json.
+fn e2e_packages(root: &Path, tools: &Tools) -> Result {
+    let e2e = root.join("e2e");
+    let lock = e2e.join("package-lock.json");
+    let stamp = e2e.join("node_modules").join(".package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
+        (Ok(lock), Ok(stamp)) => match (lock.modified(), stamp.modified()) {
+            (Ok(l), Ok(s)) => s >= l,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    status(command("npm", &e2e, &tools.path).args(["ci", "--no-audit", "--no-fund"]))
+}

@@ -1,0 +1,72 @@
+//! `cargo xtask test`: every check and every test, in the order that fails fastest.
+
+use crate::run::{Tally, command, status, tests};
+use crate::setup::{self, Need};
+use crate::{Result, root};
+
+/// Installs what is missing, then runs formatting and lint checks, the native tests, the
+/// browser tests in headless Chromium, the release build and the end-to-end tests.
+pub(crate) fn run() -> Result {
+    let tools = setup::tools(Need::All)?;
+    let root = root();
+    let path = &tools.path;
+    let mut tally = Tally::default();
+
+    status(command("cargo", &root, path).args(["fmt", "--all", "--", "--check"]))?;
+    status(command("cargo", &root, path).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    // The widget only exists for wasm32: lint it there too.
+    status(command("cargo", &root, path).args([
+        "clippy",
+        "-p",
+        "certorder",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--lib",
+        "--bins",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    tests(
+        command("cargo", &root, path).args(["test", "--workspace"]),
+        &mut tally,
+    )?;
+    // Browser tests: wasm-bindgen-test-runner (the wasm32 runner in .cargo/config.toml)
+    // drives headless Chromium through chromedriver.
+    tests(
+        command("cargo", &root, path).args([
+            "test",
+            "-p",
+            "certorder",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "web",
+        ]),
+        &mut tally,
+    )?;
+
+    status(command("trunk", &root, path).args(["build", "--release"]))?;
+    tests(
+        command("npm", &root.join("e2e"), path).args(["test"]),
+        &mut tally,
+    )?;
+
+    println!();
+    println!(
+        "all: {} passed, {} failed, {} skipped",
+        tally.passed, tally.failed, tally.ignored
+    );
+    if tally.failed > 0 {
+        return Err(format!("{} tests failed", tally.failed));
+    }
+    Ok(())
+}
