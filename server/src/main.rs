@@ -1,3 +1,14 @@
-//! `certorder`: the command line and server.
+//! `certorder`: the command line. `certorder inspect FILE` reports on a CSR.
 
-fn main() {}
+mod cli;
+mod inspect;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli.command {
+        cli::Command::Inspect(args) => inspect::run(&args),
+    }
+}
