@@ -31,17 +31,23 @@ pub(crate) struct Tools {
     pub(crate) path: Vec<PathBuf>,
 }
 
+/// The directories the tools are installed in, to put first on PATH.
+pub(crate) fn tools_path() -> Vec<PathBuf> {
+    vec![
+        cargo_home().join("bin"),
+        binaryen_dir().join("node_modules").join(".bin"),
+    ]
+}
+
+fn binaryen_dir() -> PathBuf {
+    cache_dir().join(format!("binaryen-{BINARYEN_VERSION}"))
+}
+
 /// Checks every tool and installs what is missing.
 pub(crate) fn tools(need: Need) -> Result<Tools> {
     let root = root();
-    let cargo_bin = cargo_home().join("bin");
-    let binaryen_dir = cache_dir().join(format!("binaryen-{BINARYEN_VERSION}"));
-    let tools = Tools {
-        path: vec![
-            cargo_bin.clone(),
-            binaryen_dir.join("node_modules").join(".bin"),
-        ],
-    };
+    let binaryen_dir = binaryen_dir();
+    let tools = Tools { path: tools_path() };
 
     wasm_target(&root, &tools)?;
     let bindgen = wasm_bindgen_version(&root)?;
