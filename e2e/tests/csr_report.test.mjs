@@ -1,0 +1,78 @@
+// The CSR step as a person uses it: paste, drop a file, read the report, never leak a key.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openWidget, fixtures, screenshots, seriousA11yViolations } from '../support/browser.mjs';
+
+let widget;
+before(async () => {
+  await mkdir(screenshots, { recursive: true });
+  widget = await openWidget();
+});
+after(async () => widget?.close());
+
+async function paste(text) {
+  const { page } = widget;
+  await page.getByLabel('CSR (PEM)').fill(text);
+}
+
+test('a good CSR gets a report that says it can be ordered', async () => {
+  const { page } = widget;
+  await paste(await readFile(join(fixtures, 'good.csr'), 'utf8'));
+  await assert.doesNotReject(page.getByTestId('verdict').waitFor());
+  assert.match(await page.getByTestId('verdict').innerText(), /can be ordered/);
+  const details = await page.getByTestId('details').innerText();
+  assert.match(details, /shop\.example\.com/);
+  assert.match(details, /DNS:www\.shop\.example\.com/);
+  assert.match(details, /P-256/);
+  assert.match(details, /valid/);
+  await page.screenshot({ path: join(screenshots, 'csr-good.png'), fullPage: true });
+});
+
+test('a CSR with problems lists every one of them', async () => {
+  const { page } = widget;
+  await paste(await readFile(join(fixtures, 'bad.csr'), 'utf8'));
+  await page.getByTestId('findings').waitFor();
+  assert.match(await page.getByTestId('verdict').innerText(), /must be fixed/);
+  const codes = await page.locator('[data-testid=findings] li').evaluateAll((items) =>
+    items.map((li) => li.dataset.code),
+  );
+  for (const code of ['rsa-key-too-small', 'ou-present', 'internal-name', 'country-invalid']) {
+    assert.ok(codes.includes(code), `expected finding ${code} among ${codes.join(', ')}`);
+  }
+  await page.screenshot({ path: join(screenshots, 'csr-findings.png'), fullPage: true });
+});
+
+test('a pasted private key is refused and never sent anywhere', async () => {
+  const { page, requests, origin } = widget;
+  const before = requests.length;
+  await paste(await readFile(join(fixtures, 'test-key.pem'), 'utf8'));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /private key/i);
+  assert.equal(await alert.getAttribute('data-kind'), 'private_key');
+  const sent = requests.slice(before);
+  assert.ok(sent.every((r) => !r.body.includes('PRIVATE KEY')), 'a request carried the key');
+  assert.ok(requests.every((r) => r.url.startsWith(origin)), 'the page talked to another origin');
+});
+
+test('a DER file chosen with the file picker is read', async () => {
+  const { page } = widget;
+  await paste('');
+  await page.getByTestId('csr-file').setInputFiles(join(fixtures, 'good.der'));
+  await page.getByTestId('verdict').waitFor();
+  assert.match(await page.getByTestId('details').innerText(), /shop\.example\.com/);
+});
+
+test('the form can be reached by keyboard and has no serious accessibility violations', async () => {
+  const { page, errors } = widget;
+  await page.reload();
+  await page.getByTestId('csr-text').waitFor();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, 'csr-text');
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
+  assert.deepEqual(errors, []);
+});
