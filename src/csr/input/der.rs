@@ -1,0 +1,236 @@
+//! A small, panic-free DER tag-length-value reader.
+//!
+//! x509-parser tells us *that* a request does not parse but not *where*; this reader walks the
+//! raw structure so errors can name the byte offset, and lets [`super::classify`] recognise
+//! certificates, keys and bundles by their shape without parsing them.
+
+/// The identifier byte of a SEQUENCE.
+pub(crate) const SEQUENCE: u8 = 0x30;
+/// The identifier byte of a SET.
+pub(crate) const SET: u8 = 0x31;
+/// The identifier byte of an INTEGER.
+pub(crate) const INTEGER: u8 = 0x02;
+/// The identifier byte of a BIT STRING.
+pub(crate) const BIT_STRING: u8 = 0x03;
+/// The identifier byte of an OCTET STRING.
+pub(crate) const OCTET_STRING: u8 = 0x04;
+/// The identifier byte of an OBJECT IDENTIFIER.
+pub(crate) const OID: u8 = 0x06;
+/// The identifier byte of `[0]` constructed (context-specific).
+pub(crate) const CONTEXT_0: u8 = 0xA0;
+
+/// Nesting deeper than this is not walked: no real request comes close, and a bound keeps a
+/// crafted input from exhausting the stack.
+const MAX_DEPTH: usize = 48;
+
+/// One element: where it starts and what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tlv<'a> {
+    /// The first identifier byte (class, constructed bit and low tag number).
+    pub(crate) tag: u8,
+    /// Offset of the identifier byte from the start of the whole DER.
+    pub(crate) offset: usize,
+    /// The whole element: identifier, length and content.
+    pub(crate) raw: &'a [u8],
+    /// The content octets.
+    pub(crate) content: &'a [u8],
+    /// Offset of the first content byte from the start of the whole DER.
+    pub(crate) content_offset: usize,
+}
+
+impl<'a> Tlv<'a> {
+    /// True when the constructed bit is set.
+    pub(crate) fn is_constructed(&self) -> bool {
+        self.tag & 0x20 != 0
+    }
+
+    /// The elements inside a constructed element.
+    pub(crate) fn children(&self) -> Result<Vec<Tlv<'a>>, Fault> {
+        read_all(self.content, self.content_offset)
+    }
+
+    /// The offset just past this element.
+    pub(crate) fn end(&self) -> usize {
+        self.content_offset.saturating_add(self.content.len())
+    }
+}
+
+/// Where and why the structure is broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fault {
+    /// Offset from the start of the whole DER.
+    pub(crate) offset: usize,
+    /// What is wrong, in plain words.
+    pub(crate) detail: String,
+}
+
+impl Fault {
+    fn new(offset: usize, detail: impl Into<String>) -> Self {
+        Self {
+            offset,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Reads one element from `buf`, which starts `base` bytes into the whole DER. Returns the
+/// element and the bytes after it.
+pub(crate) fn read(buf: &[u8], base: usize) -> Result<(Tlv<'_>, &[u8]), Fault> {
+    let mut pos = 0usize;
+    let at = |pos: usize| base.saturating_add(pos);
+    let tag = *buf
+        .first()
+        .ok_or_else(|| Fault::new(base, "the data ends where an element should start"))?;
+    pos += 1;
+    if tag & 0x1F == 0x1F {
+        // High tag numbers continue while bit 8 is set; no request uses them, but skipping
+        // them keeps the walk aligned.
+        loop {
+            let b = *buf
+                .get(pos)
+                .ok_or_else(|| Fault::new(base, "the data ends inside a tag"))?;
+            pos += 1;
+            if b & 0x80 == 0 {
+                break;
+            }
+            if pos > 6 {
+                return Err(Fault::new(base, "tag number too long"));
+            }
+        }
+    }
+    let first_len = *buf
+        .get(pos)
+        .ok_or_else(|| Fault::new(base, "the data ends before the length of an element"))?;
+    pos += 1;
+    let len = if first_len < 0x80 {
+        usize::from(first_len)
+    } else if first_len == 0x80 {
+        return Err(Fault::new(
+            base,
+            "indefinite length (BER), which DER does not allow",
+        ));
+    } else {
+        let count = usize::from(first_len & 0x7F);
+        if count > 4 {
+            return Err(Fault::new(base, format!("a {count}-byte length field")));
+        }
+        let bytes = buf
+            .get(pos..pos + count)
+            .ok_or_else(|| Fault::new(base, "the data ends inside the length of an element"))?;
+        pos += count;
+        bytes
+            .iter()
+            .fold(0usize, |acc, b| (acc << 8) | usize::from(*b))
+    };
+    let rest = buf.get(pos..).unwrap_or_default();
+    let content = rest.get(..len).ok_or_else(|| {
+        Fault::new(
+            base,
+            format!(
+                "an element declares {len} bytes of content but only {} follow (the data is cut off)",
+                rest.len()
+            ),
+        )
+    })?;
+    let after = rest.get(len..).unwrap_or_default();
+    let raw = buf.get(..pos.saturating_add(len)).unwrap_or_default();
+    Ok((
+        Tlv {
+            tag,
+            offset: base,
+            raw,
+            content,
+            content_offset: at(pos),
+        },
+        after,
+    ))
+}
+
+/// Reads every element of `buf` (which starts `base` bytes into the whole DER).
+pub(crate) fn read_all(mut buf: &[u8], base: usize) -> Result<Vec<Tlv<'_>>, Fault> {
+    let mut items = Vec::new();
+    let mut offset = base;
+    while !buf.is_empty() {
+        let (tlv, rest) = read(buf, offset)?;
+        offset = tlv.end();
+        items.push(tlv);
+        buf = rest;
+    }
+    Ok(items)
+}
+
+/// Checks that every constructed element nests properly, and returns the first fault.
+pub(crate) fn check_structure(der: &[u8]) -> Result<(), Fault> {
+    let (top, rest) = read(der, 0)?;
+    if !rest.is_empty() {
+        return Err(trailing(top.end(), rest.len()));
+    }
+    check_nested(&top, 0)
+}
+
+fn check_nested(tlv: &Tlv<'_>, depth: usize) -> Result<(), Fault> {
+    if !tlv.is_constructed() || depth >= MAX_DEPTH {
+        return Ok(());
+    }
+    for child in tlv.children()? {
+        check_nested(&child, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// The fault for bytes left over after the request.
+pub(crate) fn trailing(offset: usize, count: usize) -> Fault {
+    Fault::new(
+        offset,
+        format!("{count} unexpected bytes after the end of the request"),
+    )
+}
+
+/// The value of a small non-negative INTEGER, if `tlv` is one.
+pub(crate) fn small_uint(tlv: &Tlv<'_>) -> Option<u64> {
+    if tlv.tag != INTEGER || tlv.content.is_empty() || tlv.content.len() > 8 {
+        return None;
+    }
+    if tlv.content.first().is_some_and(|b| b & 0x80 != 0) {
+        return None;
+    }
+    Some(
+        tlv.content
+            .iter()
+            .fold(0u64, |acc, b| (acc << 8) | u64::from(*b)),
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_off_element_is_reported_at_its_header() {
+        let fault = check_structure(&[0x30, 0x05, 0x02, 0x01, 0x00]).unwrap_err();
+        assert_eq!(fault.offset, 0);
+    }
+
+    #[test]
+    fn a_broken_child_is_reported_at_the_child() {
+        let fault = check_structure(&[0x30, 0x04, 0x02, 0x01, 0x00, 0x02]).unwrap_err();
+        assert_eq!(fault.offset, 5);
+    }
+
+    #[test]
+    fn long_form_lengths_are_read() {
+        let mut der = vec![0x04, 0x81, 0x80];
+        der.extend([0u8; 0x80]);
+        let (tlv, rest) = read(&der, 0).unwrap();
+        assert_eq!(tlv.content.len(), 0x80);
+        assert_eq!(tlv.content_offset, 3);
+        assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn trailing_bytes_are_reported_where_they_start() {
+        let fault = check_structure(&[0x05, 0x00, 0xFF]).unwrap_err();
+        assert_eq!(fault.offset, 2);
+    }
+}

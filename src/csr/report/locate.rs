@@ -1,0 +1,118 @@
+//! Where a request that x509-parser refused is broken.
+//!
+//! x509-parser's errors carry no position, so the request is walked field by field with the
+//! DER reader and each field is handed to x509-parser's parser for that field alone; the first
+//! field it refuses (drilling into names and attributes) gives the offset.
+
+use crate::csr::CsrError;
+use crate::csr::input::der::{self, BIT_STRING, CONTEXT_0, SEQUENCE, Tlv};
+use x509_parser::asn1_rs::FromDer;
+use x509_parser::cri_attributes::X509CriAttribute;
+use x509_parser::x509::{
+    AlgorithmIdentifier, AttributeTypeAndValue, RelativeDistinguishedName, SubjectPublicKeyInfo,
+    X509Name, X509Version,
+};
+
+/// The offset and reason of the first broken field of a request that does not parse.
+pub(super) fn fault(der: &[u8]) -> CsrError {
+    let (offset, detail) = match find(der) {
+        Ok(()) => (0, "the request does not parse".to_owned()),
+        Err(found) => found,
+    };
+    CsrError::MalformedDer { offset, detail }
+}
+
+type Found = (usize, String);
+
+fn at(tlv: &Tlv<'_>, detail: &str) -> Found {
+    (tlv.offset, detail.to_owned())
+}
+
+fn from_der_fault(fault: der::Fault) -> Found {
+    (fault.offset, fault.detail)
+}
+
+fn find(der: &[u8]) -> Result<(), Found> {
+    let (outer, _) = der::read(der, 0).map_err(from_der_fault)?;
+    if outer.tag != SEQUENCE {
+        return Err(at(&outer, "a request starts with a SEQUENCE"));
+    }
+    let parts = outer.children().map_err(from_der_fault)?;
+    let mut parts = parts.iter();
+    let info = expect(
+        parts.next(),
+        &outer,
+        SEQUENCE,
+        "the certification request info",
+    )?;
+    check_info(info)?;
+    let algorithm = expect(parts.next(), &outer, SEQUENCE, "the signature algorithm")?;
+    if AlgorithmIdentifier::from_der(algorithm.raw).is_err() {
+        return Err(at(algorithm, "invalid signature algorithm"));
+    }
+    let signature = expect(parts.next(), &outer, BIT_STRING, "the signature")?;
+    if signature.content.first().is_none_or(|unused| *unused > 7) {
+        return Err(at(signature, "invalid signature bit string"));
+    }
+    match parts.next() {
+        Some(extra) => Err(at(extra, "unexpected field after the signature")),
+        None => Ok(()),
+    }
+}
+
+/// The next field, which must have `tag`; a missing field is reported at the end of its parent.
+fn expect<'t, 'a>(
+    field: Option<&'t Tlv<'a>>,
+    parent: &Tlv<'_>,
+    tag: u8,
+    what: &str,
+) -> Result<&'t Tlv<'a>, Found> {
+    match field {
+        Some(tlv) if tlv.tag == tag => Ok(tlv),
+        Some(tlv) => Err(at(tlv, &format!("expected {what} here"))),
+        None => Err((parent.end(), format!("{what} is missing"))),
+    }
+}
+
+fn check_info(info: &Tlv<'_>) -> Result<(), Found> {
+    let fields = info.children().map_err(from_der_fault)?;
+    let mut fields = fields.iter();
+    let version = expect(fields.next(), info, der::INTEGER, "the version")?;
+    if X509Version::from_der(version.raw).is_err() {
+        return Err(at(version, "invalid version"));
+    }
+    let subject = expect(fields.next(), info, SEQUENCE, "the subject name")?;
+    check_name(subject)?;
+    let spki = expect(fields.next(), info, SEQUENCE, "the subject public key info")?;
+    if SubjectPublicKeyInfo::from_der(spki.raw).is_err() {
+        return Err(at(spki, "invalid subject public key info"));
+    }
+    let attributes = expect(fields.next(), info, CONTEXT_0, "the attributes ([0])")?;
+    for attribute in attributes.children().map_err(from_der_fault)? {
+        if X509CriAttribute::from_der(attribute.raw).is_err() {
+            return Err(at(&attribute, "invalid attribute"));
+        }
+    }
+    match fields.next() {
+        Some(extra) => Err(at(extra, "unexpected field after the attributes")),
+        None => Ok(()),
+    }
+}
+
+fn check_name(name: &Tlv<'_>) -> Result<(), Found> {
+    if X509Name::from_der(name.raw).is_ok() {
+        return Ok(());
+    }
+    for rdn in name.children().map_err(from_der_fault)? {
+        if RelativeDistinguishedName::from_der(rdn.raw).is_ok() {
+            continue;
+        }
+        for atv in rdn.children().map_err(from_der_fault)? {
+            if AttributeTypeAndValue::from_der(atv.raw).is_err() {
+                return Err(at(&atv, "invalid attribute in the subject name"));
+            }
+        }
+        return Err(at(&rdn, "invalid RDN in the subject name"));
+    }
+    Err(at(name, "invalid subject name"))
+}
