@@ -28,6 +28,7 @@ pub(crate) fn parse(der: &[u8]) -> Result<Parsed, CsrError> {
         offset: fault.offset,
         detail: fault.detail,
     })?;
+    locate::check(der)?;
     let csr = match X509CertificationRequest::from_der(der) {
         Ok(([], csr)) => csr,
         Ok((rest, _)) => {
@@ -37,7 +38,13 @@ pub(crate) fn parse(der: &[u8]) -> Result<Parsed, CsrError> {
                 detail: fault.detail,
             });
         }
-        Err(_) => return Err(locate::fault(der)),
+        // Every field passed on its own; the whole should too, but never trust that blindly.
+        Err(e) => {
+            return Err(CsrError::MalformedDer {
+                offset: 0,
+                detail: format!("the request does not parse: {e}"),
+            });
+        }
     };
     let cri = &csr.certification_request_info;
     let spki = &cri.subject_pki;

@@ -1,8 +1,10 @@
-//! Where a request that x509-parser refused is broken.
+//! Where a request is broken, field by field.
 //!
-//! x509-parser's errors carry no position, so the request is walked field by field with the
-//! DER reader and each field is handed to x509-parser's parser for that field alone; the first
-//! field it refuses (drilling into names and attributes) gives the offset.
+//! x509-parser's errors carry no position, and some of its parsers stop quietly at the first
+//! element they cannot read (a name drops its remaining RDNs instead of failing). So the
+//! request is walked field by field with the DER reader and each field, down to every RDN and
+//! name attribute, is handed to x509-parser's parser for that field alone; the first field it
+//! refuses gives the offset.
 
 use crate::csr::CsrError;
 use crate::csr::input::der::{self, BIT_STRING, CONTEXT_0, SEQUENCE, Tlv};
@@ -13,13 +15,9 @@ use x509_parser::x509::{
     X509Name, X509Version,
 };
 
-/// The offset and reason of the first broken field of a request that does not parse.
-pub(super) fn fault(der: &[u8]) -> CsrError {
-    let (offset, detail) = match find(der) {
-        Ok(()) => (0, "the request does not parse".to_owned()),
-        Err(found) => found,
-    };
-    CsrError::MalformedDer { offset, detail }
+/// Checks every field of the request and names the first broken one.
+pub(super) fn check(der: &[u8]) -> Result<(), CsrError> {
+    find(der).map_err(|(offset, detail)| CsrError::MalformedDer { offset, detail })
 }
 
 type Found = (usize, String);
@@ -100,19 +98,22 @@ fn check_info(info: &Tlv<'_>) -> Result<(), Found> {
 }
 
 fn check_name(name: &Tlv<'_>) -> Result<(), Found> {
-    if X509Name::from_der(name.raw).is_ok() {
-        return Ok(());
-    }
     for rdn in name.children().map_err(from_der_fault)? {
-        if RelativeDistinguishedName::from_der(rdn.raw).is_ok() {
-            continue;
-        }
-        for atv in rdn.children().map_err(from_der_fault)? {
-            if AttributeTypeAndValue::from_der(atv.raw).is_err() {
-                return Err(at(&atv, "invalid attribute in the subject name"));
+        let attributes = rdn.children().map_err(from_der_fault)?;
+        for atv in &attributes {
+            if atv.tag != SEQUENCE || AttributeTypeAndValue::from_der(atv.raw).is_err() {
+                return Err(at(atv, "invalid attribute in the subject name"));
             }
         }
-        return Err(at(&rdn, "invalid RDN in the subject name"));
+        if rdn.tag != der::SET
+            || attributes.is_empty()
+            || RelativeDistinguishedName::from_der(rdn.raw).is_err()
+        {
+            return Err(at(&rdn, "invalid RDN in the subject name"));
+        }
     }
-    Err(at(name, "invalid subject name"))
+    match X509Name::from_der(name.raw) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(at(name, "invalid subject name")),
+    }
 }
