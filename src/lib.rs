@@ -7,7 +7,12 @@
 //!   verify its self-signature and lint it against RFC 2986/5280 and the CA/Browser Forum
 //!   Baseline Requirements;
 //! - [`domain`]: the rules for the names a certificate is ordered for (IDNA, wildcards,
-//!   reserved names, the registrable domain, approver mailboxes).
+//!   reserved names, the registrable domain, approver mailboxes);
+//! - [`http`]: requests and responses as data, and the [`http::Credentials`] that authenticate
+//!   them;
+//! - [`product`]: the provider-neutral product model (validation level, names, periods, fields);
+//! - [`order`]: order drafts, handles, state snapshots, DCV instructions and certificates;
+//! - [`provider`]: one sans-IO adapter per provider API behind the [`provider::Provider`] trait.
 //!
 //! Nothing here does I/O: the same code runs natively and in the browser (wasm32).
 //!
@@ -18,6 +23,10 @@
 
 pub mod csr;
 pub mod domain;
+pub mod http;
+pub mod order;
+pub mod product;
+pub mod provider;
 
 #[cfg(all(feature = "ui", target_arch = "wasm32"))]
 pub mod ui;

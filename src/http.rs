@@ -1,0 +1,381 @@
+//! Plain HTTP requests and responses, as data, and the credentials that authenticate them.
+//!
+//! Provider adapters are sans-IO (DESIGN.md, "The flow of data"): they build an [`HttpRequest`]
+//! and parse an [`HttpResponse`]; a transport outside this crate (the browser's `fetch`, the
+//! server's proxy, a test) moves the bytes. Nothing here opens a socket, so the same code runs
+//! natively and in wasm32.
+//!
+//! ```
+//! use certorder::http::{HttpRequest, Method};
+//!
+//! let request = HttpRequest::new(Method::Get, "/v5/certificate/issued-certs")
+//!     .with_query("status", "valid")
+//!     .with_header("Accept", "application/json");
+//! assert_eq!(request.path_and_query(), "/v5/certificate/issued-certs?status=valid");
+//! assert_eq!(request.header("accept"), Some("application/json"));
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+/// The HTTP methods the provider APIs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The method as it is written on the wire (`"GET"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A method name that is not one of [`Method`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("unsupported HTTP method")]
+pub struct UnknownMethod;
+
+impl FromStr for Method {
+    type Err = UnknownMethod;
+
+    /// Parses a method name; HTTP method names are case-sensitive (RFC 9110 §9.1).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "GET" => Ok(Self::Get),
+            "POST" => Ok(Self::Post),
+            "PUT" => Ok(Self::Put),
+            "PATCH" => Ok(Self::Patch),
+            "DELETE" => Ok(Self::Delete),
+            _ => Err(UnknownMethod),
+        }
+    }
+}
+
+/// Header name/value pairs in the order they were added. Names compare case-insensitively.
+pub type Headers = Vec<(String, String)>;
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// One request to a provider's API, relative to its base URL.
+///
+/// `path` is the path below the provider's base URL, starting with `/` (for Gandi v5,
+/// `/v5/certificate/issued-certs`; for XML-RPC, the endpoint path). The query is kept as
+/// unencoded pairs and encoded by [`HttpRequest::path_and_query`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// The method.
+    pub method: Method,
+    /// The path, starting with `/`, already percent-encoded where a segment needs it.
+    pub path: String,
+    /// Query parameters, unencoded, in order.
+    pub query: Vec<(String, String)>,
+    /// Request headers, in order.
+    pub headers: Headers,
+    /// The body, if any.
+    pub body: Option<Vec<u8>>,
+}
+
+impl HttpRequest {
+    /// A request with no query, headers or body.
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Self {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds one query parameter.
+    #[must_use]
+    pub fn with_query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets a header, replacing any header of the same name.
+    #[must_use]
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.set_header(name, value);
+        self
+    }
+
+    /// Sets a header, replacing any header of the same name (compared case-insensitively).
+    pub fn set_header(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        let name = name.into();
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
+        self.headers.push((name, value.into()));
+    }
+
+    /// Removes every header of that name.
+    pub fn remove_header(&mut self, name: &str) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+
+    /// The first header of that name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// Sets a raw body and its content type.
+    #[must_use]
+    pub fn with_body(mut self, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        self.set_header("Content-Type", content_type);
+        self.body = Some(body.into());
+        self
+    }
+
+    /// Serialises `value` as the JSON body and sets `Content-Type: application/json`.
+    pub fn with_json<T: Serialize + ?Sized>(self, value: &T) -> Result<Self, BodyError> {
+        let body = serde_json::to_vec(value).map_err(|e| BodyError::Json(e.to_string()))?;
+        Ok(self.with_body("application/json", body))
+    }
+
+    /// The body parsed as JSON.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, BodyError> {
+        parse_json(self.body.as_deref().unwrap_or_default())
+    }
+
+    /// The path followed by the percent-encoded query (`/a?b=c`), as it goes on the wire.
+    pub fn path_and_query(&self) -> String {
+        let mut out = self.path.clone();
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            percent_encode_into(&mut out, name);
+            out.push('=');
+            percent_encode_into(&mut out, value);
+        }
+        out
+    }
+
+    /// The full URL below `base` (`https://api.gandi.net` + path and query). A trailing `/`
+    /// on `base` is dropped so the two never double up.
+    pub fn url(&self, base: &str) -> String {
+        format!("{}{}", base.trim_end_matches('/'), self.path_and_query())
+    }
+}
+
+/// Percent-encodes everything except RFC 3986 unreserved characters.
+fn percent_encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        }
+    }
+}
+
+/// Percent-encodes one path segment (an order id taken from user input, for example).
+pub fn encode_path_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    percent_encode_into(&mut out, segment);
+    out
+}
+
+/// One response from a provider's API.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// Response headers, in order.
+    pub headers: Headers,
+    /// The body, possibly empty.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A response with a status and a body and no headers.
+    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Adds a header.
+    #[must_use]
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The first header of that name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// Whether the status is 2xx.
+    pub const fn is_success(&self) -> bool {
+        self.status >= 200 && self.status < 300
+    }
+
+    /// The body parsed as JSON.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, BodyError> {
+        parse_json(&self.body)
+    }
+
+    /// The body as UTF-8 text.
+    pub fn text(&self) -> Result<&str, BodyError> {
+        std::str::from_utf8(&self.body).map_err(|_| BodyError::NotUtf8)
+    }
+}
+
+fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, BodyError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(BodyError::Empty);
+    }
+    serde_json::from_slice(body).map_err(|e| BodyError::Json(e.to_string()))
+}
+
+/// A body that could not be written or read.
+///
+/// The message of a JSON error names the line, column and expected type only, never the body,
+/// so a body that carries a secret (SSL247 puts credentials in it) does not leak through it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum BodyError {
+    /// The body is empty where a document was expected.
+    #[error("the body is empty")]
+    Empty,
+    /// The body is not valid UTF-8.
+    #[error("the body is not valid UTF-8")]
+    NotUtf8,
+    /// The body is not the JSON document expected.
+    #[error("invalid JSON body: {0}")]
+    Json(String),
+}
+
+/// A secret string (API key, token, password).
+///
+/// `Debug` prints `Secret(***)`; there is no `Display` and no `Serialize`, so a secret reaches
+/// a log, an error message or a response only through an explicit [`Secret::expose`]
+/// (DESIGN.md, security model item 6).
+#[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, to put on the wire.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the secret is empty (a missing configuration value).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+/// How a request proves who is calling: one variant per authentication style the providers
+/// use (DESIGN.md table; PROVIDERS.md §1.2, §2.1, §3, §4).
+///
+/// An adapter's `authenticate` accepts the variants its provider understands and refuses the
+/// others. `Debug` redacts every secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Credentials {
+    /// `Authorization: ApiKey <key>`: Realtime Register; also Gandi v5's deprecated
+    /// `Authorization: Apikey <key>`.
+    ApiKey {
+        /// The API key.
+        key: Secret,
+    },
+    /// `Authorization: Bearer <token>`: Gandi v5 personal access tokens, Gjirafa tokens from
+    /// their identity server.
+    Bearer {
+        /// The token.
+        token: Secret,
+    },
+    /// `X-API-Key: <key>`: Gjirafa project or organisation API keys.
+    XApiKey {
+        /// The API key.
+        key: Secret,
+    },
+    /// The API key as the first XML-RPC parameter of every call: Gandi v3.
+    XmlRpcKey {
+        /// The API key.
+        key: Secret,
+    },
+    /// SSL247's `u`, `p` and `k` fields inside every JSON body (seeds/ssl247-api-v3.txt).
+    Ssl247 {
+        /// `u`: the user's e-mail address (an identity, not a secret).
+        user: String,
+        /// `p`: the password of a standard or super user; absent for an API user.
+        password: Option<Secret>,
+        /// `k`: the API user's key, or the account API key.
+        key: Secret,
+    },
+}
+
+impl Credentials {
+    /// A short name of the authentication style for messages ("bearer token"), never a secret.
+    pub const fn style(&self) -> &'static str {
+        match self {
+            Self::ApiKey { .. } => "API key header",
+            Self::Bearer { .. } => "bearer token",
+            Self::XApiKey { .. } => "X-API-Key header",
+            Self::XmlRpcKey { .. } => "XML-RPC API key",
+            Self::Ssl247 { .. } => "SSL247 user and key",
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Provider adapters: one sans-IO module per provider API, behind one narrow trait.
+//!
+//! # How an adapter plugs in
+//!
+//! An adapter module (`gandi_v5`, `realtimeregister`, …) has three layers, as instant-acme
+//! separates wire types from behaviour (STYLE.md §3.1, items 10-11):
+//!
+//! 1. **Wire types and calls**: one type per documented operation implementing [`Call`]
+//!    (`request()` builds the [`HttpRequest`], `parse()` reads the [`HttpResponse`] and maps
+//!    the provider's error envelope onto its own `#[from]` sub-error of [`ProviderError`]).
+//!    These mirror the document exactly and are public, for callers that want the raw API.
+//! 2. **Recognition and auth**: `recognise(method, path, body)` tells the server which
+//!    documented operation a forwarded request is (by path, or by XML-RPC `methodName`) and
+//!    its [`OperationClass`]; `authenticate` adds the credentials the way the provider wants.
+//! 3. **The neutral model**: the [`Provider`] trait maps the widget's provider-neutral
+//!    operations (products, quote, create, order state, DCV, download) onto calls, returning
+//!    [`Flow`]s, since some operations take several exchanges.
+//!
+//! Nothing here sends anything: [`flow::run`] drives a flow over a transport the caller owns.
+
+pub mod capabilities;
+pub mod error;
+pub mod flow;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::http::{Credentials, HttpRequest, Method};
+use crate::order::{
+    ApproverEmails, Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState,
+    Quote,
+};
+use crate::product::Product;
+
+pub use capabilities::{Capabilities, CsrUse, DcvSupport};
+pub use error::ProviderError;
+pub use flow::{Call, Exchange, Flow, Step};
+
+/// The provider APIs certorder speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ProviderKind {
+    /// Gandi XML-RPC API v3 (`cert.*`, seeds/gandi-v3-xmlrpc-cert.txt).
+    #[serde(rename = "gandi-v3")]
+    GandiV3,
+    /// Gandi REST API v5 (`/v5/certificate/…`, PROVIDERS.md §1.3).
+    #[serde(rename = "gandi-v5")]
+    GandiV5,
+    /// Realtime Register REST v2 (`/v2/ssl/…`).
+    #[serde(rename = "realtimeregister")]
+    RealtimeRegister,
+    /// SSL247 API v3.
+    #[serde(rename = "ssl247")]
+    Ssl247,
+    /// Gjirafa CDN certificates API.
+    #[serde(rename = "gjirafa")]
+    Gjirafa,
+}
+
+impl ProviderKind {
+    /// Every provider, in a stable order.
+    pub const ALL: [Self; 5] = [
+        Self::GandiV3,
+        Self::GandiV5,
+        Self::RealtimeRegister,
+        Self::Ssl247,
+        Self::Gjirafa,
+    ];
+
+    /// The slug used in routes (`/api/{slug}/…`) and configuration.
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Self::GandiV3 => "gandi-v3",
+            Self::GandiV5 => "gandi-v5",
+            Self::RealtimeRegister => "realtimeregister",
+            Self::Ssl247 => "ssl247",
+            Self::Gjirafa => "gjirafa",
+        }
+    }
+
+    /// A display name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::GandiV3 => "Gandi (XML-RPC v3)",
+            Self::GandiV5 => "Gandi (v5)",
+            Self::RealtimeRegister => "Realtime Register",
+            Self::Ssl247 => "SSL247",
+            Self::Gjirafa => "Gjirafa CDN",
+        }
+    }
+}
+
+impl fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A slug that names no provider.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown provider")]
+pub struct UnknownProvider;
+
+impl FromStr for ProviderKind {
+    type Err = UnknownProvider;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.slug() == s)
+            .ok_or(UnknownProvider)
+    }
+}
+
+/// What an operation does, for the server's policy (DESIGN.md security model items 2-5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationClass {
+    /// Reads the product catalog.
+    Catalog,
+    /// Reads public-ish facts about names (approver mailboxes, DCV preview, CSR decode).
+    Lookup,
+    /// Checks a draft without side effects (validate, dry run).
+    Check,
+    /// Prices a draft.
+    Quote,
+    /// Costs money: places an order, renews. Sent once, with an idempotency key.
+    Billable,
+    /// Reads one order: status, DCV details, certificate download.
+    OrderRead,
+    /// Changes one order without charging: DCV change or resend, reissue, cancel, revoke.
+    OrderChange,
+    /// Reads or changes the account as a whole (order lists, balance, users).
+    AccountWide,
+}
+
+impl OperationClass {
+    /// Whether the operation charges the account.
+    pub const fn is_billable(self) -> bool {
+        matches!(self, Self::Billable)
+    }
+}
+
+/// What a recognised operation acts on, so the server can check the order token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// An order or certificate, by [`OrderHandle::id`].
+    Order(String),
+    /// A provider operation or process, by [`OrderHandle::operation`].
+    Operation(String),
+}
+
+/// A request recognised as one documented operation of a provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Operation {
+    /// The provider.
+    pub provider: ProviderKind,
+    /// The documented operation name (`cert.create`, `POST /issued-certs`, …).
+    pub name: &'static str,
+    /// What it does.
+    pub class: OperationClass,
+    /// The order or operation it acts on, when it acts on one.
+    pub target: Option<Target>,
+}
+
+/// One provider API, as the widget and the server use it.
+///
+/// Implemented by a unit struct per adapter (`gandi_v5::GandiV5`). Methods that build work
+/// return a [`Flow`]; the provider-neutral operations a provider's API lacks keep the default,
+/// which is [`ProviderError::Unsupported`] (and [`Provider::capabilities`] says so up front).
+pub trait Provider: Send + Sync {
+    /// Which provider this is.
+    fn kind(&self) -> ProviderKind;
+
+    /// What its API can do.
+    fn capabilities(&self) -> Capabilities;
+
+    /// Recognises a request (method, path below the base URL, body) as one of the documented
+    /// operations; `None` for anything else, which the server must not forward.
+    fn recognise(&self, method: Method, path: &str, body: &[u8]) -> Option<Operation>;
+
+    /// Adds credentials to a request built by this adapter (or forwarded by the proxy after
+    /// [`Provider::recognise`]), replacing any the request already carries.
+    fn authenticate(
+        &self,
+        request: &mut HttpRequest,
+        credentials: &Credentials,
+    ) -> Result<(), ProviderError>;
+
+    /// The product catalog.
+    fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError>;
+
+    /// Places an order. The returned state's handle is what later calls take.
+    fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError>;
+
+    /// The current state of an order.
+    fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError>;
+
+    /// Per-name DCV state and instructions. Takes the last snapshot because some APIs need
+    /// what it holds (Gandi v3 `cert.get_dcv_params` wants the CSR and package).
+    fn dcv(&self, state: &OrderState) -> Result<Flow<Vec<NameValidation>>, ProviderError>;
+
+    /// Approver mailboxes the provider accepts for `name` with `product`.
+    fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
+        let _ = (product, name);
+        Err(self.unsupported("approver look-up"))
+    }
+
+    /// Prices a draft without ordering.
+    fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let _ = draft;
+        Err(self.unsupported("quotes"))
+    }
+
+    /// Changes the DCV method (for one name, or all).
+    fn change_dcv(
+        &self,
+        handle: &OrderHandle,
+        choice: &DcvChoice,
+    ) -> Result<Flow<()>, ProviderError> {
+        let _ = (handle, choice);
+        Err(self.unsupported("changing the DCV method"))
+    }
+
+    /// Re-sends the DCV e-mail or asks the CA to check again.
+    fn resend_dcv(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        let _ = handle;
+        Err(self.unsupported("re-sending DCV"))
+    }
+
+    /// Downloads the issued certificate.
+    fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        let _ = handle;
+        Err(self.unsupported("certificate download"))
+    }
+
+    /// Revokes an issued certificate.
+    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        let _ = handle;
+        Err(self.unsupported("revocation"))
+    }
+
+    /// The error for an operation this provider does not offer.
+    fn unsupported(&self, operation: &'static str) -> ProviderError {
+        ProviderError::Unsupported {
+            provider: self.kind(),
+            operation,
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! What a provider's API can do, as data the widget and the server read.
+
+use serde::Serialize;
+
+use crate::order::{CertificateFormat, DcvMethod};
+use crate::product::{OrderField, PeriodUnit};
+
+/// The capability model of one provider API.
+///
+/// Provider-wide facts; per-product facts (names, periods, fields) are on
+/// [`crate::product::Product`], which wins where both speak.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Capabilities {
+    /// Whether an order takes a CSR.
+    pub csr: CsrUse,
+    /// The DCV methods offered, per kind of name.
+    pub dcv: DcvSupport,
+    /// Whether multi-name products can take wildcard SANs at all.
+    pub wildcard_sans: bool,
+    /// Whether single-name products may add the www/non-www twin for free.
+    pub free_www_twin: bool,
+    /// Whether the API lists the approver mailboxes it accepts for a name.
+    pub approver_lookup: bool,
+    /// Whether the API prices a draft before ordering.
+    pub quotes: bool,
+    /// Whether the API can check an order without placing it (Gandi `Dry-Run: 1`).
+    pub dry_run: bool,
+    /// Whether DCV details can be previewed before ordering.
+    pub dcv_preview: bool,
+    /// Whether the DCV method of a pending order can be changed.
+    pub change_dcv: bool,
+    /// Whether the DCV e-mail or check can be re-sent.
+    pub resend_dcv: bool,
+    /// Whether an issued certificate can be reissued (new CSR or names, same term).
+    pub reissue: bool,
+    /// Whether a certificate can be renewed through the API.
+    pub renew: bool,
+    /// Whether a pending order can be cancelled.
+    pub cancel: bool,
+    /// Whether an issued certificate can be revoked.
+    pub revoke: bool,
+    /// The unit periods are given in.
+    pub period_unit: PeriodUnit,
+    /// Fields every order needs whatever the product (besides names and CSR).
+    pub order_fields: Vec<OrderField>,
+    /// Download formats.
+    pub download_formats: Vec<CertificateFormat>,
+}
+
+/// Whether orders take a CSR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CsrUse {
+    /// A CSR is required.
+    Required,
+    /// A CSR or just names (Gandi accepts a CN instead of a CSR).
+    Optional,
+    /// The CA makes the key; names only (Gjirafa, Let's Encrypt).
+    NotAccepted,
+}
+
+/// DCV methods offered, per kind of name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DcvSupport {
+    /// For an ordinary host name.
+    pub name: Vec<DcvMethod>,
+    /// For a wildcard name (file methods are not allowed; PROVIDERS.md §5).
+    pub wildcard: Vec<DcvMethod>,
+    /// For an IP address; empty when IP certificates are not offered.
+    pub ip: Vec<DcvMethod>,
+    /// Whether the method is chosen per name (Realtime Register `dcv[]`) rather than once
+    /// per order (Gandi `dcv_method`).
+    pub per_name: bool,
+}
+
+impl DcvSupport {
+    /// The same methods for names and IP addresses, and for wildcards those that allow it.
+    pub fn uniform(methods: &[DcvMethod], ip: bool, per_name: bool) -> Self {
+        Self {
+            name: methods.to_vec(),
+            wildcard: methods
+                .iter()
+                .filter(|m| m.allows_wildcard())
+                .cloned()
+                .collect(),
+            ip: if ip { methods.to_vec() } else { Vec::new() },
+            per_name,
+        }
+    }
+
+    /// The methods for one name (`*.` prefix = wildcard; an IP literal = IP).
+    pub fn for_name(&self, name: &str) -> &[DcvMethod] {
+        if name.starts_with("*.") {
+            &self.wildcard
+        } else if name.parse::<std::net::IpAddr>().is_ok() {
+            &self.ip
+        } else {
+            &self.name
+        }
+    }
+}

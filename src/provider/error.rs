@@ -1,0 +1,65 @@
+//! Errors of the provider layer.
+
+use thiserror::Error;
+
+use crate::http::BodyError;
+use crate::provider::ProviderKind;
+
+/// Why a provider call could not be built, or what the provider answered instead of a result.
+///
+/// Provider-specific errors keep the provider's own structure in a sub-error per adapter
+/// (STYLE.md items 15-17): a Gandi operation error keeps its `errortype` and classification,
+/// an XML-RPC fault its code and string. No message ever contains a credential: requests are
+/// not echoed, and bodies appear only as the provider's own error text.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum ProviderError {
+    /// The provider's API has no such operation, or the adapter does not offer it.
+    #[error("{provider} does not support {operation}")]
+    Unsupported {
+        /// The provider.
+        provider: ProviderKind,
+        /// The operation asked for.
+        operation: &'static str,
+    },
+    /// The credentials are of a style this provider does not accept.
+    #[error("{provider} does not accept a {given}; it needs {expected}")]
+    WrongCredentials {
+        /// The provider.
+        provider: ProviderKind,
+        /// What it accepts.
+        expected: &'static str,
+        /// What was given ([`crate::http::Credentials::style`]).
+        given: &'static str,
+    },
+    /// The input breaks a rule of the provider's API, found before anything is sent.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The field, by its wire name.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A status code the operation does not document, with no error body we understand.
+    #[error("unexpected HTTP status {status}")]
+    UnexpectedStatus {
+        /// The status code.
+        status: u16,
+    },
+    /// The body could not be read.
+    #[error(transparent)]
+    Body(#[from] BodyError),
+    /// The body was read but does not have the documented shape.
+    #[error("unexpected response: {0}")]
+    UnexpectedResponse(String),
+}
+
+impl ProviderError {
+    /// Shorthand for [`ProviderError::InvalidInput`].
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Sans-IO calls and multi-step flows, and small drivers that run them over a transport.
+//!
+//! A [`Call`] is one documented request/response exchange with a typed result. A [`Flow`] is
+//! what a provider-neutral operation needs: one or more exchanges, where each response decides
+//! the next request (SSL247 validate → place-order → complete; Gandi create → DCV params).
+//! The transport stays outside: [`run`] takes any async function from [`HttpRequest`] to
+//! [`HttpResponse`], [`run_sync`] a blocking one (tests, the command line).
+
+use std::future::Future;
+
+use crate::http::{HttpRequest, HttpResponse};
+use crate::provider::{OperationClass, ProviderError};
+
+/// One request/response exchange with a provider, with a typed result.
+pub trait Call {
+    /// What a successful response parses into.
+    type Output;
+
+    /// The operation class, for policy (billable calls carry an `Idempotency-Key`).
+    fn class(&self) -> OperationClass;
+
+    /// Builds the request, without credentials (see [`crate::provider::Provider::authenticate`]).
+    fn request(&self) -> Result<HttpRequest, ProviderError>;
+
+    /// Parses the response, mapping the provider's error envelope onto [`ProviderError`].
+    fn parse(&self, response: &HttpResponse) -> Result<Self::Output, ProviderError>;
+}
+
+/// The next thing a flow needs: nothing (it is done) or another exchange.
+pub enum Step<T> {
+    /// The flow is complete.
+    Done(T),
+    /// Send this exchange's request next.
+    Next(Flow<T>),
+}
+
+/// A boxed exchange in a multi-step flow, producing a `T` at the end.
+pub type Flow<T> = Box<dyn Exchange<T> + Send + Sync>;
+
+/// One exchange of a [`Flow`]: it builds a request, then turns the response into the next step.
+pub trait Exchange<T> {
+    /// The operation class of this exchange's request.
+    fn class(&self) -> OperationClass;
+
+    /// Builds the request, without credentials.
+    fn request(&self) -> Result<HttpRequest, ProviderError>;
+
+    /// Consumes this exchange and the response, and says what comes next.
+    fn advance(self: Box<Self>, response: &HttpResponse) -> Result<Step<T>, ProviderError>;
+}
+
+/// A flow made of one [`Call`], its result mapped by `map`.
+struct Single<C, F> {
+    call: C,
+    map: F,
+}
+
+impl<C, F, T> Exchange<T> for Single<C, F>
+where
+    C: Call,
+    F: FnOnce(C::Output) -> Result<Step<T>, ProviderError>,
+{
+    fn class(&self) -> OperationClass {
+        self.call.class()
+    }
+
+    fn request(&self) -> Result<HttpRequest, ProviderError> {
+        self.call.request()
+    }
+
+    fn advance(self: Box<Self>, response: &HttpResponse) -> Result<Step<T>, ProviderError> {
+        let Self { call, map } = *self;
+        map(call.parse(response)?)
+    }
+}
+
+/// A one-exchange flow that returns the call's own result.
+pub fn single<C>(call: C) -> Flow<C::Output>
+where
+    C: Call + Send + Sync + 'static,
+{
+    Box::new(Single {
+        call,
+        map: |out| Ok(Step::Done(out)),
+    })
+}
+
+/// A one-exchange flow whose result is mapped into the neutral model.
+pub fn map<C, T, F>(call: C, f: F) -> Flow<T>
+where
+    C: Call + Send + Sync + 'static,
+    F: FnOnce(C::Output) -> Result<T, ProviderError> + Send + Sync + 'static,
+{
+    Box::new(Single {
+        call,
+        map: move |out| f(out).map(Step::Done),
+    })
+}
+
+/// A flow that sends `call`, then lets `next` decide whether more exchanges follow.
+pub fn then<C, T, F>(call: C, next: F) -> Flow<T>
+where
+    C: Call + Send + Sync + 'static,
+    F: FnOnce(C::Output) -> Result<Step<T>, ProviderError> + Send + Sync + 'static,
+{
+    Box::new(Single { call, map: next })
+}
+
+/// Why running a flow failed: the transport, or the provider.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError<E> {
+    /// The transport failed; the request may or may not have reached the provider.
+    #[error("transport: {0}")]
+    Transport(E),
+    /// The provider answered with an error, or the call could not be built.
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+}
+
+/// Runs a flow over an async transport.
+///
+/// `send` gets each request with its class; it adds what the route needs (credentials, an
+/// `Idempotency-Key` on billable calls) and returns the response.
+pub async fn run<T, E, Fut>(
+    mut flow: Flow<T>,
+    mut send: impl FnMut(HttpRequest, OperationClass) -> Fut,
+) -> Result<T, RunError<E>>
+where
+    Fut: Future<Output = Result<HttpResponse, E>>,
+{
+    loop {
+        let request = flow.request()?;
+        let response = send(request, flow.class())
+            .await
+            .map_err(RunError::Transport)?;
+        match flow.advance(&response)? {
+            Step::Done(out) => return Ok(out),
+            Step::Next(next) => flow = next,
+        }
+    }
+}
+
+/// Runs a flow over a blocking transport (tests and tools).
+pub fn run_sync<T, E>(
+    mut flow: Flow<T>,
+    mut send: impl FnMut(HttpRequest, OperationClass) -> Result<HttpResponse, E>,
+) -> Result<T, RunError<E>> {
+    loop {
+        let request = flow.request()?;
+        let response = send(request, flow.class()).map_err(RunError::Transport)?;
+        match flow.advance(&response)? {
+            Step::Done(out) => return Ok(out),
+            Step::Next(next) => flow = next,
+        }
+    }
+}
