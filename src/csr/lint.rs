@@ -1,4 +1,18 @@
 //! Lint rules: everything wrong or worth knowing about a CSR, all collected at once.
+//!
+//! Each rule is a [`Rule`] constant in one of the group modules below, documented with the
+//! RFC or CA/Browser Forum Baseline Requirements (BR,
+//! <https://cabforum.org/working-groups/server/baseline-requirements/requirements/>) section
+//! it comes from. [`RULES`] lists them all; [`check`] runs every group and never stops at the
+//! first finding, so the person fixing a CSR sees every problem in one pass.
+
+mod attributes;
+mod country;
+mod key;
+mod names;
+mod sans;
+mod signature;
+mod subject;
 
 use super::{CsrInfo, SignatureCheck};
 use serde::Serialize;
@@ -13,6 +27,17 @@ pub enum Severity {
     Warning,
     /// Worth knowing.
     Info,
+}
+
+impl Severity {
+    /// The lower-case name, as serialised: `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
 }
 
 /// One thing found about a CSR.
@@ -41,16 +66,81 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
-/// Every rule certorder checks.
-pub const RULES: &[Rule] = &[];
+impl Rule {
+    /// A finding of this rule with its severity and reference.
+    fn finding(&self, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: self.severity,
+            code: self.code,
+            message: message.into(),
+            reference: self.reference,
+        }
+    }
+}
+
+/// Every rule certorder checks, grouped as [`check`] runs them.
+pub const RULES: &[Rule] = &[
+    key::RSA_KEY_TOO_SMALL,
+    key::RSA_KEY_TOO_LARGE,
+    key::RSA_KEY_SIZE_NOT_BYTES,
+    key::RSA_EXPONENT_INVALID,
+    key::RSA_EXPONENT_SMALL,
+    key::RSA_EXPONENT_UNUSUAL,
+    key::RSA_KEY_ROCA,
+    key::EC_CURVE_UNSUPPORTED,
+    key::EC_CURVE_P521,
+    key::EDDSA_KEY_UNSUPPORTED,
+    key::KEY_ALGORITHM_UNSUPPORTED,
+    signature::SIGNATURE_WEAK_HASH,
+    signature::SIGNATURE_INVALID,
+    signature::SIGNATURE_NOT_CHECKED,
+    attributes::VERSION_NOT_V1,
+    attributes::CHALLENGE_PASSWORD,
+    subject::ORGANIZATIONAL_UNIT,
+    subject::COUNTRY_INVALID,
+    subject::SUBJECT_FIELD_TOO_LONG,
+    sans::NO_NAMES,
+    sans::CN_NOT_IN_SANS,
+    sans::SAN_TYPE_UNSUPPORTED,
+    sans::SAN_DUPLICATE,
+    sans::SAN_COVERED_BY_WILDCARD,
+    names::DNS_NAME_INVALID,
+    names::WILDCARD_INVALID,
+    names::DNS_NAME_NOT_ASCII,
+    names::IDN_NAME,
+    names::INTERNAL_NAME,
+    names::IP_ADDRESS_NAME,
+    names::INTERNAL_IP,
+];
 
 /// Runs every rule and returns every finding.
 pub fn check(info: &CsrInfo, signature: &SignatureCheck) -> Vec<Finding> {
-    let _ = (info, signature);
-    Vec::new()
+    let mut findings = Vec::new();
+    key::check(&info.key, &mut findings);
+    signature::check(&info.signature_algorithm, signature, &mut findings);
+    attributes::check(info, &mut findings);
+    subject::check(info, &mut findings);
+    sans::check(info, &mut findings);
+    names::check(info, &mut findings);
+    findings
 }
 
 /// Orders findings errors first, keeping rule order within a severity.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(|f| f.severity);
+}
+
+/// The rules as a Markdown table (code, severity, reference, summary), for `docs/lint-rules.md`.
+pub fn rules_markdown() -> String {
+    let mut table = String::from("| code | severity | reference | summary |\n|---|---|---|---|\n");
+    for rule in RULES {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.code,
+            rule.severity.as_str(),
+            rule.reference.replace('|', "\\|"),
+            rule.summary.replace('|', "\\|"),
+        ));
+    }
+    table
 }
