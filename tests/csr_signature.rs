@@ -3,6 +3,7 @@
 //!
 //! The manifest is embedded with `include_str!` and read by plain functions so a browser test
 //! can walk the same expectations.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use certorder::csr::SignatureCheck;
 use certorder::csr::verify::verify_der;
