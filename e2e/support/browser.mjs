@@ -7,7 +7,7 @@ import { serveDist } from './static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
-export const fixtures = join(here, '..', 'fixtures');
+export const fixtures = join(root, 'tests', 'fixtures', 'csr');
 export const screenshots = join(here, '..', 'screenshots');
 
 // Without the background-networking flags Chromium keeps trying to reach Google's hosts.

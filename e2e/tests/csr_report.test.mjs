@@ -19,12 +19,12 @@ async function paste(text) {
 
 test('a good CSR gets a report that says it can be ordered', async () => {
   const { page } = widget;
-  await paste(await readFile(join(fixtures, 'good.csr'), 'utf8'));
+  await paste(await readFile(join(fixtures, 'widget', 'good.csr'), 'utf8'));
   await assert.doesNotReject(page.getByTestId('verdict').waitFor());
   assert.match(await page.getByTestId('verdict').innerText(), /can be ordered/);
   const details = await page.getByTestId('details').innerText();
-  assert.match(details, /shop\.example\.com/);
-  assert.match(details, /DNS:www\.shop\.example\.com/);
+  assert.match(details, /shop\.certorder-demo\.nl/);
+  assert.match(details, /DNS:www\.shop\.certorder-demo\.nl/);
   assert.match(details, /P-256/);
   assert.match(details, /valid/);
   await page.screenshot({ path: join(screenshots, 'csr-good.png'), fullPage: true });
@@ -32,13 +32,13 @@ test('a good CSR gets a report that says it can be ordered', async () => {
 
 test('a CSR with problems lists every one of them', async () => {
   const { page } = widget;
-  await paste(await readFile(join(fixtures, 'bad.csr'), 'utf8'));
+  await paste(await readFile(join(fixtures, 'widget', 'several-problems.csr'), 'utf8'));
   await page.getByTestId('findings').waitFor();
   assert.match(await page.getByTestId('verdict').innerText(), /must be fixed/);
   const codes = await page.locator('[data-testid=findings] li').evaluateAll((items) =>
     items.map((li) => li.dataset.code),
   );
-  for (const code of ['rsa-key-too-small', 'ou-present', 'internal-name', 'country-invalid']) {
+  for (const code of ['rsa-key-too-small', 'organizational-unit', 'internal-name', 'country-invalid']) {
     assert.ok(codes.includes(code), `expected finding ${code} among ${codes.join(', ')}`);
   }
   await page.screenshot({ path: join(screenshots, 'csr-findings.png'), fullPage: true });
@@ -47,7 +47,7 @@ test('a CSR with problems lists every one of them', async () => {
 test('a pasted private key is refused and never sent anywhere', async () => {
   const { page, requests, origin } = widget;
   const before = requests.length;
-  await paste(await readFile(join(fixtures, 'test-key.pem'), 'utf8'));
+  await paste(await readFile(join(fixtures, 'input', 'key-pkcs8.pem'), 'utf8'));
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /private key/i);
@@ -60,9 +60,9 @@ test('a pasted private key is refused and never sent anywhere', async () => {
 test('a DER file chosen with the file picker is read', async () => {
   const { page } = widget;
   await paste('');
-  await page.getByTestId('csr-file').setInputFiles(join(fixtures, 'good.der'));
+  await page.getByTestId('csr-file').setInputFiles(join(fixtures, 'widget', 'good.der'));
   await page.getByTestId('verdict').waitFor();
-  assert.match(await page.getByTestId('details').innerText(), /shop\.example\.com/);
+  assert.match(await page.getByTestId('details').innerText(), /shop\.certorder-demo\.nl/);
 });
 
 test('the form can be reached by keyboard and has no serious accessibility violations', async () => {
