@@ -87,12 +87,49 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
         .map(|(_, v)| v.as_str())
 }
 
+/// Header names whose values are credentials: `Debug` never prints them.
+const SENSITIVE_HEADERS: [&str; 5] = [
+    "authorization",
+    "x-api-key",
+    "cookie",
+    "set-cookie",
+    "proxy-authorization",
+];
+
+/// Whether a header carries a credential (its value is never printed).
+pub fn is_sensitive_header(name: &str) -> bool {
+    SENSITIVE_HEADERS
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(name))
+}
+
+/// `Debug` for headers and a body that hides credentials: sensitive header values and the
+/// body (SSL247 and Gandi v3 carry credentials in it) are replaced by placeholders.
+struct Redacted<'a>(&'a [(String, String)]);
+
+impl fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(n, v)| {
+                let v = if is_sensitive_header(n) {
+                    "***"
+                } else {
+                    v.as_str()
+                };
+                (n.as_str(), v)
+            }))
+            .finish()
+    }
+}
+
 /// One request to a provider's API, relative to its base URL.
 ///
 /// `path` is the path below the provider's base URL, starting with `/` (for Gandi v5,
 /// `/v5/certificate/issued-certs`; for XML-RPC, the endpoint path). The query is kept as
 /// unencoded pairs and encoded by [`HttpRequest::path_and_query`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` hides credential headers and prints only the body's length.
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     /// The method.
     pub method: Method,
@@ -104,6 +141,18 @@ pub struct HttpRequest {
     pub headers: Headers,
     /// The body, if any.
     pub body: Option<Vec<u8>>,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &Redacted(&self.headers))
+            .field("body_len", &self.body.as_ref().map(Vec::len))
+            .finish()
+    }
 }
 
 impl HttpRequest {
@@ -209,7 +258,9 @@ pub fn encode_path_segment(segment: &str) -> String {
 }
 
 /// One response from a provider's API.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// `Debug` hides cookie headers and prints only the body's length.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct HttpResponse {
     /// The status code.
     pub status: u16,
@@ -217,6 +268,16 @@ pub struct HttpResponse {
     pub headers: Headers,
     /// The body, possibly empty.
     pub body: Vec<u8>,
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &Redacted(&self.headers))
+            .field("body_len", &self.body.len())
+            .finish()
+    }
 }
 
 impl HttpResponse {

@@ -21,6 +21,7 @@
 pub mod capabilities;
 pub mod error;
 pub mod flow;
+pub mod xmlrpc;
 
 use std::fmt;
 use std::str::FromStr;

@@ -49,6 +49,9 @@ pub enum ProviderError {
     /// The body could not be read.
     #[error(transparent)]
     Body(#[from] BodyError),
+    /// An XML-RPC document could not be decoded, or carried a fault.
+    #[error("XML-RPC: {0}")]
+    XmlRpc(#[from] crate::provider::xmlrpc::Error),
     /// The body was read but does not have the documented shape.
     #[error("unexpected response: {0}")]
     UnexpectedResponse(String),

@@ -1,0 +1,70 @@
+//! The bridge between XML-RPC values and `serde_json` values, so wire types can derive serde.
+//!
+//! Going through JSON loses two distinctions, both harmless for the wire types that use it:
+//! `base64` becomes its base64 text and `dateTime.iso8601` its ISO 8601 text (wire types that
+//! care declare those fields as strings and parse them).
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Error, Members, Value};
+
+impl Value {
+    /// The value as JSON: `nil` is `null`, `dateTime.iso8601` its extended ISO 8601 text,
+    /// `base64` its base64 text; a non-finite double (which cannot be decoded) is `null`.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Self::Int(n) => J::from(*n),
+            Self::Boolean(b) => J::Bool(*b),
+            Self::String(s) => J::String(s.clone()),
+            Self::Double(x) => serde_json::Number::from_f64(*x).map_or(J::Null, J::Number),
+            Self::DateTime(d) => J::String(d.to_iso8601()),
+            Self::Base64(bytes) => J::String(STANDARD.encode(bytes)),
+            Self::Struct(members) => J::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_json()))
+                    .collect(),
+            ),
+            Self::Array(items) => J::Array(items.iter().map(Self::to_json).collect()),
+            Self::Nil => J::Null,
+        }
+    }
+
+    /// A value from JSON: integers that fit in 32 bits become `int`, other numbers `double`;
+    /// `null` becomes `nil`.
+    pub fn from_json(json: &serde_json::Value) -> Self {
+        use serde_json::Value as J;
+        match json {
+            J::Null => Self::Nil,
+            J::Bool(b) => Self::Boolean(*b),
+            J::Number(n) => match n.as_i64().and_then(|n| i32::try_from(n).ok()) {
+                Some(n) => Self::Int(n),
+                None => Self::Double(n.as_f64().unwrap_or_default()),
+            },
+            J::String(s) => Self::String(s.clone()),
+            J::Array(items) => Self::Array(items.iter().map(Self::from_json).collect()),
+            J::Object(map) => Self::Struct(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), Self::from_json(v)))
+                    .collect::<Members>(),
+            ),
+        }
+    }
+
+    /// Deserialises a wire type from this value (through [`Value::to_json`]).
+    pub fn deserialize_into<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        serde_json::from_value(self.to_json()).map_err(|e| Error::Shape(e.to_string()))
+    }
+
+    /// Serialises a wire type into a value (through JSON); `None` fields skipped with
+    /// `skip_serializing_if` never appear, others become `nil`.
+    pub fn serialize_from<T: Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
+        serde_json::to_value(value)
+            .map(|json| Self::from_json(&json))
+            .map_err(|e| Error::Shape(e.to_string()))
+    }
+}
