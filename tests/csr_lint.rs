@@ -2,6 +2,9 @@
 //! a clean baseline with no findings, one case per rule changing one thing, and the rules
 //! table in `docs/lint-rules.md`.
 
+// Test helpers fail loudly; a panic is the assertion.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use certorder::csr::lint::{self, check};
 use certorder::csr::{
     Attribute, CsrInfo, Curve, ExtensionValue, Finding, Fingerprints, KeyAlgorithm, PublicKeyInfo,
