@@ -30,6 +30,8 @@ pub(crate) fn run() -> Result {
         "wasm32-unknown-unknown",
         "--lib",
         "--bins",
+        "--test",
+        "web",
         "--",
         "-D",
         "warnings",
