@@ -481,3 +481,61 @@ fn rules_table_in_docs_is_current() {
          `UPDATE_RULES_DOC=1 cargo test --test csr_lint rules_table_in_docs_is_current`"
     );
 }
+
+/// End-to-end cases: an OpenSSL-made request (see `fixtures/csr/lint/generate.sh`) and the
+/// codes `inspect` must report for it (a secp256k1 signature cannot be verified here).
+#[rustfmt::skip]
+const FIXTURES: &[(&str, &[&str])] = &[
+    ("rsa-1024.csr", &["rsa-key-too-small"]),
+    ("rsa-exponent-3.csr", &["rsa-exponent-small"]),
+    ("ec-secp256k1.csr", &["ec-curve-unsupported", "signature-not-checked"]),
+    ("ed25519.csr", &["eddsa-key-unsupported"]),
+    ("sha1.csr", &["signature-weak-hash"]),
+    ("ou.csr", &["organizational-unit"]),
+    ("challenge-password.csr", &["challenge-password"]),
+    ("idn.csr", &["idn-name"]),
+    ("unicode-dns.csr", &["dns-name-not-ascii"]),
+    ("ip.csr", &["ip-address-name"]),
+    ("private-ip.csr", &["internal-ip"]),
+    ("local.csr", &["internal-name"]),
+    ("bad-wildcard.csr", &["wildcard-invalid"]),
+    ("underscore.csr", &["dns-name-invalid"]),
+    ("duplicate-san.csr", &["san-duplicate"]),
+    ("wildcard-covers.csr", &["san-covered-by-wildcard"]),
+    ("country-uk.csr", &["country-invalid"]),
+    ("country-lower.csr", &["country-invalid"]),
+    ("no-names.csr", &["no-names"]),
+    ("cn-not-in-san.csr", &["cn-not-in-sans"]),
+];
+
+fn fixture(file: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/csr/lint")
+        .join(file);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// Guards the whole path (decode, report, verify, lint) on a clean OpenSSL request.
+#[test]
+fn openssl_clean_request_inspects_without_findings() {
+    let inspection = certorder::csr::inspect(&fixture("clean.csr")).unwrap();
+    assert_eq!(inspection.findings, Vec::new());
+    assert!(inspection.is_acceptable());
+}
+
+// Guards that each rule fires on a real request, with exactly the expected codes.
+#[test]
+fn openssl_requests_report_their_rule() {
+    let mut wrong = Vec::new();
+    for (file, expected) in FIXTURES {
+        let inspection = certorder::csr::inspect(&fixture(file)).unwrap();
+        let codes: Vec<&str> = inspection.findings.iter().map(|f| f.code).collect();
+        if codes != *expected {
+            wrong.push(format!(
+                "{file}: expected {expected:?}, got {:#?}",
+                inspection.findings
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
