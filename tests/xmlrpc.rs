@@ -1,6 +1,8 @@
 //! The XML-RPC codec: every value type round trips, faults are typed, malformed input is a
 //! clear error and never a panic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
 use certorder::provider::xmlrpc::{
     self, DateTime, Error, Fault, MAX_DEPTH, MethodCall, Value, decode_call, decode_response,
     encode_fault, encode_response,

@@ -49,6 +49,9 @@ pub enum ProviderError {
     /// The body could not be read.
     #[error(transparent)]
     Body(#[from] BodyError),
+    /// Gandi v3 answered with a fault or an operation in error.
+    #[error(transparent)]
+    GandiV3(#[from] crate::provider::gandi_v3::Error),
     /// An XML-RPC document could not be decoded, or carried a fault.
     #[error("XML-RPC: {0}")]
     XmlRpc(#[from] crate::provider::xmlrpc::Error),

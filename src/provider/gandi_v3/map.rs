@@ -1,0 +1,172 @@
+//! Mapping Gandi v3 returns onto the neutral model.
+
+use super::wire::{CertPackageReturn, CertificateReturn, DcvParamsReturn, OperationReturn};
+use super::{PackageName, V3DcvMethod};
+use crate::order::{
+    Certificate, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderHandle,
+    OrderState, OrderStatus,
+};
+use crate::product::{Product, ProductKind};
+use crate::provider::{ProviderError, ProviderKind};
+
+/// `CertificateStatus` → neutral status (pending, valid, revoked, replaced, expired; v5 adds
+/// `replaced_rev`).
+pub fn certificate_status(word: &str) -> OrderStatus {
+    match word {
+        "pending" => OrderStatus::Pending,
+        "valid" => OrderStatus::Issued,
+        "revoked" | "replaced_rev" => OrderStatus::Revoked,
+        "replaced" => OrderStatus::Replaced,
+        "expired" => OrderStatus::Expired,
+        other => OrderStatus::Unknown(other.to_owned()),
+    }
+}
+
+/// Operation `step` → neutral status.
+pub fn operation_status(step: &str) -> OrderStatus {
+    match step {
+        "BILL" | "WAIT" => OrderStatus::Pending,
+        "RUN" | "SUPPORT" => OrderStatus::Processing,
+        "DONE" => OrderStatus::Issued,
+        "ERROR" => OrderStatus::Failed,
+        "CANCEL" => OrderStatus::Cancelled,
+        other => OrderStatus::Unknown(other.to_owned()),
+    }
+}
+
+/// A package → product, from the name's grammar refined by the returned fields.
+pub fn product(provider: ProviderKind, package: &CertPackageReturn) -> Option<Product> {
+    let parsed: PackageName = package.name.parse().ok()?;
+    let mut product = parsed.to_product(provider, &package.name);
+    if let Some(max) = package.max_domains.and_then(|n| u32::try_from(n).ok()) {
+        product.max_names = Some(max);
+        product.included_names = Some(max);
+        if max > 1 && product.kind == ProductKind::Single {
+            product.kind = ProductKind::Multi;
+        }
+    }
+    if let Some(ca) = &package.provider {
+        product.brand = Some(ca.clone());
+    }
+    Some(product)
+}
+
+/// `cert.info` → order state.
+pub fn certificate(provider: ProviderKind, cert: &CertificateReturn) -> OrderState {
+    let id = cert.id.map(|id| id.to_string()).unwrap_or_default();
+    let word = cert.status.clone().unwrap_or_default();
+    let mut state = OrderState::new(
+        OrderHandle::new(provider, id),
+        certificate_status(&word),
+        word,
+    );
+    state.product = cert.package.clone();
+    state.common_name = cert.cn.clone();
+    state.names = cert.cn.iter().cloned().collect();
+    for alt in &cert.altnames {
+        if !state.names.iter().any(|n| n == alt.name()) {
+            state.names.push(alt.name().to_owned());
+        }
+    }
+    state.csr = cert.csr.clone();
+    state.not_before = cert.date_start.clone();
+    state.not_after = cert.date_end.clone();
+    state.certificate = cert
+        .cert
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .map(Certificate::from_pem_or_base64);
+    state
+}
+
+/// An operation (create, renew, update, delete) → order state; the handle is the
+/// certificate (`params.cert_id`) with the operation attached for DCV calls.
+pub fn operation(
+    provider: ProviderKind,
+    op: &OperationReturn,
+) -> Result<OrderState, ProviderError> {
+    let cert_id = op.cert_id().ok_or_else(|| {
+        ProviderError::UnexpectedResponse("the operation has no params.cert_id".into())
+    })?;
+    if let Some(error) = super::operation_error(op) {
+        return Err(error.into());
+    }
+    let step = op.step.clone().unwrap_or_default();
+    let handle = OrderHandle::new(provider, cert_id.to_string()).with_operation(op.id.to_string());
+    let mut state = OrderState::new(handle, operation_status(&step), step);
+    state.product = op
+        .params
+        .get("package_name")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned);
+    state.csr = op
+        .params
+        .get("csr")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned);
+    if let Some(fqdns) = op.params.get("fqdns").and_then(|v| v.as_array()) {
+        state.names = fqdns
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(str::to_owned)
+            .collect();
+    }
+    Ok(state)
+}
+
+/// `cert.get_dcv_params` → one validation per name. DNS records are matched to names by
+/// owner (`_<md5>.<name>.`), else by position; e-mail goes to `admin@` ("Send a mail to admin@", DCVMethod);
+/// for file methods the document gives `urls` and `message` lines but no file content, so
+/// the instruction is the provider's text.
+pub fn dcv_params(params: &DcvParamsReturn) -> Vec<NameValidation> {
+    let method = params
+        .dcv_method
+        .as_deref()
+        .and_then(|m| m.parse::<V3DcvMethod>().ok())
+        .map_or(DcvMethod::Email, V3DcvMethod::to_neutral);
+    let names: &[String] = if params.fqdns.is_empty() {
+        &params.altnames
+    } else {
+        &params.fqdns
+    };
+    let records: Vec<DnsRecord> = params
+        .dns_records
+        .iter()
+        .filter_map(|line| DnsRecord::from_zone_line(line))
+        .collect();
+    let text = params.message.join("\n");
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let base = name.strip_prefix("*.").unwrap_or(name);
+            let instruction = match method {
+                DcvMethod::Email => Some(DcvInstruction::Email {
+                    approver: format!("admin@{base}"),
+                }),
+                DcvMethod::Dns | DcvMethod::Automatic => records
+                    .iter()
+                    .find(|r| {
+                        // `_<md5>.<name>.`: the record's owner minus its first label.
+                        let owner = r.name.trim_end_matches('.');
+                        owner.split_once('.').map(|(_, rest)| rest) == Some(base)
+                    })
+                    .or_else(|| records.get(i))
+                    .cloned()
+                    .map(DcvInstruction::Dns),
+                _ => None,
+            };
+            let instruction = instruction.or_else(|| {
+                (!text.is_empty()).then(|| DcvInstruction::Text {
+                    message: text.clone(),
+                })
+            });
+            NameValidation {
+                name: name.clone(),
+                method: method.clone(),
+                status: DcvStatus::NotReported,
+                instruction,
+            }
+        })
+        .collect()
+}
