@@ -5,8 +5,8 @@
 //! can walk the same expectations.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use certorder::csr::SignatureCheck;
 use certorder::csr::verify::verify_der;
+use certorder::csr::{SignatureCheck, inspect};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -83,8 +83,26 @@ fn disagreement(expected: &Expected, got: &SignatureCheck) -> Option<String> {
     (!ok).then(|| format!("{}: expected {:?}, got {got:?}", expected.file, expected))
 }
 
+/// Through the public entry point, from the file's bytes as a user would upload them.
 #[test]
 fn every_request_in_the_manifest_has_its_expected_outcome() {
+    let manifest = manifest();
+    let mut failures = Vec::new();
+    for expected in &manifest.requests {
+        let bytes = std::fs::read(fixtures().join(&expected.file))
+            .unwrap_or_else(|e| panic!("{}: {e}", expected.file));
+        match (expected.expect, inspect(&bytes)) {
+            (Outcome::Unreadable, Err(_)) => {}
+            (_, Ok(inspection)) => failures.extend(disagreement(expected, &inspection.signature)),
+            (_, Err(e)) => failures.push(format!("{}: not inspected: {e}", expected.file)),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The verifier on its own, from DER, agrees with the manifest too.
+#[test]
+fn the_verifier_alone_agrees_with_the_manifest() {
     let manifest = manifest();
     let mut failures = Vec::new();
     for expected in &manifest.requests {

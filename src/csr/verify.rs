@@ -164,3 +164,38 @@ fn expect_key(scheme: &Scheme, key_oid: &str, allowed: &[&str]) -> Result<(), Fa
         scheme.name()
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csr::verify::algorithm::Hash;
+
+    #[test]
+    fn a_signature_algorithm_for_another_key_type_is_invalid() {
+        let result = expect_key(
+            &Scheme::Ecdsa(Hash::Sha256),
+            RSA_ENCRYPTION,
+            &[EC_PUBLIC_KEY],
+        );
+        assert!(
+            matches!(result, Err(Failure::Invalid(reason)) if reason.contains("ecdsa-with-SHA256") && reason.contains("an RSA key"))
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_type_is_named_by_its_oid() {
+        let result = expect_key(&Scheme::Ed25519, "1.2.3.4", &[ED25519]);
+        assert!(matches!(result, Err(Failure::Invalid(reason)) if reason.contains("1.2.3.4")));
+    }
+
+    #[test]
+    fn outcomes_serialise_with_a_status_tag() {
+        let json = serde_json::to_string(&SignatureCheck::CannotCheck {
+            algorithm: "ED448".into(),
+        });
+        assert_eq!(
+            json.ok().as_deref(),
+            Some(r#"{"status":"cannot_check","algorithm":"ED448"}"#)
+        );
+    }
+}

@@ -229,3 +229,90 @@ fn pss(alg: &AlgorithmIdentifier<'_>) -> Result<Scheme, Failure> {
         .map_err(|_| Failure::Invalid("the RSASSA-PSS salt length is too large".into()))?;
     Ok(Scheme::RsaPss { hash, salt_len })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use x509_parser::prelude::FromDer as _;
+
+    /// The DER OID of RSASSA-PSS, 1.2.840.113549.1.1.10.
+    const PSS_OID: [u8; 11] = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a,
+    ];
+
+    fn parse(der: &[u8]) -> Result<Scheme, Failure> {
+        let (_, alg) = AlgorithmIdentifier::from_der(der).unwrap();
+        scheme(&alg)
+    }
+
+    /// An AlgorithmIdentifier for RSASSA-PSS with these DER parameters (or none).
+    fn pss_with(params: &[u8]) -> Vec<u8> {
+        let mut der = vec![0x30, u8::try_from(PSS_OID.len() + params.len()).unwrap()];
+        der.extend_from_slice(&PSS_OID);
+        der.extend_from_slice(params);
+        der
+    }
+
+    #[test]
+    fn the_hash_comes_from_the_signature_algorithm() {
+        // ecdsa-with-SHA384, 1.2.840.10045.4.3.3, no parameters (RFC 5758 §3.2).
+        let der = [
+            0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03,
+        ];
+        assert_eq!(parse(&der), Ok(Scheme::Ecdsa(Hash::Sha384)));
+    }
+
+    #[test]
+    fn md2_and_unknown_oids_cannot_be_checked() {
+        // md2WithRSAEncryption, 1.2.840.113549.1.1.2, NULL.
+        let md2 = [
+            0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x02, 0x05,
+            0x00,
+        ];
+        assert_eq!(
+            parse(&md2),
+            Err(Failure::CannotCheck("md2WithRSAEncryption".into()))
+        );
+        // 1.2.3.4
+        let unknown = [0x30, 0x05, 0x06, 0x03, 0x2a, 0x03, 0x04];
+        assert_eq!(parse(&unknown), Err(Failure::CannotCheck("1.2.3.4".into())));
+    }
+
+    #[test]
+    fn pss_without_parameters_is_invalid() {
+        assert!(matches!(parse(&pss_with(&[])), Err(Failure::Invalid(_))));
+    }
+
+    #[test]
+    fn pss_with_every_default_is_sha1_and_salt_20() {
+        // RFC 4055 §3.1: an empty RSASSA-PSS-params SEQUENCE.
+        assert_eq!(
+            parse(&pss_with(&[0x30, 0x00])),
+            Ok(Scheme::RsaPss {
+                hash: Hash::Sha1,
+                salt_len: 20
+            })
+        );
+    }
+
+    #[test]
+    fn pss_with_another_trailer_field_cannot_be_checked() {
+        // trailerField [3] INTEGER 2
+        let params = [0x30, 0x05, 0xa3, 0x03, 0x02, 0x01, 0x02];
+        assert_eq!(
+            parse(&pss_with(&params)),
+            Err(Failure::CannotCheck(
+                "rsassaPss with trailer field 2".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn pss_parameters_that_are_not_a_sequence_are_invalid() {
+        assert!(matches!(
+            parse(&pss_with(&[0x05, 0x00])),
+            Err(Failure::Invalid(_))
+        ));
+    }
+}

@@ -59,23 +59,6 @@ fn curve_name(oid: &str) -> Option<&'static str> {
     })
 }
 
-/// Checks an ECDSA signature (DER `Ecdsa-Sig-Value`, RFC 5480 §2.2 / RFC 3279 §2.2.3) by the
-/// SEC 1 point `point` over `message` hashed with `hash`.
-pub(super) fn verify(
-    curve: Curve,
-    point: &[u8],
-    hash: Hash,
-    message: &[u8],
-    signature: &[u8],
-) -> Result<(), Failure> {
-    let digest = hash.digest(message);
-    match curve {
-        Curve::P256 => verify_on!(p256::NistP256, 32, curve, point, &digest, signature),
-        Curve::P384 => verify_on!(p384::NistP384, 48, curve, point, &digest, signature),
-        Curve::P521 => verify_on!(p521::NistP521, 66, curve, point, &digest, signature),
-    }
-}
-
 /// The same steps for each curve; a macro rather than a generic function because the
 /// `ecdsa` crate's trait bounds for DER signatures are long and name deprecated types.
 macro_rules! verify_on {
@@ -100,7 +83,23 @@ macro_rules! verify_on {
             })
     }};
 }
-use verify_on;
+
+/// Checks an ECDSA signature (DER `Ecdsa-Sig-Value`, RFC 5480 §2.2 / RFC 3279 §2.2.3) by the
+/// SEC 1 point `point` over `message` hashed with `hash`.
+pub(super) fn verify(
+    curve: Curve,
+    point: &[u8],
+    hash: Hash,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Failure> {
+    let digest = hash.digest(message);
+    match curve {
+        Curve::P256 => verify_on!(p256::NistP256, 32, curve, point, &digest, signature),
+        Curve::P384 => verify_on!(p384::NistP384, 48, curve, point, &digest, signature),
+        Curve::P521 => verify_on!(p521::NistP521, 66, curve, point, &digest, signature),
+    }
+}
 
 /// The hash as the verifier's input.
 ///

@@ -127,3 +127,74 @@ fn mismatch() -> Failure {
         "signature mismatch: the request was altered or signed with another key".into(),
     )
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } from raw contents.
+    fn key_der(modulus: &[u8], exponent: &[u8]) -> Vec<u8> {
+        let mut body = vec![0x02, u8::try_from(modulus.len()).unwrap()];
+        body.extend_from_slice(modulus);
+        body.push(0x02);
+        body.push(u8::try_from(exponent.len()).unwrap());
+        body.extend_from_slice(exponent);
+        let mut der = vec![0x30, u8::try_from(body.len()).unwrap()];
+        der.extend_from_slice(&body);
+        der
+    }
+
+    /// 2^64 + 1: odd, and larger than the exponents below.
+    const MODULUS: [u8; 9] = [0x01, 0, 0, 0, 0, 0, 0, 0, 0x01];
+
+    #[test]
+    fn a_negative_modulus_is_invalid() {
+        assert!(matches!(
+            public_key(&key_der(&[0x81], &[0x03])),
+            Err(Failure::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn an_even_modulus_is_invalid() {
+        let mut even = MODULUS;
+        even[8] = 0x02;
+        assert!(matches!(
+            public_key(&key_der(&even, &[0x03])),
+            Err(Failure::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn a_huge_exponent_cannot_be_checked() {
+        // 2^40 + 1 is a legal exponent the rsa crate does not accept.
+        let exponent = [0x01, 0, 0, 0, 0, 0x01];
+        assert!(matches!(
+            public_key(&key_der(&MODULUS, &exponent)),
+            Err(Failure::CannotCheck(_))
+        ));
+    }
+
+    #[test]
+    fn trailing_bytes_after_the_key_are_invalid() {
+        let mut der = key_der(&MODULUS, &[0x03]);
+        der.push(0);
+        assert!(matches!(public_key(&der), Err(Failure::Invalid(_))));
+    }
+
+    #[test]
+    fn a_salt_longer_than_the_key_is_invalid_without_overflow() {
+        let key = public_key(&key_der(&MODULUS, &[0x03])).unwrap();
+        let signature = vec![0u8; key.size()];
+        let result = verify_pss(&key, Hash::Sha256, usize::MAX, b"message", &signature);
+        assert!(matches!(result, Err(Failure::Invalid(reason)) if reason.contains("salt")));
+    }
+
+    #[test]
+    fn a_signature_of_the_wrong_length_is_invalid() {
+        let key = public_key(&key_der(&MODULUS, &[0x03])).unwrap();
+        let result = verify_pkcs1(&key, Hash::Sha256, b"message", &[0u8; 3]);
+        assert!(matches!(result, Err(Failure::Invalid(reason)) if reason.contains("bytes long")));
+    }
+}
