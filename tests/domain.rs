@@ -26,6 +26,7 @@ const VALID: &[(&str, &str, &str, bool)] = &[
     ("faß.de", "xn--fa-hia.de", "faß.de", false),            // non-transitional: ß stays
     ("日本語.jp", "xn--wgv71a119e.jp", "日本語.jp", false),
     ("abc.рф", "abc.xn--p1ai", "abc.рф", false),
+    ("www.אב.com", "www.xn--4dbc.com", "www.אב.com", false),     // right-to-left label
     ("ＥＸＡＭＰＬＥ.com", "example.com", "example.com", false), // full-width mapped
     ("example。com", "example.com", "example.com", false),   // ideographic full stop
     ("example.com。", "example.com", "example.com", false),
@@ -128,6 +129,7 @@ fn each_mistake_is_reported_with_the_part_that_is_wrong() {
         ("xn--a.com", DomainError::Idna { label: label("xn--a") }),
         ("\u{301}a.com", DomainError::Idna { label: label("\u{301}a") }),
         ("a\u{2488}.com", DomainError::Idna { label: label("a\u{2488}") }),
+        ("אב.1a.com", DomainError::Bidi { name: label("אב.1a.com") }),
         ("1.2.3.4.5", DomainError::NumericTld { tld: label("5") }),
         ("192.168.1.300", DomainError::NumericTld { tld: label("300") }),
     ];
@@ -154,7 +156,18 @@ fn length_limits_are_inclusive() {
 #[test]
 fn error_messages_are_lower_case_without_a_final_period() {
     let inputs = [
-        "", "1.1.1.1", "a..b", "a b", "a_b.c", "a*.b", "*", "-a.b", "ab--c.d", "xn--a.b", "a.1",
+        "",
+        "1.1.1.1",
+        "a..b",
+        "a b",
+        "a_b.c",
+        "a*.b",
+        "*",
+        "-a.b",
+        "ab--c.d",
+        "xn--a.b",
+        "a.1",
+        "אב.1a.com",
     ];
     for input in inputs {
         let error = DomainName::parse(input).unwrap_err();

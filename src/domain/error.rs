@@ -89,6 +89,17 @@ pub enum DomainError {
         /// The label as typed.
         label: String,
     },
+    /// A right-to-left label (Arabic, Hebrew, ...) next to a label that breaks the bidi rule of
+    /// RFC 5893, which applies to every label of a name once one label is right-to-left; for
+    /// example a label starting with a digit.
+    #[error(
+        "\"{name}\" mixes right-to-left labels with labels that break the IDNA bidi rule \
+         (RFC 5893), such as a label starting with a digit"
+    )]
+    Bidi {
+        /// The name as typed, without a wildcard.
+        name: String,
+    },
     /// The last label is all digits. No top-level domain is (RFC 3696 §2), so this is most
     /// often a mistyped IP address.
     #[error(
@@ -117,6 +128,7 @@ impl DomainError {
             Self::HyphenAtEdge { .. } => "hyphen_at_edge",
             Self::ReservedHyphens { .. } => "reserved_hyphens",
             Self::Idna { .. } => "idna",
+            Self::Bidi { .. } => "bidi",
             Self::NumericTld { .. } => "numeric_tld",
         }
     }

@@ -53,6 +53,23 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
         labels.push(to_a_label(label)?);
     }
     let base = labels.join(".");
+    // The bidi rule (RFC 5893) is the one IDNA rule that spans labels: once any label is
+    // right-to-left, every label must satisfy it. Each label passed on its own above, so a
+    // failure of the whole name here is that rule.
+    if labels.iter().any(|l| l.starts_with("xn--"))
+        && Uts46::new()
+            .to_ascii(
+                base.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::Check,
+                DnsLength::Ignore,
+            )
+            .is_err()
+    {
+        return Err(DomainError::Bidi {
+            name: rest.to_owned(),
+        });
+    }
     let ascii = if wildcard {
         format!("*.{base}")
     } else {
