@@ -52,6 +52,9 @@ pub enum ProviderError {
     /// Gandi v3 answered with a fault or an operation in error.
     #[error(transparent)]
     GandiV3(#[from] crate::provider::gandi_v3::Error),
+    /// Gandi v5 answered with an error envelope.
+    #[error(transparent)]
+    GandiV5(#[from] crate::provider::gandi_v5::Error),
     /// An XML-RPC document could not be decoded, or carried a fault.
     #[error("XML-RPC: {0}")]
     XmlRpc(#[from] crate::provider::xmlrpc::Error),

@@ -20,6 +20,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use error::{Classification, Error, classify};
+pub(crate) use package::dcv_methods;
 pub use package::{Category, Names, PackageName};
 
 use crate::http::{Credentials, HttpRequest, Method};

@@ -1,0 +1,445 @@
+//! Gandi REST API v5, certificates (`/v5/certificate/…`, PROVIDERS.md §1.2-1.3, §1.6).
+//!
+//! - [`calls`]: one constructor per endpoint, each a [`calls::Rest`] call.
+//! - [`wire`]: request and response bodies.
+//! - [`error::Error`]: the `errors[]` and `{cause, code, message, object}` envelopes.
+//! - [`GandiV5`]: the [`Provider`] implementation; `Authorization: Bearer <PAT>` (or the
+//!   deprecated `Apikey`).
+
+pub mod calls;
+pub mod error;
+pub mod wire;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use error::Error;
+
+use crate::http::{Credentials, HttpRequest, Method};
+use crate::order::{
+    Certificate, CertificateFormat, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord,
+    DnsRecordType, NameValidation, OrderDraft, OrderHandle, OrderState,
+};
+use crate::product::{OrderField, PeriodUnit, Product, ProductKind};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::flow::{self, Flow};
+use crate::provider::gandi_v3::{PackageName, map::certificate_status};
+use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
+use wire::{CreateRequest, DcvParams, DcvParamsRequest, IssuedCert, Package};
+
+/// Production base URL.
+pub const PRODUCTION_BASE: &str = "https://api.gandi.net";
+/// Sandbox base URL (separate sandbox account).
+pub const SANDBOX_BASE: &str = "https://api.sandbox.gandi.net";
+/// The certificate API's path below the base URL.
+pub const BASE_PATH: &str = "/v5/certificate";
+
+/// A v5 `dcv_method` word: email, dns, file, http, https.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum V5DcvMethod {
+    /// `email`.
+    Email,
+    /// `dns`.
+    Dns,
+    /// `file`.
+    File,
+    /// `http`.
+    Http,
+    /// `https`.
+    Https,
+}
+
+impl V5DcvMethod {
+    /// The wire word.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Dns => "dns",
+            Self::File => "file",
+            Self::Http => "http",
+            Self::Https => "https",
+        }
+    }
+
+    /// From the neutral method (file over HTTP is sent as `file`).
+    pub fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
+        match method {
+            DcvMethod::Email => Ok(Self::Email),
+            DcvMethod::Dns => Ok(Self::Dns),
+            DcvMethod::Http => Ok(Self::File),
+            DcvMethod::Https => Ok(Self::Https),
+            other => Err(ProviderError::invalid(
+                "dcv_method",
+                format!("Gandi v5 has no {other} method"),
+            )),
+        }
+    }
+
+    /// The neutral method.
+    pub const fn to_neutral(self) -> DcvMethod {
+        match self {
+            Self::Email => DcvMethod::Email,
+            Self::Dns => DcvMethod::Dns,
+            Self::File | Self::Http => DcvMethod::Http,
+            Self::Https => DcvMethod::Https,
+        }
+    }
+}
+
+impl fmt::Display for V5DcvMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for V5DcvMethod {
+    type Err = ProviderError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "email" => Ok(Self::Email),
+            "dns" => Ok(Self::Dns),
+            "file" => Ok(Self::File),
+            "http" => Ok(Self::Http),
+            "https" => Ok(Self::Https),
+            _ => Err(ProviderError::invalid(
+                "dcv_method",
+                "must be one of email, dns, file, http, https",
+            )),
+        }
+    }
+}
+
+/// The Gandi v5 adapter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GandiV5;
+
+impl GandiV5 {
+    /// The create body for a neutral draft. Duration is left out: v5 issues for one year
+    /// whatever the duration (PROVIDERS.md §1.3); longer terms are a later `PATCH`.
+    pub fn create_request(draft: &OrderDraft) -> Result<CreateRequest, ProviderError> {
+        let mut methods = draft.dcv.iter().map(|c| &c.method);
+        let first = methods.next();
+        if methods.any(|m| Some(m) != first) {
+            return Err(ProviderError::invalid(
+                "dcv_method",
+                "Gandi takes one DCV method for the whole order",
+            ));
+        }
+        Ok(CreateRequest {
+            package: draft.product.clone(),
+            altnames: draft.sans.clone(),
+            cn: draft.common_name.clone(),
+            csr: draft.csr.clone(),
+            dcv_method: first
+                .map(|m| V5DcvMethod::from_neutral(m).map(|m| m.as_str().to_owned()))
+                .transpose()?,
+            ..CreateRequest::default()
+        })
+    }
+
+    /// Validates a draft with `Dry-Run: 1` without ordering.
+    pub fn dry_run(draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(
+            calls::create(&Self::create_request(draft)?, true)?,
+            |_| Ok(()),
+        ))
+    }
+}
+
+/// A package → neutral product.
+pub fn product(package: &Package) -> Option<Product> {
+    let parsed: PackageName = package.name.parse().ok()?;
+    let mut product = parsed.to_product(ProviderKind::GandiV5, &package.name);
+    if let Some(max) = package.max_domains {
+        product.max_names = Some(max);
+        product.included_names = Some(max);
+        if max > 1 && product.kind == ProductKind::Single {
+            product.kind = ProductKind::Multi;
+        }
+    }
+    if let Some(ca) = &package.provider {
+        product.brand = Some(ca.clone());
+    }
+    Some(product)
+}
+
+/// A certificate → order state.
+pub fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
+    let id = cert.id.clone().unwrap_or_else(|| fallback_id.to_owned());
+    let word = cert.status.clone().unwrap_or_default();
+    let mut state = OrderState::new(
+        OrderHandle::new(ProviderKind::GandiV5, id),
+        certificate_status(&word),
+        word,
+    );
+    state.product = cert.package.as_ref().map(|p| p.name().to_owned());
+    state.common_name = cert.cn.clone();
+    state.names = cert.cn.iter().cloned().collect();
+    for name in &cert.altnames {
+        if !state.names.contains(name) {
+            state.names.push(name.clone());
+        }
+    }
+    if let Some(dates) = &cert.dates {
+        state.not_before = dates.started_at.clone();
+        state.not_after = dates.ends_at.clone();
+    }
+    state
+}
+
+/// DCV parameters → one validation per name. DNS instructions come from `dns_records`
+/// (zone lines) or else `raw_messages` `[name, value]` pairs (DigiCert, PROVIDERS.md §1.6).
+pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
+    let method = params
+        .dcv_method
+        .as_deref()
+        .and_then(|m| m.parse::<V5DcvMethod>().ok())
+        .map_or(DcvMethod::Email, V5DcvMethod::to_neutral);
+    let mut records: Vec<DnsRecord> = params
+        .dns_records
+        .iter()
+        .filter_map(|line| DnsRecord::from_zone_line(line))
+        .collect();
+    if records.is_empty() && method == DcvMethod::Dns {
+        records = params
+            .raw_messages
+            .iter()
+            .filter_map(|pair| match pair.as_slice() {
+                [name, value] => Some(DnsRecord {
+                    name: name.clone(),
+                    record_type: DnsRecordType::Cname,
+                    value: value.clone(),
+                    ttl: None,
+                }),
+                _ => None,
+            })
+            .collect();
+    }
+    let text = params.messages.join("\n");
+    params
+        .fqdns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let base = name.strip_prefix("*.").unwrap_or(name);
+            let instruction = match method {
+                DcvMethod::Dns => records
+                    .iter()
+                    .find(|r| {
+                        let owner = r.name.trim_end_matches('.');
+                        owner.split_once('.').map(|(_, rest)| rest) == Some(base)
+                    })
+                    .or_else(|| records.get(i))
+                    .cloned()
+                    .map(DcvInstruction::Dns),
+                _ => None,
+            }
+            .or_else(|| {
+                (!text.is_empty()).then(|| DcvInstruction::Text {
+                    message: text.clone(),
+                })
+            });
+            NameValidation {
+                name: name.clone(),
+                method: method.clone(),
+                status: DcvStatus::NotReported,
+                instruction,
+            }
+        })
+        .collect()
+}
+
+/// Splits `/v5/certificate/<rest>` into segments; `None` outside the certificate API.
+fn segments(path: &str) -> Option<Vec<&str>> {
+    let path = path.split('?').next()?;
+    let rest = path.strip_prefix(BASE_PATH)?.strip_prefix('/')?;
+    let parts: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
+    parts.iter().all(|p| !p.is_empty()).then_some(parts)
+}
+
+impl Provider for GandiV5 {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::GandiV5
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        let methods = crate::provider::gandi_v3::dcv_methods(false);
+        Capabilities {
+            csr: CsrUse::Optional,
+            dcv: DcvSupport::uniform(&methods, false, false),
+            wildcard_sans: false,
+            free_www_twin: true,
+            approver_lookup: false,
+            quotes: false,
+            dry_run: true,
+            dcv_preview: true,
+            change_dcv: true,
+            resend_dcv: true,
+            reissue: true,
+            renew: true,
+            cancel: false,
+            revoke: true,
+            period_unit: PeriodUnit::Years,
+            order_fields: Vec::<OrderField>::new(),
+            download_formats: vec![CertificateFormat::Pem],
+        }
+    }
+
+    fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {
+        use Method::{Delete, Get, Patch, Post, Put};
+        use OperationClass::{AccountWide, Billable, Catalog, Lookup, OrderChange, OrderRead};
+        let parts = segments(path)?;
+        let (name, class, target): (&'static str, _, Option<&str>) =
+            match (method, parts.as_slice()) {
+                (Post, ["dcv_params"]) => ("POST /dcv_params", Lookup, None),
+                (Get, ["issued-certs"]) => ("GET /issued-certs", AccountWide, None),
+                (Post, ["issued-certs"]) => ("POST /issued-certs", Billable, None),
+                (Get, ["issued-certs", id]) => ("GET /issued-certs/{id}", OrderRead, Some(id)),
+                (Post, ["issued-certs", id]) => ("POST /issued-certs/{id}", Billable, Some(id)),
+                (Patch, ["issued-certs", id]) => {
+                    ("PATCH /issued-certs/{id}", OrderChange, Some(id))
+                }
+                (Delete, ["issued-certs", id]) => {
+                    ("DELETE /issued-certs/{id}", OrderChange, Some(id))
+                }
+                (Get, ["issued-certs", id, "crt"]) => {
+                    ("GET /issued-certs/{id}/crt", OrderRead, Some(id))
+                }
+                (Put, ["issued-certs", id, "dcv"]) => {
+                    ("PUT /issued-certs/{id}/dcv", OrderChange, Some(id))
+                }
+                (Patch, ["issued-certs", id, "dcv"]) => {
+                    ("PATCH /issued-certs/{id}/dcv", OrderChange, Some(id))
+                }
+                (Post, ["issued-certs", id, "dcv_params"]) => {
+                    ("POST /issued-certs/{id}/dcv_params", OrderRead, Some(id))
+                }
+                (Get, ["packages"]) => ("GET /packages", Catalog, None),
+                (Get, ["packages", _]) => ("GET /packages/{name}", Catalog, None),
+                (Get, ["pem", _]) => ("GET /pem/{type}", Catalog, None),
+                (Get, ["pem", "-", _]) => ("GET /pem/-/{filename}", Catalog, None),
+                _ => return None,
+            };
+        Some(Operation {
+            provider: ProviderKind::GandiV5,
+            name,
+            class,
+            target: target.map(|id| Target::Order(id.to_owned())),
+        })
+    }
+
+    fn authenticate(
+        &self,
+        request: &mut HttpRequest,
+        credentials: &Credentials,
+    ) -> Result<(), ProviderError> {
+        let value = match credentials {
+            Credentials::Bearer { token } => format!("Bearer {}", token.expose()),
+            // Deprecated, still accepted (PROVIDERS.md §1.2).
+            Credentials::ApiKey { key } => format!("Apikey {}", key.expose()),
+            other => {
+                return Err(ProviderError::WrongCredentials {
+                    provider: ProviderKind::GandiV5,
+                    expected: "a bearer token (personal access token) or an API key",
+                    given: other.style(),
+                });
+            }
+        };
+        request.set_header("Authorization", value);
+        Ok(())
+    }
+
+    fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError> {
+        Ok(flow::map(
+            calls::packages(&calls::PackageQuery::default()),
+            |page| Ok(page.items.iter().filter_map(product).collect()),
+        ))
+    }
+
+    fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let body = Self::create_request(draft)?;
+        let chosen: Vec<NameValidation> = body
+            .dcv_method
+            .as_deref()
+            .and_then(|m| m.parse::<V5DcvMethod>().ok())
+            .map(|m| {
+                draft
+                    .common_name
+                    .iter()
+                    .chain(&draft.sans)
+                    .map(|name| NameValidation {
+                        name: name.clone(),
+                        method: m.to_neutral(),
+                        status: DcvStatus::Pending,
+                        instruction: None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let product = draft.product.clone();
+        let csr = draft.csr.clone();
+        Ok(flow::map(calls::create(&body, false)?, move |created| {
+            let id = created.id.ok_or_else(|| {
+                ProviderError::UnexpectedResponse("the 202 answer has no certificate id".into())
+            })?;
+            let mut state = OrderState::new(
+                OrderHandle::new(ProviderKind::GandiV5, id),
+                crate::order::OrderStatus::Pending,
+                "pending",
+            );
+            state.product = Some(product);
+            state.csr = csr;
+            state.validations = chosen;
+            Ok(state)
+        }))
+    }
+
+    fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
+        let id = handle.id.clone();
+        Ok(flow::map(calls::get(&handle.id)?, move |cert| {
+            Ok(order_state(&cert, &id))
+        }))
+    }
+
+    fn dcv(&self, state: &OrderState) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        let body = DcvParamsRequest {
+            dcv_method: state
+                .validations
+                .first()
+                .map(|v| V5DcvMethod::from_neutral(&v.method).map(|m| m.as_str().to_owned()))
+                .transpose()?,
+            ..DcvParamsRequest::default()
+        };
+        Ok(flow::map(
+            calls::dcv_params(&state.handle.id, &body)?,
+            |p| Ok(validations(&p)),
+        ))
+    }
+
+    fn change_dcv(
+        &self,
+        handle: &OrderHandle,
+        choice: &DcvChoice,
+    ) -> Result<Flow<()>, ProviderError> {
+        let method = V5DcvMethod::from_neutral(&choice.method)?;
+        Ok(flow::map(
+            calls::change_dcv(&handle.id, method)?,
+            |_| Ok(()),
+        ))
+    }
+
+    fn resend_dcv(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::resend_dcv(&handle.id)?, |_| Ok(())))
+    }
+
+    fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        Ok(flow::map(calls::crt(&handle.id)?, |text| {
+            Ok(Certificate::from_pem_or_base64(&text))
+        }))
+    }
+
+    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::revoke(&handle.id)?, |_| Ok(())))
+    }
+}

@@ -1,0 +1,376 @@
+//! One constructor per certificate endpoint (PROVIDERS.md §1.3), each a [`Rest`] call.
+
+use serde::de::DeserializeOwned;
+
+use super::error::{DeniedBody, Error, InvalidBody};
+use super::wire::{
+    ChangeRequest, CreateRequest, Created, DcvParams, DcvParamsRequest, IssuedCert, Message,
+    Package, Page,
+};
+use super::{BASE_PATH, V5DcvMethod};
+use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
+use crate::provider::{Call, OperationClass, ProviderError};
+
+/// One REST call with its typed result.
+#[derive(Debug, Clone)]
+pub struct Rest<T> {
+    request: HttpRequest,
+    class: OperationClass,
+    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+}
+
+impl<T> Call for Rest<T> {
+    type Output = T;
+
+    fn class(&self) -> OperationClass {
+        self.class
+    }
+
+    fn request(&self) -> Result<HttpRequest, ProviderError> {
+        Ok(self.request.clone())
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
+        if !response.is_success() {
+            return Err(error(response));
+        }
+        (self.parse)(response)
+    }
+}
+
+/// Maps an error response onto [`Error`], keeping Gandi's structure.
+pub fn error(response: &HttpResponse) -> ProviderError {
+    let status = response.status;
+    if let Ok(body) = response.json::<InvalidBody>() {
+        return Error::Invalid {
+            status,
+            errors: body.errors,
+        }
+        .into();
+    }
+    match response.json::<DeniedBody>() {
+        Ok(body) if body.message.is_some() || body.cause.is_some() => Error::Denied {
+            status,
+            cause: body.cause,
+            code: body.code.unwrap_or(i64::from(status)),
+            message: body.message.unwrap_or_default(),
+            object: body.object,
+        }
+        .into(),
+        _ => ProviderError::UnexpectedStatus { status },
+    }
+}
+
+fn json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, ProviderError> {
+    Ok(response.json()?)
+}
+
+fn message(response: &HttpResponse) -> Result<Message, ProviderError> {
+    // Some answers (DELETE, PUT) may come without a body.
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Message::default());
+    }
+    json(response)
+}
+
+fn created(response: &HttpResponse) -> Result<Created, ProviderError> {
+    let mut created: Created = if response.body.is_empty() {
+        Created::default()
+    } else {
+        json(response)?
+    };
+    created.location = response.header("Location").map(str::to_owned);
+    Ok(created)
+}
+
+fn count(response: &HttpResponse, name: &str) -> Option<u64> {
+    response.header(name).and_then(|v| v.trim().parse().ok())
+}
+
+fn page<T: DeserializeOwned>(response: &HttpResponse) -> Result<Page<T>, ProviderError> {
+    Ok(Page {
+        items: json(response)?,
+        total_count: count(response, "Total-Count"),
+        filtered_count: count(response, "Filtered-Count"),
+        link: response.header("Link").map(str::to_owned),
+    })
+}
+
+fn text(response: &HttpResponse) -> Result<String, ProviderError> {
+    Ok(response.text()?.to_owned())
+}
+
+fn path(tail: &str) -> String {
+    format!("{BASE_PATH}{tail}")
+}
+
+fn cert_path(id: &str, tail: &str) -> Result<String, ProviderError> {
+    if id.is_empty() {
+        return Err(ProviderError::invalid("id", "is empty"));
+    }
+    Ok(path(&format!(
+        "/issued-certs/{}{tail}",
+        encode_path_segment(id)
+    )))
+}
+
+fn rest<T>(
+    request: HttpRequest,
+    class: OperationClass,
+    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+) -> Rest<T> {
+    Rest {
+        request,
+        class,
+        parse,
+    }
+}
+
+fn with_json<B: serde::Serialize>(
+    method: Method,
+    path: String,
+    body: &B,
+) -> Result<HttpRequest, ProviderError> {
+    Ok(HttpRequest::new(method, path).with_json(body)?)
+}
+
+fn dry_run(request: HttpRequest, dry_run: bool) -> HttpRequest {
+    // `Dry-Run: 1` validates only (v5 reference, PROVIDERS.md §1.2).
+    if dry_run {
+        request.with_header("Dry-Run", "1")
+    } else {
+        request
+    }
+}
+
+fn check_method(word: Option<&str>) -> Result<(), ProviderError> {
+    if let Some(word) = word {
+        word.parse::<V5DcvMethod>()?;
+    }
+    Ok(())
+}
+
+/// Filters of `GET /issued-certs`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[allow(missing_docs)] // the documented query parameters, as named
+pub struct ListQuery {
+    /// Pattern such as `example*`.
+    pub cn: Option<String>,
+    pub covered_cn: Option<String>,
+    pub package: Option<String>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+    pub sharing_id: Option<String>,
+    /// created_at, updated_at, started_at, ends_at, subscription_ends_at, `-` to reverse.
+    pub sort_by: Option<String>,
+    pub status: Option<String>,
+}
+
+/// Filters of `GET /packages`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[allow(missing_docs)] // the documented query parameters, as named
+pub struct PackageQuery {
+    pub category: Option<String>,
+    pub max_domains: Option<u32>,
+    pub min_domains: Option<u32>,
+    pub trustlogo: Option<bool>,
+    pub warranty: Option<u32>,
+    pub wildcard: Option<bool>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+fn add_query(mut request: HttpRequest, pairs: &[(&str, Option<String>)]) -> HttpRequest {
+    for (name, value) in pairs {
+        if let Some(value) = value {
+            request = request.with_query(*name, value.clone());
+        }
+    }
+    request
+}
+
+/// `POST /dcv_params`: DCV parameters before ordering, no side effects.
+pub fn preview_dcv_params(body: &DcvParamsRequest) -> Result<Rest<DcvParams>, ProviderError> {
+    check_method(body.dcv_method.as_deref())?;
+    Ok(rest(
+        with_json(Method::Post, path("/dcv_params"), body)?,
+        OperationClass::Lookup,
+        json,
+    ))
+}
+
+/// `GET /issued-certs`.
+pub fn list(query: &ListQuery) -> Rest<Page<IssuedCert>> {
+    let request = add_query(
+        HttpRequest::new(Method::Get, path("/issued-certs")),
+        &[
+            ("cn", query.cn.clone()),
+            ("covered_cn", query.covered_cn.clone()),
+            ("package", query.package.clone()),
+            ("page", query.page.map(|n| n.to_string())),
+            ("per_page", query.per_page.map(|n| n.to_string())),
+            ("sharing_id", query.sharing_id.clone()),
+            ("sort_by", query.sort_by.clone()),
+            ("status", query.status.clone()),
+        ],
+    );
+    rest(request, OperationClass::AccountWide, page)
+}
+
+/// `POST /issued-certs`: order (billable), or only validate with `dry_run`.
+pub fn create(body: &CreateRequest, dry_run_only: bool) -> Result<Rest<Created>, ProviderError> {
+    if body.package.is_empty() {
+        return Err(ProviderError::invalid("package", "is required"));
+    }
+    if body.csr.is_none() && body.cn.is_none() {
+        return Err(ProviderError::invalid("csr", "a CSR or a CN is required"));
+    }
+    if body.cn.as_ref().is_some_and(|cn| cn.chars().count() > 64) {
+        return Err(ProviderError::invalid("cn", "at most 64 characters"));
+    }
+    check_method(body.dcv_method.as_deref())?;
+    let request = dry_run(
+        with_json(Method::Post, path("/issued-certs"), body)?,
+        dry_run_only,
+    );
+    let class = if dry_run_only {
+        OperationClass::Check
+    } else {
+        OperationClass::Billable
+    };
+    Ok(rest(request, class, created))
+}
+
+/// `GET /issued-certs/{id}`.
+pub fn get(id: &str) -> Result<Rest<IssuedCert>, ProviderError> {
+    Ok(rest(
+        HttpRequest::new(Method::Get, cert_path(id, "")?),
+        OperationClass::OrderRead,
+        json,
+    ))
+}
+
+/// `POST /issued-certs/{id}`: renew (billable).
+pub fn renew(
+    id: &str,
+    body: &ChangeRequest,
+    dry_run_only: bool,
+) -> Result<Rest<Created>, ProviderError> {
+    check_method(body.dcv_method.as_deref())?;
+    let request = dry_run(
+        with_json(Method::Post, cert_path(id, "")?, body)?,
+        dry_run_only,
+    );
+    let class = if dry_run_only {
+        OperationClass::Check
+    } else {
+        OperationClass::Billable
+    };
+    Ok(rest(request, class, created))
+}
+
+/// `PATCH /issued-certs/{id}`: update (reissue with a new CSR or names).
+pub fn update(
+    id: &str,
+    body: &ChangeRequest,
+    dry_run_only: bool,
+) -> Result<Rest<Created>, ProviderError> {
+    check_method(body.dcv_method.as_deref())?;
+    let request = dry_run(
+        with_json(Method::Patch, cert_path(id, "")?, body)?,
+        dry_run_only,
+    );
+    Ok(rest(request, OperationClass::OrderChange, created))
+}
+
+/// `DELETE /issued-certs/{id}`: revoke.
+pub fn revoke(id: &str) -> Result<Rest<Message>, ProviderError> {
+    Ok(rest(
+        HttpRequest::new(Method::Delete, cert_path(id, "")?),
+        OperationClass::OrderChange,
+        message,
+    ))
+}
+
+/// `GET /issued-certs/{id}/crt`: the certificate as text.
+pub fn crt(id: &str) -> Result<Rest<String>, ProviderError> {
+    let request =
+        HttpRequest::new(Method::Get, cert_path(id, "/crt")?).with_header("Accept", "text/plain");
+    Ok(rest(request, OperationClass::OrderRead, text))
+}
+
+/// `PUT /issued-certs/{id}/dcv`: resend the DCV e-mail / check again.
+pub fn resend_dcv(id: &str) -> Result<Rest<Message>, ProviderError> {
+    Ok(rest(
+        HttpRequest::new(Method::Put, cert_path(id, "/dcv")?),
+        OperationClass::OrderChange,
+        message,
+    ))
+}
+
+/// `PATCH /issued-certs/{id}/dcv` `{"method": …}`: change the DCV method.
+pub fn change_dcv(id: &str, method: V5DcvMethod) -> Result<Rest<Message>, ProviderError> {
+    let body = serde_json::json!({ "method": method.as_str() });
+    Ok(rest(
+        with_json(Method::Patch, cert_path(id, "/dcv")?, &body)?,
+        OperationClass::OrderChange,
+        message,
+    ))
+}
+
+/// `POST /issued-certs/{id}/dcv_params`: the order's DCV parameters, `unique_value` included.
+pub fn dcv_params(id: &str, body: &DcvParamsRequest) -> Result<Rest<DcvParams>, ProviderError> {
+    check_method(body.dcv_method.as_deref())?;
+    Ok(rest(
+        with_json(Method::Post, cert_path(id, "/dcv_params")?, body)?,
+        OperationClass::OrderRead,
+        json,
+    ))
+}
+
+/// `GET /packages`.
+pub fn packages(query: &PackageQuery) -> Rest<Page<Package>> {
+    let request = add_query(
+        HttpRequest::new(Method::Get, path("/packages")),
+        &[
+            ("category", query.category.clone()),
+            ("max_domains", query.max_domains.map(|n| n.to_string())),
+            ("min_domains", query.min_domains.map(|n| n.to_string())),
+            ("trustlogo", query.trustlogo.map(|b| b.to_string())),
+            ("warranty", query.warranty.map(|n| n.to_string())),
+            ("wildcard", query.wildcard.map(|b| b.to_string())),
+            ("page", query.page.map(|n| n.to_string())),
+            ("per_page", query.per_page.map(|n| n.to_string())),
+        ],
+    );
+    rest(request, OperationClass::Catalog, page)
+}
+
+/// `GET /packages/{name}`.
+pub fn package(name: &str) -> Result<Rest<Package>, ProviderError> {
+    if name.is_empty() {
+        return Err(ProviderError::invalid("name", "is empty"));
+    }
+    let request = HttpRequest::new(
+        Method::Get,
+        path(&format!("/packages/{}", encode_path_segment(name))),
+    );
+    Ok(rest(request, OperationClass::Catalog, json))
+}
+
+/// `GET /pem/{type}?provider=`: intermediate certificates (`cert_std` or `cert_pro`;
+/// provider `Sectigo` or `Digicert`).
+pub fn intermediates(kind: &str, provider: Option<&str>) -> Result<Rest<String>, ProviderError> {
+    if !matches!(kind, "cert_std" | "cert_pro") {
+        return Err(ProviderError::invalid(
+            "type",
+            "must be cert_std or cert_pro",
+        ));
+    }
+    let request = add_query(
+        HttpRequest::new(Method::Get, path(&format!("/pem/{kind}")))
+            .with_header("Accept", "text/plain"),
+        &[("provider", provider.map(str::to_owned))],
+    );
+    Ok(rest(request, OperationClass::Catalog, text))
+}

@@ -1,0 +1,771 @@
+//! Gandi REST v5 adapter against PROVIDERS.md §1.2-1.3 and §1.6: every endpoint's request,
+//! every documented body and error envelope, recognition and authentication.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use certorder::http::{Credentials, HttpRequest, HttpResponse, Method, Secret};
+use certorder::order::{
+    DcvChoice, DcvInstruction, DcvMethod, DnsRecord, DnsRecordType, OrderDraft, OrderHandle,
+    OrderStatus,
+};
+use certorder::product::{ProductKind, ValidationLevel};
+use certorder::provider::gandi_v5::calls::{self, ListQuery, PackageQuery};
+use certorder::provider::gandi_v5::error::{FieldError, Location};
+use certorder::provider::gandi_v5::wire::{ChangeRequest, CreateRequest, DcvParamsRequest};
+use certorder::provider::gandi_v5::{self, GandiV5, V5DcvMethod};
+use certorder::provider::{
+    Call, OperationClass, Provider, ProviderError, ProviderKind, Target, flow,
+};
+use serde_json::{Value, json};
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!("fixtures/providers/gandi_v5/", $name))
+    };
+}
+
+const ID: &str = "4f2e0a0e-8d55-11ee-9a6a-00163e2b7c4f";
+
+fn ok(status: u16, body: &str) -> HttpResponse {
+    HttpResponse::new(status, body).with_header("Content-Type", "application/json")
+}
+
+fn body_json(request: &HttpRequest) -> Value {
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    serde_json::from_slice(request.body.as_deref().unwrap()).unwrap()
+}
+
+// Guards: the create body is exactly each documented example.
+#[test]
+fn create_requests_match_the_documented_examples() {
+    let std = CreateRequest {
+        package: "cert_std_1_0_0".into(),
+        csr: Some("-----BEGIN CERTIFICATE REQUEST----- ...".into()),
+        dcv_method: Some("dns".into()),
+        ..CreateRequest::default()
+    };
+    let apex = CreateRequest {
+        package: "cert_std_1_10_0_digicert".into(),
+        apex_only: Some(true),
+        csr: Some("...".into()),
+        dcv_method: Some("dns".into()),
+        ..CreateRequest::default()
+    };
+    let alt = CreateRequest {
+        package: "cert_std_3_10_0_digicert".into(),
+        altnames: vec!["a.example.com".into(), "www.python.domain".into()],
+        csr: Some("...".into()),
+        dcv_method: Some("dns".into()),
+        ..CreateRequest::default()
+    };
+    for (body, example) in [
+        (std, fixture!("create-request-std.json")),
+        (apex, fixture!("create-request-apex-only.json")),
+        (alt, fixture!("create-request-altnames.json")),
+    ] {
+        let call = calls::create(&body, false).unwrap();
+        assert_eq!(call.class(), OperationClass::Billable);
+        let request = call.request().unwrap();
+        assert_eq!(request.method, Method::Post);
+        assert_eq!(request.path, "/v5/certificate/issued-certs");
+        assert!(request.query.is_empty());
+        assert_eq!(request.header("Dry-Run"), None);
+        assert_eq!(
+            body_json(&request),
+            serde_json::from_str::<Value>(example).unwrap()
+        );
+    }
+}
+
+// Guards: every endpoint's method, path, query, headers and body.
+#[test]
+fn every_endpoint_builds_its_documented_request() {
+    let check = |r: HttpRequest, method: Method, path: &str| {
+        assert_eq!((r.method, r.path.as_str()), (method, path));
+        r
+    };
+    let dry = calls::create(
+        &CreateRequest {
+            package: "cert_std_1_0_0".into(),
+            cn: Some("example.com".into()),
+            ..Default::default()
+        },
+        true,
+    )
+    .unwrap();
+    assert_eq!(dry.class(), OperationClass::Check);
+    assert_eq!(dry.request().unwrap().header("Dry-Run"), Some("1"));
+
+    let preview = calls::preview_dcv_params(&DcvParamsRequest {
+        csr: Some("CSR".into()),
+        dcv_method: Some("dns".into()),
+        package: Some("cert_std_1_0_0".into()),
+        altnames: vec!["www.example.com".into()],
+    })
+    .unwrap();
+    assert_eq!(preview.class(), OperationClass::Lookup);
+    let r = check(
+        preview.request().unwrap(),
+        Method::Post,
+        "/v5/certificate/dcv_params",
+    );
+    assert_eq!(
+        body_json(&r),
+        json!({"altnames": ["www.example.com"], "csr": "CSR", "dcv_method": "dns", "package": "cert_std_1_0_0"})
+    );
+
+    let list = calls::list(&ListQuery {
+        cn: Some("example*".into()),
+        status: Some("valid".into()),
+        page: Some(2),
+        per_page: Some(50),
+        sort_by: Some("-ends_at".into()),
+        ..Default::default()
+    });
+    let r = check(
+        list.request().unwrap(),
+        Method::Get,
+        "/v5/certificate/issued-certs",
+    );
+    assert_eq!(
+        r.path_and_query(),
+        "/v5/certificate/issued-certs?cn=example%2A&page=2&per_page=50&sort_by=-ends_at&status=valid"
+    );
+    assert!(r.body.is_none());
+
+    check(
+        calls::get(ID).unwrap().request().unwrap(),
+        Method::Get,
+        &format!("/v5/certificate/issued-certs/{ID}"),
+    );
+    let renew = calls::renew(
+        ID,
+        &ChangeRequest {
+            csr: Some("CSR".into()),
+            duration: Some(1),
+            ..Default::default()
+        },
+        false,
+    )
+    .unwrap();
+    assert_eq!(renew.class(), OperationClass::Billable);
+    let r = check(
+        renew.request().unwrap(),
+        Method::Post,
+        &format!("/v5/certificate/issued-certs/{ID}"),
+    );
+    assert_eq!(body_json(&r), json!({"csr": "CSR", "duration": 1}));
+    let update = calls::update(
+        ID,
+        &ChangeRequest {
+            altnames: vec!["b.example.com".into()],
+            dcv_method: Some("email".into()),
+            ..Default::default()
+        },
+        false,
+    )
+    .unwrap();
+    let r = check(
+        update.request().unwrap(),
+        Method::Patch,
+        &format!("/v5/certificate/issued-certs/{ID}"),
+    );
+    assert_eq!(
+        body_json(&r),
+        json!({"altnames": ["b.example.com"], "dcv_method": "email"})
+    );
+    check(
+        calls::revoke(ID).unwrap().request().unwrap(),
+        Method::Delete,
+        &format!("/v5/certificate/issued-certs/{ID}"),
+    );
+    let r = check(
+        calls::crt(ID).unwrap().request().unwrap(),
+        Method::Get,
+        &format!("/v5/certificate/issued-certs/{ID}/crt"),
+    );
+    assert_eq!(r.header("accept"), Some("text/plain"));
+    let r = check(
+        calls::resend_dcv(ID).unwrap().request().unwrap(),
+        Method::Put,
+        &format!("/v5/certificate/issued-certs/{ID}/dcv"),
+    );
+    assert!(r.body.is_none());
+    let r = check(
+        calls::change_dcv(ID, V5DcvMethod::Https)
+            .unwrap()
+            .request()
+            .unwrap(),
+        Method::Patch,
+        &format!("/v5/certificate/issued-certs/{ID}/dcv"),
+    );
+    assert_eq!(body_json(&r), json!({"method": "https"}));
+    let r = check(
+        calls::dcv_params(
+            ID,
+            &DcvParamsRequest {
+                dcv_method: Some("dns".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .request()
+        .unwrap(),
+        Method::Post,
+        &format!("/v5/certificate/issued-certs/{ID}/dcv_params"),
+    );
+    assert_eq!(body_json(&r), json!({"dcv_method": "dns"}));
+
+    let packages = calls::packages(&PackageQuery {
+        wildcard: Some(true),
+        max_domains: Some(3),
+        ..Default::default()
+    });
+    assert_eq!(packages.class(), OperationClass::Catalog);
+    assert_eq!(
+        packages.request().unwrap().path_and_query(),
+        "/v5/certificate/packages?max_domains=3&wildcard=true"
+    );
+    check(
+        calls::package("cert_std_1_0_0").unwrap().request().unwrap(),
+        Method::Get,
+        "/v5/certificate/packages/cert_std_1_0_0",
+    );
+    assert_eq!(
+        calls::intermediates("cert_std", Some("Digicert"))
+            .unwrap()
+            .request()
+            .unwrap()
+            .path_and_query(),
+        "/v5/certificate/pem/cert_std?provider=Digicert"
+    );
+    // Ids from input are one path segment, never a path.
+    assert_eq!(
+        calls::get("../x").unwrap().request().unwrap().path,
+        "/v5/certificate/issued-certs/..%2Fx"
+    );
+}
+
+// Guards: what the documentation constrains is refused before sending.
+#[test]
+fn invalid_input_is_refused_before_sending() {
+    let field = |r: Result<(), ProviderError>| match r {
+        Err(ProviderError::InvalidInput { field, .. }) => field,
+        other => panic!("{other:?}"),
+    };
+    let base = CreateRequest {
+        package: "cert_std_1_0_0".into(),
+        csr: Some("CSR".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        field(
+            calls::create(
+                &CreateRequest {
+                    package: String::new(),
+                    ..base.clone()
+                },
+                false
+            )
+            .map(|_| ())
+        ),
+        "package"
+    );
+    assert_eq!(
+        field(
+            calls::create(
+                &CreateRequest {
+                    csr: None,
+                    ..base.clone()
+                },
+                false
+            )
+            .map(|_| ())
+        ),
+        "csr"
+    );
+    assert_eq!(
+        field(
+            calls::create(
+                &CreateRequest {
+                    csr: None,
+                    cn: Some("a".repeat(65)),
+                    ..base.clone()
+                },
+                false
+            )
+            .map(|_| ())
+        ),
+        "cn"
+    );
+    assert_eq!(
+        field(
+            calls::create(
+                &CreateRequest {
+                    dcv_method: Some("auto".into()),
+                    ..base.clone()
+                },
+                false
+            )
+            .map(|_| ())
+        ),
+        "dcv_method"
+    );
+    assert_eq!(field(calls::get("").map(|_| ())), "id");
+    assert_eq!(
+        field(calls::intermediates("cert_bus", None).map(|_| ())),
+        "type"
+    );
+    for word in ["email", "dns", "file", "http", "https"] {
+        assert_eq!(word.parse::<V5DcvMethod>().unwrap().as_str(), word);
+    }
+}
+
+// Guards: every documented response body parses field by field.
+#[test]
+fn responses_parse_field_by_field() {
+    let created = calls::create(
+        &CreateRequest {
+            package: "cert_std_1_0_0".into(),
+            cn: Some("example.com".into()),
+            ..Default::default()
+        },
+        false,
+    )
+    .unwrap()
+    .parse(
+        &ok(202, fixture!("create-202.json"))
+            .with_header("Location", format!("/v5/certificate/issued-certs/{ID}")),
+    )
+    .unwrap();
+    assert_eq!(created.id.as_deref(), Some(ID));
+    assert_eq!(created.message.as_deref(), Some("Certificate created"));
+    assert!(created.href.unwrap().ends_with(ID));
+    assert_eq!(
+        created.location.as_deref(),
+        Some(format!("/v5/certificate/issued-certs/{ID}").as_str())
+    );
+
+    let cert = calls::get(ID)
+        .unwrap()
+        .parse(&ok(200, fixture!("issued-cert.json")))
+        .unwrap();
+    assert_eq!(cert.altnames_unicode[0], "café.example");
+    assert_eq!(cert.cn_unicode.as_deref(), Some("example.com"));
+    let contact = cert.contact.as_ref().unwrap();
+    assert_eq!(
+        (
+            contact.given.as_deref(),
+            contact.family.as_deref(),
+            contact.country.as_deref()
+        ),
+        (Some("Jane"), Some("Doe"), Some("FR"))
+    );
+    assert_eq!(contact.orgname.as_deref(), Some("Example SAS"));
+    assert_eq!(
+        cert.dates.as_ref().unwrap().ends_at.as_deref(),
+        Some("2025-01-01T23:59:59Z")
+    );
+    assert_eq!(cert.package.as_ref().unwrap().name(), "cert_std_3_0_0");
+
+    let list = calls::list(&ListQuery::default())
+        .parse(
+            &ok(200, fixture!("issued-certs-list.json"))
+                .with_header("Total-Count", "12")
+                .with_header("Filtered-Count", "2")
+                .with_header("Link", "<...page=2>; rel=\"next\""),
+        )
+        .unwrap();
+    assert_eq!((list.total_count, list.filtered_count), (Some(12), Some(2)));
+    assert_eq!(
+        list.items[0].package.as_ref().unwrap().name(),
+        "cert_std_3_0_0"
+    );
+    assert_eq!(list.items[1].status.as_deref(), Some("replaced_rev"));
+    assert!(list.link.is_some());
+
+    let packages = calls::packages(&PackageQuery::default())
+        .parse(&ok(200, fixture!("packages.json")))
+        .unwrap();
+    assert_eq!(packages.items.len(), 3);
+    assert_eq!(packages.items[1].max_domains, Some(3));
+    assert_eq!(packages.items[2].wildcard, Some(true));
+    assert_eq!(
+        packages.items[0].category.as_ref().unwrap().name.as_deref(),
+        Some("standard")
+    );
+
+    let dcv = calls::dcv_params(ID, &DcvParamsRequest::default())
+        .unwrap()
+        .parse(&ok(200, fixture!("dcv-params-sectigo.json")))
+        .unwrap();
+    assert_eq!(dcv.unique_value.as_deref(), Some("u1v2"));
+    assert_eq!(dcv.dns_records.len(), 2);
+    assert_eq!(dcv.fqdns, ["example.com", "www.example.com"]);
+    let raw = calls::preview_dcv_params(&DcvParamsRequest::default())
+        .unwrap()
+        .parse(&ok(200, fixture!("dcv-params-digicert-raw.json")))
+        .unwrap();
+    assert_eq!(
+        raw.raw_messages,
+        vec![vec![
+            "_dnsauth.cli.exoscale.org.".to_string(),
+            "_xyz.dcv.digicert.com.".to_string()
+        ]]
+    );
+
+    let crt = calls::crt(ID)
+        .unwrap()
+        .parse(&HttpResponse::new(200, fixture!("crt.pem")))
+        .unwrap();
+    assert!(crt.starts_with("-----BEGIN CERTIFICATE-----"));
+    let msg = calls::change_dcv(ID, V5DcvMethod::Dns)
+        .unwrap()
+        .parse(&ok(200, fixture!("message.json")))
+        .unwrap();
+    assert_eq!(msg.message.as_deref(), Some("DCV method updated"));
+    assert_eq!(
+        calls::revoke(ID)
+            .unwrap()
+            .parse(&HttpResponse::new(204, ""))
+            .unwrap()
+            .message,
+        None
+    );
+
+    // The documented DigiCert record line parses into name, type, TTL and value.
+    let record = DnsRecord::from_zone_line(fixture!("dns-record-digicert.txt")).unwrap();
+    assert_eq!(
+        record,
+        DnsRecord {
+            name: "_dnsauth.cli.exoscale.org.".into(),
+            record_type: DnsRecordType::Cname,
+            value: "_xyz.dcv.digicert.com.".into(),
+            ttl: Some(10800)
+        }
+    );
+}
+
+// Guards: every error envelope keeps its structure.
+#[test]
+fn error_envelopes_map_onto_typed_errors() {
+    let err = calls::get(ID)
+        .unwrap()
+        .parse(&ok(400, fixture!("error-400.json")))
+        .unwrap_err();
+    let ProviderError::GandiV5(gandi_v5::Error::Invalid { status, errors }) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(*status, 400);
+    assert_eq!(
+        errors[0],
+        FieldError {
+            description: "Invalid package name".into(),
+            location: Location::Body,
+            name: "package".into()
+        }
+    );
+    assert_eq!(errors[1].location, Location::Querystring);
+    assert!(
+        err.to_string()
+            .contains("package in body: Invalid package name"),
+        "{err}"
+    );
+
+    for (status, body, cause) in [
+        (401, fixture!("error-401.json"), "Unauthorized"),
+        (403, fixture!("error-403.json"), "Forbidden"),
+    ] {
+        let err = calls::get(ID)
+            .unwrap()
+            .parse(&ok(status, body))
+            .unwrap_err();
+        let ProviderError::GandiV5(gandi_v5::Error::Denied {
+            status: s,
+            cause: c,
+            code,
+            object,
+            ..
+        }) = err
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (s, c.as_deref(), code),
+            (status, Some(cause), i64::from(status))
+        );
+        assert!(object.unwrap().starts_with("HTTP"));
+    }
+    assert_eq!(
+        calls::get(ID)
+            .unwrap()
+            .parse(&HttpResponse::new(500, "oops"))
+            .unwrap_err(),
+        ProviderError::UnexpectedStatus { status: 500 }
+    );
+    assert!(matches!(
+        calls::get(ID)
+            .unwrap()
+            .parse(&ok(200, "not json"))
+            .unwrap_err(),
+        ProviderError::Body(_)
+    ));
+    let unknown_location =
+        r#"{"status":"error","errors":[{"description":"d","location":"cookie","name":"n"}]}"#;
+    let ProviderError::GandiV5(gandi_v5::Error::Invalid { errors, .. }) = calls::get(ID)
+        .unwrap()
+        .parse(&ok(422, unknown_location))
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!(errors[0].location, Location::Other("cookie".into()));
+}
+
+// Guards: only documented endpoints are recognised, with the certificate they touch.
+#[test]
+fn recognise_documented_endpoints_only() {
+    let g = GandiV5;
+    let r = |m: Method, p: &str| g.recognise(m, p, b"");
+    let get = r(Method::Get, &format!("/v5/certificate/issued-certs/{ID}")).unwrap();
+    assert_eq!(
+        (get.class, get.target),
+        (OperationClass::OrderRead, Some(Target::Order(ID.into())))
+    );
+    assert_eq!(
+        r(Method::Post, "/v5/certificate/issued-certs")
+            .unwrap()
+            .class,
+        OperationClass::Billable
+    );
+    assert_eq!(
+        r(Method::Post, &format!("/v5/certificate/issued-certs/{ID}"))
+            .unwrap()
+            .class,
+        OperationClass::Billable
+    );
+    assert_eq!(
+        r(
+            Method::Patch,
+            &format!("/v5/certificate/issued-certs/{ID}/dcv")
+        )
+        .unwrap()
+        .class,
+        OperationClass::OrderChange
+    );
+    assert_eq!(
+        r(
+            Method::Put,
+            &format!("/v5/certificate/issued-certs/{ID}/dcv")
+        )
+        .unwrap()
+        .class,
+        OperationClass::OrderChange
+    );
+    assert_eq!(
+        r(
+            Method::Post,
+            &format!("/v5/certificate/issued-certs/{ID}/dcv_params")
+        )
+        .unwrap()
+        .class,
+        OperationClass::OrderRead
+    );
+    assert_eq!(
+        r(
+            Method::Get,
+            &format!("/v5/certificate/issued-certs/{ID}/crt")
+        )
+        .unwrap()
+        .class,
+        OperationClass::OrderRead
+    );
+    assert_eq!(
+        r(Method::Post, "/v5/certificate/dcv_params").unwrap().class,
+        OperationClass::Lookup
+    );
+    assert_eq!(
+        r(Method::Get, "/v5/certificate/issued-certs?status=valid")
+            .unwrap()
+            .class,
+        OperationClass::AccountWide
+    );
+    assert_eq!(
+        r(Method::Get, "/v5/certificate/packages/cert_std_1_0_0")
+            .unwrap()
+            .class,
+        OperationClass::Catalog
+    );
+    assert_eq!(
+        r(Method::Get, "/v5/certificate/pem/-/file.pem")
+            .unwrap()
+            .class,
+        OperationClass::Catalog
+    );
+    for (m, p) in [
+        (Method::Get, "/v5/domain/domains"),
+        (Method::Get, "/v5/certificate/issued-certs//crt"),
+        (
+            Method::Get,
+            &format!("/v5/certificate/issued-certs/{ID}/dcv"),
+        ),
+        (Method::Delete, "/v5/certificate/issued-certs"),
+        (Method::Get, "/v5/certificate/issued-certs/a/b/c/d"),
+        (Method::Get, "/v5/certificateX/packages"),
+    ] {
+        assert!(r(m, p).is_none(), "{m} {p}");
+    }
+}
+
+// Guards: Bearer (and the deprecated Apikey) go in the Authorization header, redacted in Debug.
+#[test]
+fn authenticate_sets_the_authorization_header() {
+    let mut request = calls::get(ID).unwrap().request().unwrap();
+    GandiV5
+        .authenticate(
+            &mut request,
+            &Credentials::Bearer {
+                token: Secret::new("PAT-1"),
+            },
+        )
+        .unwrap();
+    assert_eq!(request.header("Authorization"), Some("Bearer PAT-1"));
+    assert!(!format!("{request:?}").contains("PAT-1"));
+    GandiV5
+        .authenticate(
+            &mut request,
+            &Credentials::ApiKey {
+                key: Secret::new("K"),
+            },
+        )
+        .unwrap();
+    assert_eq!(request.header("authorization"), Some("Apikey K"));
+    assert_eq!(
+        request.headers.len(),
+        1,
+        "the header is replaced, not added"
+    );
+    let err = GandiV5
+        .authenticate(
+            &mut request,
+            &Credentials::XApiKey {
+                key: Secret::new("K"),
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        ProviderError::WrongCredentials {
+            provider: ProviderKind::GandiV5,
+            ..
+        }
+    ));
+}
+
+fn reply(
+    status: u16,
+    body: &'static str,
+) -> impl FnMut(HttpRequest, OperationClass) -> Result<HttpResponse, ()> {
+    move |_, _| Ok(ok(status, body))
+}
+
+// Guards: the neutral operations run end to end.
+#[test]
+fn neutral_operations_map_onto_the_model() {
+    let g = GandiV5;
+    let products =
+        flow::run_sync(g.products().unwrap(), reply(200, fixture!("packages.json"))).unwrap();
+    assert_eq!(products.len(), 3);
+    assert_eq!(
+        (products[1].kind.clone(), products[1].max_names),
+        (ProductKind::Multi, Some(3))
+    );
+    assert_eq!(products[2].kind, ProductKind::Wildcard);
+    assert_eq!(products[2].validation, ValidationLevel::Ov);
+    assert!(!products[0].dcv_methods.contains(&DcvMethod::Automatic));
+
+    let draft = OrderDraft {
+        product: "cert_std_1_0_0".into(),
+        csr: Some("CSR".into()),
+        common_name: Some("example.com".into()),
+        dcv: vec![DcvChoice::all(DcvMethod::Dns)],
+        ..OrderDraft::default()
+    };
+    let state = flow::run_sync(
+        g.create_order(&draft).unwrap(),
+        reply(202, fixture!("create-202.json")),
+    )
+    .unwrap();
+    assert_eq!(state.handle, OrderHandle::new(ProviderKind::GandiV5, ID));
+    assert_eq!(state.status, OrderStatus::Pending);
+    assert_eq!(state.validations[0].method, DcvMethod::Dns);
+
+    let mut sent = None;
+    let validations = flow::run_sync(g.dcv(&state).unwrap(), |req, _| {
+        sent = Some(body_json(&req));
+        Ok::<_, ()>(ok(200, fixture!("dcv-params-sectigo.json")))
+    })
+    .unwrap();
+    assert_eq!(sent.unwrap(), json!({"dcv_method": "dns"}));
+    let Some(DcvInstruction::Dns(www)) = &validations[1].instruction else {
+        panic!()
+    };
+    assert!(www.name.starts_with("_11223344") && www.value.ends_with(".u1v2.sectigo.com."));
+
+    let raw = flow::run_sync(
+        g.dcv(&state).unwrap(),
+        reply(200, fixture!("dcv-params-digicert-raw.json")),
+    )
+    .unwrap();
+    let Some(DcvInstruction::Dns(record)) = &raw[0].instruction else {
+        panic!()
+    };
+    assert_eq!(record.name, "_dnsauth.cli.exoscale.org.");
+
+    let order = flow::run_sync(
+        g.order(&state.handle).unwrap(),
+        reply(200, fixture!("issued-cert.json")),
+    )
+    .unwrap();
+    assert_eq!(order.status, OrderStatus::Issued);
+    assert_eq!(
+        order.names,
+        ["example.com", "xn--caf-dma.example", "www.example.com"]
+    );
+    assert_eq!(order.not_after.as_deref(), Some("2025-01-01T23:59:59Z"));
+
+    let cert = flow::run_sync(g.download(&state.handle).unwrap(), |_, _| {
+        Ok::<_, ()>(HttpResponse::new(200, fixture!("crt.pem")))
+    })
+    .unwrap();
+    assert_eq!(cert.pem, fixture!("crt.pem"));
+    flow::run_sync(
+        g.change_dcv(&state.handle, &DcvChoice::all(DcvMethod::Email))
+            .unwrap(),
+        reply(200, fixture!("message.json")),
+    )
+    .unwrap();
+    flow::run_sync(
+        g.resend_dcv(&state.handle).unwrap(),
+        reply(200, fixture!("message.json")),
+    )
+    .unwrap();
+    flow::run_sync(
+        g.revoke(&state.handle).unwrap(),
+        reply(200, fixture!("message.json")),
+    )
+    .unwrap();
+    let dry = flow::run_sync(
+        GandiV5::dry_run(&draft).unwrap(),
+        reply(400, fixture!("error-400.json")),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        dry,
+        flow::RunError::Provider(ProviderError::GandiV5(_))
+    ));
+    assert!(
+        g.change_dcv(&state.handle, &DcvChoice::all(DcvMethod::Automatic))
+            .is_err()
+    );
+}
