@@ -402,6 +402,11 @@ fn render(
         })
         .unwrap_or_else(|| "unknown CPU".to_owned());
     let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    // The machine is shared: the load at the end of the run says how noisy the figures are.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "unknown".to_owned());
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -411,7 +416,10 @@ fn render(
         o.seconds,
         o.rounds
     );
-    let _ = writeln!(s, "- machine: {cores} cores (nproc), {cpu}");
+    let _ = writeln!(
+        s,
+        "- machine: {cores} cores (nproc), {cpu}, load average {load}"
+    );
     let _ = writeln!(s, "- {}", first_line("rustc", &["--version"], root, path));
     let _ = writeln!(
         s,
