@@ -22,6 +22,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
+mod credentials;
+
+pub use credentials::{Credentials, Secret};
+
 /// The HTTP methods the provider APIs use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
@@ -343,100 +347,66 @@ pub enum BodyError {
     Json(String),
 }
 
-/// A secret string (API key, token, password).
-///
-/// `Debug` prints `Secret(***)`; there is no `Display` and no `Serialize`, so a secret reaches
-/// a log, an error message or a response only through an explicit [`Secret::expose`]
-/// (DESIGN.md, security model item 6).
-#[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Secret(String);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Secret {
-    /// Wraps a secret.
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
+    // Guards: query encoding, header replacement and redaction.
+    #[test]
+    fn requests_encode_and_redact() {
+        let mut r = HttpRequest::new(Method::Get, "/a")
+            .with_query("q", "a b&c/é")
+            .with_query("n", "1")
+            .with_header("Authorization", "Bearer SECRET")
+            .with_header("X-Api-Key", "SECRET2");
+        assert_eq!(r.path_and_query(), "/a?q=a%20b%26c%2F%C3%A9&n=1");
+        assert_eq!(
+            r.url("https://h.example/"),
+            "https://h.example/a?q=a%20b%26c%2F%C3%A9&n=1"
+        );
+        r.set_header("authorization", "Bearer OTHER");
+        assert_eq!(r.headers.len(), 2);
+        let debug = format!("{r:?}");
+        assert!(
+            !debug.contains("SECRET") && !debug.contains("OTHER"),
+            "{debug}"
+        );
+        r.remove_header("X-API-KEY");
+        assert_eq!(r.header("x-api-key"), None);
+        assert_eq!("PATCH".parse::<Method>(), Ok(Method::Patch));
+        assert!("patch".parse::<Method>().is_err());
+        assert_eq!(encode_path_segment("a/b"), "a%2Fb");
     }
 
-    /// The secret itself, to put on the wire.
-    pub fn expose(&self) -> &str {
-        &self.0
+    // Guards: JSON bodies both ways, empty and invalid bodies as errors.
+    #[test]
+    fn json_bodies() -> Result<(), BodyError> {
+        let r = HttpRequest::new(Method::Post, "/").with_json(&serde_json::json!({"a": 1}))?;
+        assert_eq!(r.header("Content-Type"), Some("application/json"));
+        assert_eq!(r.json::<serde_json::Value>()?, serde_json::json!({"a": 1}));
+        let resp = HttpResponse::new(200, " ");
+        assert_eq!(resp.json::<serde_json::Value>(), Err(BodyError::Empty));
+        let resp = HttpResponse::new(200, "{");
+        assert!(matches!(
+            resp.json::<serde_json::Value>(),
+            Err(BodyError::Json(_))
+        ));
+        assert_eq!(
+            HttpResponse::new(200, vec![0xff]).text(),
+            Err(BodyError::NotUtf8)
+        );
+        Ok(())
     }
 
-    /// Whether the secret is empty (a missing configuration value).
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-impl From<String> for Secret {
-    fn from(value: String) -> Self {
-        Self(value)
-    }
-}
-
-impl From<&str> for Secret {
-    fn from(value: &str) -> Self {
-        Self(value.to_owned())
-    }
-}
-
-/// How a request proves who is calling: one variant per authentication style the providers
-/// use (DESIGN.md table; PROVIDERS.md §1.2, §2.1, §3, §4).
-///
-/// An adapter's `authenticate` accepts the variants its provider understands and refuses the
-/// others. `Debug` redacts every secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Credentials {
-    /// `Authorization: ApiKey <key>`: Realtime Register; also Gandi v5's deprecated
-    /// `Authorization: Apikey <key>`.
-    ApiKey {
-        /// The API key.
-        key: Secret,
-    },
-    /// `Authorization: Bearer <token>`: Gandi v5 personal access tokens, Gjirafa tokens from
-    /// their identity server.
-    Bearer {
-        /// The token.
-        token: Secret,
-    },
-    /// `X-API-Key: <key>`: Gjirafa project or organisation API keys.
-    XApiKey {
-        /// The API key.
-        key: Secret,
-    },
-    /// The API key as the first XML-RPC parameter of every call: Gandi v3.
-    XmlRpcKey {
-        /// The API key.
-        key: Secret,
-    },
-    /// SSL247's `u`, `p` and `k` fields inside every JSON body (seeds/ssl247-api-v3.txt).
-    Ssl247 {
-        /// `u`: the user's e-mail address (an identity, not a secret).
-        user: String,
-        /// `p`: the password of a standard or super user; absent for an API user.
-        password: Option<Secret>,
-        /// `k`: the API user's key, or the account API key.
-        key: Secret,
-    },
-}
-
-impl Credentials {
-    /// A short name of the authentication style for messages ("bearer token"), never a secret.
-    pub const fn style(&self) -> &'static str {
-        match self {
-            Self::ApiKey { .. } => "API key header",
-            Self::Bearer { .. } => "bearer token",
-            Self::XApiKey { .. } => "X-API-Key header",
-            Self::XmlRpcKey { .. } => "XML-RPC API key",
-            Self::Ssl247 { .. } => "SSL247 user and key",
-        }
+    // Guards: no secret in Debug of credentials.
+    #[test]
+    fn credentials_debug_is_redacted() {
+        let c = Credentials::Ssl247 {
+            user: "api@example.com".into(),
+            password: Some(Secret::new("PW")),
+            key: Secret::new("KEY"),
+        };
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("PW") && !debug.contains("KEY"), "{debug}");
     }
 }

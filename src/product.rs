@@ -244,3 +244,20 @@ impl fmt::Display for Money {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: money prints exactly, periods compare across units.
+    #[test]
+    fn money_and_periods() {
+        assert_eq!(Money::new(1250, Some("EUR")).to_string(), "12.50 EUR");
+        assert_eq!(Money::new(-5, None).to_string(), "-0.05");
+        assert_eq!(Period::years(2).in_months(), Period::months(24).in_months());
+        assert_eq!(Period::months(1).to_string(), "1 month");
+        assert_eq!(Period::years(3).to_string(), "3 years");
+        assert!(ValidationLevel::Ev.needs_organization());
+        assert!(!ValidationLevel::Dv.needs_organization());
+    }
+}

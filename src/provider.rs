@@ -6,7 +6,7 @@
 //! separates wire types from behaviour (STYLE.md §3.1, items 10-11):
 //!
 //! 1. **Wire types and calls**: one type per documented operation implementing [`Call`]
-//!    (`request()` builds the [`HttpRequest`], `parse()` reads the [`HttpResponse`] and maps
+//!    (`request()` builds the [`HttpRequest`], `parse()` reads the [`HttpResponse`](crate::http::HttpResponse) and maps
 //!    the provider's error envelope onto its own `#[from]` sub-error of [`ProviderError`]).
 //!    These mirror the document exactly and are public, for callers that want the raw API.
 //! 2. **Recognition and auth**: `recognise(method, path, body)` tells the server which
@@ -252,5 +252,22 @@ pub trait Provider: Send + Sync {
             provider: self.kind(),
             operation,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: slugs round trip and name every provider once.
+    #[test]
+    fn slugs_round_trip() {
+        for kind in ProviderKind::ALL {
+            assert_eq!(kind.slug().parse::<ProviderKind>(), Ok(kind));
+            let json = serde_json::to_string(&kind).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", kind.slug()));
+        }
+        assert!("gandi".parse::<ProviderKind>().is_err());
+        assert!(OperationClass::Billable.is_billable());
     }
 }

@@ -85,3 +85,23 @@ fn wrap_pem(label: &str, base64: &str) -> String {
     out.push_str(&format!("-----END {label}-----\n"));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: bare base64 (Gandi v3) is armoured at 64 columns; PEM stays as it is.
+    #[test]
+    fn base64_is_wrapped_and_pem_kept() {
+        let b64 = "A".repeat(130);
+        let cert = Certificate::from_pem_or_base64(&b64);
+        let lines: Vec<&str> = cert.pem.lines().collect();
+        assert_eq!(lines.first(), Some(&"-----BEGIN CERTIFICATE-----"));
+        assert_eq!(
+            lines.iter().map(|l| l.len()).collect::<Vec<_>>(),
+            [27, 64, 64, 2, 25]
+        );
+        let pem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----";
+        assert_eq!(Certificate::from_pem_or_base64(pem).pem, format!("{pem}\n"));
+    }
+}

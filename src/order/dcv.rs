@@ -225,3 +225,43 @@ pub struct ApproverEmails {
     /// The mailboxes, in the provider's order.
     pub emails: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: zone lines as Gandi sends them, TTL/class in either order, quoted TXT data.
+    #[test]
+    fn zone_lines_parse() {
+        let r = DnsRecord::from_zone_line("_a.example.com. 10800 IN CNAME b.sectigo.com.");
+        assert_eq!(
+            r,
+            Some(DnsRecord {
+                name: "_a.example.com.".into(),
+                record_type: DnsRecordType::Cname,
+                value: "b.sectigo.com.".into(),
+                ttl: Some(10800),
+            })
+        );
+        let txt = DnsRecord::from_zone_line("_acme.example.com IN 300 TXT \"abc\"");
+        assert_eq!(
+            txt.map(|r| (r.value, r.ttl)),
+            Some(("abc".into(), Some(300)))
+        );
+        let bare = DnsRecord::from_zone_line("x.example. CNAME y.example.");
+        assert_eq!(bare.map(|r| r.ttl), Some(None));
+        for bad in ["", "name", "name 300", "name 300 IN", "name 1 2 CNAME v"] {
+            assert_eq!(DnsRecord::from_zone_line(bad), None, "{bad}");
+        }
+    }
+
+    // Guards: open wire words survive a JSON round trip in the fallback variant.
+    #[test]
+    fn unknown_words_are_kept() -> Result<(), serde_json::Error> {
+        let m: DcvMethod = serde_json::from_str("\"carrier-pigeon\"")?;
+        assert_eq!(m, DcvMethod::Other("carrier-pigeon".into()));
+        assert_eq!(serde_json::to_string(&DcvMethod::Dns)?, "\"dns\"");
+        assert!(!DcvMethod::Http.allows_wildcard() && DcvMethod::Dns.allows_wildcard());
+        Ok(())
+    }
+}

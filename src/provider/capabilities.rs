@@ -100,3 +100,25 @@ impl DcvSupport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: wildcards never get file methods; IP names get none unless offered.
+    #[test]
+    fn methods_per_kind_of_name() {
+        let all = [DcvMethod::Email, DcvMethod::Dns, DcvMethod::Http];
+        let support = DcvSupport::uniform(&all, false, false);
+        assert_eq!(support.for_name("example.com"), &all);
+        assert_eq!(
+            support.for_name("*.example.com"),
+            &[DcvMethod::Email, DcvMethod::Dns]
+        );
+        assert!(support.for_name("192.0.2.1").is_empty());
+        assert_eq!(
+            DcvSupport::uniform(&all, true, false).for_name("2001:db8::1"),
+            &all
+        );
+    }
+}

@@ -13,20 +13,17 @@
 pub mod calls;
 pub mod error;
 pub mod map;
+mod method;
 mod package;
 pub mod wire;
 
-use std::fmt;
-use std::str::FromStr;
-
 pub use error::{Classification, Error, classify};
+pub use method::V3DcvMethod;
 pub(crate) use package::dcv_methods;
 pub use package::{Category, Names, PackageName};
 
 use crate::http::{Credentials, HttpRequest, Method};
-use crate::order::{
-    Certificate, DcvChoice, DcvMethod, NameValidation, OrderDraft, OrderHandle, OrderState,
-};
+use crate::order::{Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState};
 use crate::product::{OrderField, PeriodUnit, Product};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
 use crate::provider::flow::{self, Flow};
@@ -40,88 +37,6 @@ pub const PRODUCTION_BASE: &str = "https://rpc.gandi.net";
 pub const OTE_BASE: &str = "https://rpc.ote.gandi.net";
 /// The XML-RPC endpoint path below the base URL.
 pub const ENDPOINT_PATH: &str = "/xmlrpc/";
-
-/// A `DCVMethod` word (`auto` only at create/renew/update/get_dcv_params; `ChangeDCVMethod`
-/// lacks it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum V3DcvMethod {
-    /// `email`: "Send a mail to admin@" (the word is lost in the document's table; gandi.cli
-    /// and the v5 API use `email`).
-    Email,
-    /// `dns`: "Check a dns record".
-    Dns,
-    /// `file`: "Check a file on http://".
-    File,
-    /// `https`: "Check a file on https://".
-    Https,
-    /// `auto`: Gandi alters the zone or puts the file on its proxy.
-    Auto,
-}
-
-impl V3DcvMethod {
-    /// The wire word.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Email => "email",
-            Self::Dns => "dns",
-            Self::File => "file",
-            Self::Https => "https",
-            Self::Auto => "auto",
-        }
-    }
-
-    /// The neutral method.
-    pub const fn to_neutral(self) -> DcvMethod {
-        match self {
-            Self::Email => DcvMethod::Email,
-            Self::Dns => DcvMethod::Dns,
-            Self::File => DcvMethod::Http,
-            Self::Https => DcvMethod::Https,
-            Self::Auto => DcvMethod::Automatic,
-        }
-    }
-
-    /// From the neutral method.
-    pub fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
-        Ok(match method {
-            DcvMethod::Email => Self::Email,
-            DcvMethod::Dns => Self::Dns,
-            DcvMethod::Http => Self::File,
-            DcvMethod::Https => Self::Https,
-            DcvMethod::Automatic => Self::Auto,
-            other => {
-                return Err(ProviderError::invalid(
-                    "dcv_method",
-                    format!("Gandi has no {other} method"),
-                ));
-            }
-        })
-    }
-}
-
-impl fmt::Display for V3DcvMethod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for V3DcvMethod {
-    type Err = ProviderError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "email" => Ok(Self::Email),
-            "dns" => Ok(Self::Dns),
-            "file" => Ok(Self::File),
-            "https" => Ok(Self::Https),
-            "auto" => Ok(Self::Auto),
-            _ => Err(ProviderError::invalid(
-                "dcv_method",
-                "must be one of email, dns, file, https, auto",
-            )),
-        }
-    }
-}
 
 /// The error of an operation in error, if it is one (`step` ERROR, or an `errortype`).
 pub fn operation_error(op: &OperationReturn) -> Option<Error> {

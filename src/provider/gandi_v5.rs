@@ -8,24 +8,25 @@
 
 pub mod calls;
 pub mod error;
+pub mod map;
 pub mod wire;
 
 use std::fmt;
 use std::str::FromStr;
 
 pub use error::Error;
+pub use map::{order_state, product, validations};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
-    Certificate, CertificateFormat, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord,
-    DnsRecordType, NameValidation, OrderDraft, OrderHandle, OrderState,
+    Certificate, CertificateFormat, DcvChoice, DcvMethod, DcvStatus, NameValidation, OrderDraft,
+    OrderHandle, OrderState,
 };
-use crate::product::{OrderField, PeriodUnit, Product, ProductKind};
+use crate::product::{OrderField, PeriodUnit, Product};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
 use crate::provider::flow::{self, Flow};
-use crate::provider::gandi_v3::{PackageName, map::certificate_status};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
-use wire::{CreateRequest, DcvParams, DcvParamsRequest, IssuedCert, Package};
+use wire::{CreateRequest, DcvParamsRequest};
 
 /// Production base URL.
 pub const PRODUCTION_BASE: &str = "https://api.gandi.net";
@@ -145,109 +146,6 @@ impl GandiV5 {
             |_| Ok(()),
         ))
     }
-}
-
-/// A package → neutral product.
-pub fn product(package: &Package) -> Option<Product> {
-    let parsed: PackageName = package.name.parse().ok()?;
-    let mut product = parsed.to_product(ProviderKind::GandiV5, &package.name);
-    if let Some(max) = package.max_domains {
-        product.max_names = Some(max);
-        product.included_names = Some(max);
-        if max > 1 && product.kind == ProductKind::Single {
-            product.kind = ProductKind::Multi;
-        }
-    }
-    if let Some(ca) = &package.provider {
-        product.brand = Some(ca.clone());
-    }
-    Some(product)
-}
-
-/// A certificate → order state.
-pub fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
-    let id = cert.id.clone().unwrap_or_else(|| fallback_id.to_owned());
-    let word = cert.status.clone().unwrap_or_default();
-    let mut state = OrderState::new(
-        OrderHandle::new(ProviderKind::GandiV5, id),
-        certificate_status(&word),
-        word,
-    );
-    state.product = cert.package.as_ref().map(|p| p.name().to_owned());
-    state.common_name = cert.cn.clone();
-    state.names = cert.cn.iter().cloned().collect();
-    for name in &cert.altnames {
-        if !state.names.contains(name) {
-            state.names.push(name.clone());
-        }
-    }
-    if let Some(dates) = &cert.dates {
-        state.not_before = dates.started_at.clone();
-        state.not_after = dates.ends_at.clone();
-    }
-    state
-}
-
-/// DCV parameters → one validation per name. DNS instructions come from `dns_records`
-/// (zone lines) or else `raw_messages` `[name, value]` pairs (DigiCert, PROVIDERS.md §1.6).
-pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
-    let method = params
-        .dcv_method
-        .as_deref()
-        .and_then(|m| m.parse::<V5DcvMethod>().ok())
-        .map_or(DcvMethod::Email, V5DcvMethod::to_neutral);
-    let mut records: Vec<DnsRecord> = params
-        .dns_records
-        .iter()
-        .filter_map(|line| DnsRecord::from_zone_line(line))
-        .collect();
-    if records.is_empty() && method == DcvMethod::Dns {
-        records = params
-            .raw_messages
-            .iter()
-            .filter_map(|pair| match pair.as_slice() {
-                [name, value] => Some(DnsRecord {
-                    name: name.clone(),
-                    record_type: DnsRecordType::Cname,
-                    value: value.clone(),
-                    ttl: None,
-                }),
-                _ => None,
-            })
-            .collect();
-    }
-    let text = params.messages.join("\n");
-    params
-        .fqdns
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let base = name.strip_prefix("*.").unwrap_or(name);
-            let instruction = match method {
-                DcvMethod::Dns => records
-                    .iter()
-                    .find(|r| {
-                        let owner = r.name.trim_end_matches('.');
-                        owner.split_once('.').map(|(_, rest)| rest) == Some(base)
-                    })
-                    .or_else(|| records.get(i))
-                    .cloned()
-                    .map(DcvInstruction::Dns),
-                _ => None,
-            }
-            .or_else(|| {
-                (!text.is_empty()).then(|| DcvInstruction::Text {
-                    message: text.clone(),
-                })
-            });
-            NameValidation {
-                name: name.clone(),
-                method: method.clone(),
-                status: DcvStatus::NotReported,
-                instruction,
-            }
-        })
-        .collect()
 }
 
 /// Splits `/v5/certificate/<rest>` into segments; `None` outside the certificate API.

@@ -9,7 +9,7 @@
 //! - Every value type: `int`/`i4`, `boolean`, `string` (and an untyped `<value>text</value>`,
 //!   which the spec defines as a string), `double`, `dateTime.iso8601`, `base64`, `nil`
 //!   (the common extension), `struct`, `array`.
-//! - Malformed input is an [`Error`], never a panic; element nesting is bounded by
+//! - Malformed input is an [`enum@Error`], never a panic; element nesting is bounded by
 //!   [`MAX_DEPTH`], so hostile input cannot exhaust the stack.
 //! - [`Value::to_json`] / [`Value::from_json`] bridge to `serde_json`, so wire types can use
 //!   `#[derive(Serialize, Deserialize)]` with attributes that match the document.

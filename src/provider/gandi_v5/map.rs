@@ -1,0 +1,114 @@
+//! Mapping Gandi v5 bodies onto the neutral model.
+
+use super::V5DcvMethod;
+use super::wire::{DcvParams, IssuedCert, Package};
+use crate::order::{
+    DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType, NameValidation, OrderHandle,
+    OrderState,
+};
+use crate::product::{Product, ProductKind};
+use crate::provider::ProviderKind;
+use crate::provider::gandi_v3::{PackageName, map::certificate_status};
+
+/// A package → neutral product.
+pub fn product(package: &Package) -> Option<Product> {
+    let parsed: PackageName = package.name.parse().ok()?;
+    let mut product = parsed.to_product(ProviderKind::GandiV5, &package.name);
+    if let Some(max) = package.max_domains {
+        product.max_names = Some(max);
+        product.included_names = Some(max);
+        if max > 1 && product.kind == ProductKind::Single {
+            product.kind = ProductKind::Multi;
+        }
+    }
+    if let Some(ca) = &package.provider {
+        product.brand = Some(ca.clone());
+    }
+    Some(product)
+}
+
+/// A certificate → order state.
+pub fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
+    let id = cert.id.clone().unwrap_or_else(|| fallback_id.to_owned());
+    let word = cert.status.clone().unwrap_or_default();
+    let mut state = OrderState::new(
+        OrderHandle::new(ProviderKind::GandiV5, id),
+        certificate_status(&word),
+        word,
+    );
+    state.product = cert.package.as_ref().map(|p| p.name().to_owned());
+    state.common_name = cert.cn.clone();
+    state.names = cert.cn.iter().cloned().collect();
+    for name in &cert.altnames {
+        if !state.names.contains(name) {
+            state.names.push(name.clone());
+        }
+    }
+    if let Some(dates) = &cert.dates {
+        state.not_before = dates.started_at.clone();
+        state.not_after = dates.ends_at.clone();
+    }
+    state
+}
+
+/// DCV parameters → one validation per name. DNS instructions come from `dns_records`
+/// (zone lines) or else `raw_messages` `[name, value]` pairs (DigiCert, PROVIDERS.md §1.6).
+pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
+    let method = params
+        .dcv_method
+        .as_deref()
+        .and_then(|m| m.parse::<V5DcvMethod>().ok())
+        .map_or(DcvMethod::Email, V5DcvMethod::to_neutral);
+    let mut records: Vec<DnsRecord> = params
+        .dns_records
+        .iter()
+        .filter_map(|line| DnsRecord::from_zone_line(line))
+        .collect();
+    if records.is_empty() && method == DcvMethod::Dns {
+        records = params
+            .raw_messages
+            .iter()
+            .filter_map(|pair| match pair.as_slice() {
+                [name, value] => Some(DnsRecord {
+                    name: name.clone(),
+                    record_type: DnsRecordType::Cname,
+                    value: value.clone(),
+                    ttl: None,
+                }),
+                _ => None,
+            })
+            .collect();
+    }
+    let text = params.messages.join("\n");
+    params
+        .fqdns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let base = name.strip_prefix("*.").unwrap_or(name);
+            let instruction = match method {
+                DcvMethod::Dns => records
+                    .iter()
+                    .find(|r| {
+                        let owner = r.name.trim_end_matches('.');
+                        owner.split_once('.').map(|(_, rest)| rest) == Some(base)
+                    })
+                    .or_else(|| records.get(i))
+                    .cloned()
+                    .map(DcvInstruction::Dns),
+                _ => None,
+            }
+            .or_else(|| {
+                (!text.is_empty()).then(|| DcvInstruction::Text {
+                    message: text.clone(),
+                })
+            });
+            NameValidation {
+                name: name.clone(),
+                method: method.clone(),
+                status: DcvStatus::NotReported,
+                instruction,
+            }
+        })
+        .collect()
+}
