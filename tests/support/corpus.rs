@@ -42,7 +42,8 @@ pub(crate) fn mismatch(case: &Case) -> Option<String> {
             SignatureCheck::CannotCheck { .. } => Expect::CannotCheck,
         },
     };
-    (got != case.expect).then(|| format!("{}: expected {:?}, got {:?}", case.file, case.expect, got))
+    (got != case.expect)
+        .then(|| format!("{}: expected {:?}, got {:?}", case.file, case.expect, got))
 }
 
 /// Every mismatch of the corpus.
