@@ -23,6 +23,7 @@ pub mod error;
 pub mod flow;
 pub mod gandi_v3;
 pub mod gandi_v5;
+pub mod gjirafa;
 pub mod xmlrpc;
 
 use std::fmt;

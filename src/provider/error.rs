@@ -55,6 +55,9 @@ pub enum ProviderError {
     /// Gandi v5 answered with an error envelope.
     #[error(transparent)]
     GandiV5(#[from] crate::provider::gandi_v5::Error),
+    /// Gjirafa answered with an error envelope or a documented error status.
+    #[error(transparent)]
+    Gjirafa(#[from] crate::provider::gjirafa::GjirafaError),
     /// An XML-RPC document could not be decoded, or carried a fault.
     #[error("XML-RPC: {0}")]
     XmlRpc(#[from] crate::provider::xmlrpc::Error),
