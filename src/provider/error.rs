@@ -58,6 +58,9 @@ pub enum ProviderError {
     /// Gjirafa answered with an error envelope or a documented error status.
     #[error(transparent)]
     Gjirafa(#[from] crate::provider::gjirafa::GjirafaError),
+    /// SSL247 answered with an error envelope or a failing status.
+    #[error(transparent)]
+    Ssl247(#[from] crate::provider::ssl247::Ssl247Error),
     /// An XML-RPC document could not be decoded, or carried a fault.
     #[error("XML-RPC: {0}")]
     XmlRpc(#[from] crate::provider::xmlrpc::Error),

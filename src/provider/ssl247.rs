@@ -1,0 +1,291 @@
+//! SSL247 API v3 (seeds/ssl247-api-v3.txt; PROVIDERS.md §3).
+//!
+//! Every operation is a `POST` of a JSON body to a path below
+//! `https://api.ssl247.com/api/v3`, reads included; credentials travel inside that body as
+//! `u` (user e-mail), `p` (password of a standard or super user, absent for an API user) and
+//! `k` (API user key, or account API key). Answers come in one of two envelopes
+//! ([`envelope`]). Ordering takes three calls — `validate` (checks and prices, charges
+//! nothing), `place-order` (charges, creates the certificate), `complete` (CSR, DCV method,
+//! contacts) — or one, `place-quick-order`.
+//!
+//! - [`calls`]: one constructor per operation, each a [`calls::JsonCall`] implementing
+//!   [`Call`](crate::provider::Call).
+//! - [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire types.
+//! - [`Ssl247`]: the [`Provider`] implementation.
+
+pub mod calls;
+pub mod catalog;
+pub mod certificate;
+pub mod envelope;
+pub mod error;
+pub mod map;
+pub mod order;
+mod recognise;
+pub mod request;
+pub mod scalar;
+pub mod status;
+
+use std::collections::VecDeque;
+
+pub use error::Ssl247Error;
+pub use request::{DvAuthMethod, OrganisationCategory};
+pub use scalar::Scalar;
+pub use status::{CertificateStatus, DownloadType};
+
+use serde_json::{Map, Value};
+
+use crate::http::{Credentials, HttpRequest, Method};
+use crate::order::{
+    ApproverEmails, Certificate, CertificateFormat, DcvMethod, NameValidation, OrderDraft,
+    OrderHandle, OrderState, Quote,
+};
+use crate::product::{PeriodUnit, Product};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::flow::{self, Flow, Step};
+use crate::provider::{Operation, Provider, ProviderError, ProviderKind};
+
+/// The API endpoint ("API Endpoint" at the top of the document); paths are below it.
+pub const BASE_URL: &str = "https://api.ssl247.com/api/v3";
+
+/// The SSL247 API v3 adapter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ssl247;
+
+impl Ssl247 {
+    /// Orders in one call with `place-quick-order` ("Fill all certificate details in one
+    /// go"), instead of validate → place-order → complete.
+    pub fn quick_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let body = map::quick_order_request(draft)?;
+        let draft = draft.clone();
+        Ok(flow::then(calls::place_quick_order(&body)?, move |done| {
+            let id = done
+                .certificate
+                .first()
+                .and_then(|c| c.id.as_ref())
+                .map(|id| id.as_str().to_owned())
+                .filter(|id| !id.is_empty())
+                .ok_or_else(|| missing("Certificate[0].id"))?;
+            let mut state = OrderState::new(
+                OrderHandle::new(ProviderKind::Ssl247, id),
+                crate::order::OrderStatus::Pending,
+                "Pending",
+            );
+            state.product = Some(draft.product.clone());
+            state.common_name = draft.common_name.clone();
+            state.names = draft
+                .common_name
+                .iter()
+                .chain(&draft.sans)
+                .cloned()
+                .collect();
+            state.csr = draft.csr.clone();
+            Ok(Step::Done(state))
+        }))
+    }
+}
+
+fn missing(field: &str) -> ProviderError {
+    ProviderError::UnexpectedResponse(format!("SSL247 answered without {field}"))
+}
+
+/// Walks the catalog: one `products/{type}` call per product type, one after the other.
+fn next_type(
+    mut types: VecDeque<catalog::ProductType>,
+    mut acc: Vec<Product>,
+) -> Result<Step<Vec<Product>>, ProviderError> {
+    let Some(product_type) = types.pop_front() else {
+        return Ok(Step::Done(acc));
+    };
+    let code = product_type
+        .code
+        .as_ref()
+        .map(|c| c.as_str().to_owned())
+        .unwrap_or_default();
+    if code.trim().is_empty() {
+        return next_type(types, acc);
+    }
+    Ok(Step::Next(flow::then(
+        calls::products(&code)?,
+        move |list| {
+            acc.extend(
+                list.products
+                    .product
+                    .iter()
+                    .filter_map(|p| map::product(p, Some(&product_type))),
+            );
+            next_type(types, acc)
+        },
+    )))
+}
+
+impl Provider for Ssl247 {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::Ssl247
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            csr: CsrUse::Required,
+            // One `dv_auth_method` per order: email, dns or file.
+            dcv: DcvSupport::uniform(
+                &[DcvMethod::Email, DcvMethod::Dns, DcvMethod::Http],
+                false,
+                false,
+            ),
+            wildcard_sans: false,
+            free_www_twin: false,
+            approver_lookup: true,
+            quotes: true,
+            dry_run: true,
+            dcv_preview: false,
+            change_dcv: false,
+            resend_dcv: false,
+            reissue: true,
+            renew: true,
+            cancel: true,
+            revoke: true,
+            period_unit: PeriodUnit::Years,
+            order_fields: Vec::new(),
+            download_formats: vec![
+                CertificateFormat::Pem,
+                CertificateFormat::Pkcs7,
+                CertificateFormat::CaBundle,
+            ],
+        }
+    }
+
+    fn recognise(&self, method: Method, path: &str, body: &[u8]) -> Option<Operation> {
+        recognise::recognise(method, path, body)
+    }
+
+    fn authenticate(
+        &self,
+        request: &mut HttpRequest,
+        credentials: &Credentials,
+    ) -> Result<(), ProviderError> {
+        let Credentials::Ssl247 {
+            user,
+            password,
+            key,
+        } = credentials
+        else {
+            return Err(ProviderError::WrongCredentials {
+                provider: ProviderKind::Ssl247,
+                expected: "an SSL247 user and key",
+                given: credentials.style(),
+            });
+        };
+        let body = request.body.as_deref().unwrap_or_default();
+        let mut fields: Map<String, Value> = if body.iter().all(u8::is_ascii_whitespace) {
+            Map::new()
+        } else {
+            // The parse error is not shown: the body may hold a customer's credentials.
+            serde_json::from_slice(body)
+                .map_err(|_| ProviderError::invalid("body", "not a JSON object"))?
+        };
+        // u/p/k are fields of every body (document, every operation); anything already
+        // there is replaced, and `p` removed for an API user, who has none.
+        fields.insert("u".into(), Value::from(user.as_str()));
+        match password {
+            Some(p) => fields.insert("p".into(), Value::from(p.expose())),
+            None => fields.remove("p"),
+        };
+        fields.insert("k".into(), Value::from(key.expose()));
+        let bytes = serde_json::to_vec(&fields)
+            .map_err(|_| ProviderError::invalid("body", "could not be written"))?;
+        request.body = Some(bytes);
+        request.set_header("Content-Type", "application/json");
+        Ok(())
+    }
+
+    fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError> {
+        Ok(flow::then(calls::product_types(), |types| {
+            next_type(types.product_type_list.into(), Vec::new())
+        }))
+    }
+
+    fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let body = map::order_request(draft)?;
+        // Check what `complete` will need before anything is charged.
+        map::complete_request(draft, "0".into(), None)?.check()?;
+        let draft = draft.clone();
+        Ok(flow::then(calls::validate(&body)?, move |validated| {
+            if validated.is_invalid() {
+                return Err(Ssl247Error::OrderInvalid.into());
+            }
+            Ok(Step::Next(flow::then(
+                calls::place_order(&body)?,
+                move |placed| {
+                    let id = placed
+                        .order
+                        .iter()
+                        .find_map(|o| o.certificate.id.as_ref())
+                        .map(|id| id.as_str().to_owned())
+                        .filter(|id| !id.is_empty())
+                        .ok_or_else(|| missing("Order[].Certificate.id"))?;
+                    let complete = map::complete_request(&draft, id.clone(), Some(&validated))?;
+                    Ok(Step::Next(flow::map(
+                        calls::complete(&complete)?,
+                        move |done| Ok(map::completed(&draft, &id, &done)),
+                    )))
+                },
+            )))
+        }))
+    }
+
+    fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
+        let id = handle.id.clone();
+        Ok(flow::map(calls::certificate(&handle.id)?, move |full| {
+            Ok(map::state(&id, &full))
+        }))
+    }
+
+    fn dcv(&self, state: &OrderState) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        Ok(flow::map(calls::certificate(&state.handle.id)?, |full| {
+            Ok(map::validations(&full))
+        }))
+    }
+
+    fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
+        // The mailboxes of a wildcard are those of its base name (PROVIDERS.md §6).
+        let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
+        Ok(flow::map(
+            calls::approver_emails(product, &base)?,
+            move |items| Ok(map::approvers(&base, &items)),
+        ))
+    }
+
+    fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let body = map::order_request(draft)?;
+        let draft = draft.clone();
+        Ok(flow::map(calls::validate(&body)?, move |validated| {
+            if validated.is_invalid() {
+                return Err(Ssl247Error::OrderInvalid.into());
+            }
+            Ok(map::quote(&draft, &validated))
+        }))
+    }
+
+    fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        let id = handle.id.clone();
+        Ok(flow::then(
+            calls::download(&handle.id, DownloadType::X509)?,
+            move |x509| {
+                let mut certificate = map::leaf(&x509)?;
+                Ok(Step::Next(flow::map(
+                    calls::download(&id, DownloadType::Intermediate)?,
+                    move |intermediate| {
+                        certificate.chain = map::download_text(&intermediate, "intermediate")
+                            .map(|t| map::pem_blocks(&t))
+                            .unwrap_or_default();
+                        Ok(certificate)
+                    },
+                )))
+            },
+        ))
+    }
+
+    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::revoke(&handle.id)?, |_| Ok(())))
+    }
+}

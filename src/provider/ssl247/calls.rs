@@ -1,0 +1,462 @@
+//! One constructor per documented operation; each returns a [`JsonCall`] that builds the
+//! `POST` and reads the envelope (seeds/ssl247-api-v3.txt).
+//!
+//! Every operation is a `POST` with a JSON body (even reads). Calls are built without the
+//! `u`/`p`/`k` credential fields; [`super::Ssl247`]'s `authenticate` adds them.
+
+use std::marker::PhantomData;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::catalog::{
+    Addons, GenericList, Prices, ProductDetails, ProductTypes, ProductsData, Requirements,
+    UsersData,
+};
+use super::certificate::{
+    ActionResult, CertificateFull, CertificateSummary, Download, Imported, OrderCertificates,
+    OrderDetails, OrdersData, Reissued, Renewed,
+};
+use super::envelope;
+use super::order::{Completed, Placed, QuickOrdered, Validated};
+use super::request::{
+    CompleteRequest, ImportRequest, OrderRequest, QuickOrderRequest, check_years, required,
+};
+use super::scalar::Scalar;
+use super::status::{CertificateStatus, DownloadType};
+use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
+use crate::provider::{Call, OperationClass, ProviderError};
+
+/// One SSL247 operation with its typed `Data`.
+///
+/// `Debug` shows the operation, path and class only.
+pub struct JsonCall<T> {
+    name: &'static str,
+    path: String,
+    class: OperationClass,
+    body: Map<String, Value>,
+    out: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for JsonCall<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JsonCall")
+            .field("name", &self.name)
+            .field("path", &self.path)
+            .field("class", &self.class)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T> JsonCall<T> {
+    fn new(name: &'static str, path: String, class: OperationClass) -> Self {
+        Self {
+            name,
+            path,
+            class,
+            body: Map::new(),
+            out: PhantomData,
+        }
+    }
+
+    fn with_body(mut self, body: &impl Serialize) -> Result<Self, ProviderError> {
+        match serde_json::to_value(body) {
+            Ok(Value::Object(map)) => {
+                self.body = map;
+                Ok(self)
+            }
+            Ok(_) => Err(ProviderError::invalid("body", "not a JSON object")),
+            Err(e) => Err(ProviderError::invalid("body", e.to_string())),
+        }
+    }
+
+    /// The documented operation (`POST /certificate/{id}`).
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The path below the base URL.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The body fields, without credentials.
+    pub fn body(&self) -> &Map<String, Value> {
+        &self.body
+    }
+}
+
+impl<T: DeserializeOwned> Call for JsonCall<T> {
+    type Output = T;
+
+    fn class(&self) -> OperationClass {
+        self.class
+    }
+
+    fn request(&self) -> Result<HttpRequest, ProviderError> {
+        // "Response Content-Types: application/json"; requests are JSON too.
+        Ok(HttpRequest::new(Method::Post, self.path.clone())
+            .with_header("Accept", "application/json")
+            .with_json(&self.body)?)
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
+        envelope::data(response)
+    }
+}
+
+/// A path segment from caller input: required, percent-encoded, with `*` kept as it is (a
+/// sub-delimiter allowed in a segment, RFC 3986 §3.3) so wildcard names read naturally.
+fn segment(field: &str, value: &str) -> Result<String, ProviderError> {
+    required(field, value)?;
+    Ok(encode_path_segment(value).replace("%2A", "*"))
+}
+
+fn get<T>(name: &'static str, path: String, class: OperationClass) -> JsonCall<T> {
+    JsonCall::new(name, path, class)
+}
+
+/// `POST /product-types`.
+pub fn product_types() -> JsonCall<ProductTypes> {
+    get(
+        "POST /product-types",
+        "/product-types".into(),
+        OperationClass::Catalog,
+    )
+}
+
+/// `POST /products/{product-type}`.
+pub fn products(product_type: &str) -> Result<JsonCall<ProductsData>, ProviderError> {
+    let t = segment("product-type", product_type)?;
+    Ok(get(
+        "POST /products/{product-type}",
+        format!("/products/{t}"),
+        OperationClass::Catalog,
+    ))
+}
+
+/// `POST /product/{product-code}`.
+pub fn product(code: &str) -> Result<JsonCall<ProductDetails>, ProviderError> {
+    let c = segment("product-code", code)?;
+    Ok(get(
+        "POST /product/{product-code}",
+        format!("/product/{c}"),
+        OperationClass::Catalog,
+    ))
+}
+
+/// `POST /product/{product-code}/requirements`.
+pub fn requirements(code: &str) -> Result<JsonCall<Requirements>, ProviderError> {
+    let c = segment("product-code", code)?;
+    Ok(get(
+        "POST /product/{product-code}/requirements",
+        format!("/product/{c}/requirements"),
+        OperationClass::Catalog,
+    ))
+}
+
+/// `POST /product/{product-code}/addons`.
+pub fn addons(code: &str) -> Result<JsonCall<Addons>, ProviderError> {
+    let c = segment("product-code", code)?;
+    Ok(get(
+        "POST /product/{product-code}/addons",
+        format!("/product/{c}/addons"),
+        OperationClass::Catalog,
+    ))
+}
+
+/// `POST /product/{product-code}/prices`.
+pub fn prices(code: &str) -> Result<JsonCall<Prices>, ProviderError> {
+    let c = segment("product-code", code)?;
+    Ok(get(
+        "POST /product/{product-code}/prices",
+        format!("/product/{c}/prices"),
+        OperationClass::Catalog,
+    ))
+}
+
+/// `POST /certificates/get-approver-email/{product-code}/{common-name}`: a list of objects,
+/// each documented as `{"{email}": "string"}`.
+pub fn approver_emails(
+    code: &str,
+    common_name: &str,
+) -> Result<JsonCall<Vec<Value>>, ProviderError> {
+    let c = segment("product-code", code)?;
+    let cn = segment("common-name", common_name)?;
+    Ok(get(
+        "POST /certificates/get-approver-email/{product-code}/{common-name}",
+        format!("/certificates/get-approver-email/{c}/{cn}"),
+        OperationClass::Lookup,
+    ))
+}
+
+/// `valid`/`type`/`message` of the name checks; `product_addon_id` for a SAN.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct NameCheck {
+    /// `valid`.
+    pub valid: Option<Scalar>,
+    /// `type`.
+    #[serde(rename = "type")]
+    pub kind: Option<Scalar>,
+    /// `product_addon_id` (check-san only).
+    pub product_addon_id: Option<Scalar>,
+    /// `message`.
+    pub message: Option<Scalar>,
+}
+
+/// `POST /certificates/check-common-name/{product-code}/{common-name}`.
+pub fn check_common_name(
+    code: &str,
+    common_name: &str,
+) -> Result<JsonCall<NameCheck>, ProviderError> {
+    let c = segment("product-code", code)?;
+    let cn = segment("common-name", common_name)?;
+    Ok(get(
+        "POST /certificates/check-common-name/{product-code}/{common-name}",
+        format!("/certificates/check-common-name/{c}/{cn}"),
+        OperationClass::Check,
+    ))
+}
+
+/// `POST /certificates/check-san/{product-code}/{common-name}/{san}`.
+pub fn check_san(
+    code: &str,
+    common_name: &str,
+    san: &str,
+) -> Result<JsonCall<NameCheck>, ProviderError> {
+    let c = segment("product-code", code)?;
+    let cn = segment("common-name", common_name)?;
+    let s = segment("san", san)?;
+    Ok(get(
+        "POST /certificates/check-san/{product-code}/{common-name}/{san}",
+        format!("/certificates/check-san/{c}/{cn}/{s}"),
+        OperationClass::Check,
+    ))
+}
+
+/// `POST /order/certificate/validate`: checks and prices a draft, charging nothing.
+pub fn validate(body: &OrderRequest) -> Result<JsonCall<Validated>, ProviderError> {
+    body.check()?;
+    get(
+        "POST /order/certificate/validate",
+        "/order/certificate/validate".into(),
+        OperationClass::Quote,
+    )
+    .with_body(body)
+}
+
+/// `POST /order/certificate/place-order`: "Order placing after validation, prior completion".
+pub fn place_order(body: &OrderRequest) -> Result<JsonCall<Placed>, ProviderError> {
+    body.check()?;
+    get(
+        "POST /order/certificate/place-order",
+        "/order/certificate/place-order".into(),
+        OperationClass::Billable,
+    )
+    .with_body(body)
+}
+
+/// `POST /order/certificate/complete`: "Fill certificate details" of a placed order.
+pub fn complete(body: &CompleteRequest) -> Result<JsonCall<Completed>, ProviderError> {
+    body.check()?;
+    get(
+        "POST /order/certificate/complete",
+        "/order/certificate/complete".into(),
+        OperationClass::OrderChange,
+    )
+    .with_body(body)
+}
+
+/// `POST /order/certificate/place-quick-order`: "Fill all certificate details in one go".
+pub fn place_quick_order(
+    body: &QuickOrderRequest,
+) -> Result<JsonCall<QuickOrdered>, ProviderError> {
+    body.check()?;
+    get(
+        "POST /order/certificate/place-quick-order",
+        "/order/certificate/place-quick-order".into(),
+        OperationClass::Billable,
+    )
+    .with_body(body)
+}
+
+/// `POST /certificates`.
+pub fn certificates() -> JsonCall<Vec<CertificateSummary>> {
+    get(
+        "POST /certificates",
+        "/certificates".into(),
+        OperationClass::AccountWide,
+    )
+}
+
+/// `POST /certificates/{status}`.
+pub fn certificates_by_status(
+    status: &CertificateStatus,
+) -> Result<JsonCall<Vec<CertificateSummary>>, ProviderError> {
+    status.check()?;
+    Ok(get(
+        "POST /certificates/{status}",
+        format!("/certificates/{status}"),
+        OperationClass::AccountWide,
+    ))
+}
+
+/// `POST /certificate/{id}`: the certificate with all its details.
+pub fn certificate(id: &str) -> Result<JsonCall<CertificateFull>, ProviderError> {
+    let i = segment("id", id)?;
+    Ok(get(
+        "POST /certificate/{id}",
+        format!("/certificate/{i}"),
+        OperationClass::OrderRead,
+    ))
+}
+
+/// `POST /certificate/{id}/{type}`: a download.
+pub fn download(id: &str, kind: DownloadType) -> Result<JsonCall<Download>, ProviderError> {
+    let i = segment("id", id)?;
+    Ok(get(
+        "POST /certificate/{id}/{type}",
+        format!("/certificate/{i}/{kind}"),
+        OperationClass::OrderRead,
+    ))
+}
+
+/// `POST /certificate/{id}/request-health-check`.
+pub fn request_health_check(id: &str) -> Result<JsonCall<Scalar>, ProviderError> {
+    let i = segment("id", id)?;
+    Ok(get(
+        "POST /certificate/{id}/request-health-check",
+        format!("/certificate/{i}/request-health-check"),
+        OperationClass::OrderChange,
+    ))
+}
+
+/// `POST /certificate/{original_certificate_id}/renew` with `years` (a string).
+pub fn renew(id: &str, years: &str) -> Result<JsonCall<Renewed>, ProviderError> {
+    let i = segment("original_certificate_id", id)?;
+    check_years("years", years)?;
+    get(
+        "POST /certificate/{original_certificate_id}/renew",
+        format!("/certificate/{i}/renew"),
+        OperationClass::Billable,
+    )
+    .with_body(&serde_json::json!({ "years": years }))
+}
+
+/// `POST /certificate/{id}/reissue` with `new_csr` and, optionally, `hash`.
+pub fn reissue(
+    id: &str,
+    new_csr: &str,
+    hash: Option<&str>,
+) -> Result<JsonCall<Reissued>, ProviderError> {
+    let i = segment("id", id)?;
+    required("new_csr", new_csr)?;
+    let mut body = Map::new();
+    body.insert("new_csr".into(), Value::from(new_csr));
+    if let Some(hash) = hash {
+        body.insert("hash".into(), Value::from(hash));
+    }
+    get(
+        "POST /certificate/{id}/reissue",
+        format!("/certificate/{i}/reissue"),
+        OperationClass::OrderChange,
+    )
+    .with_body(&body)
+}
+
+/// `POST /certificate/{id}/cancel`.
+pub fn cancel(id: &str) -> Result<JsonCall<Vec<ActionResult>>, ProviderError> {
+    let i = segment("id", id)?;
+    Ok(get(
+        "POST /certificate/{id}/cancel",
+        format!("/certificate/{i}/cancel"),
+        OperationClass::OrderChange,
+    ))
+}
+
+/// `POST /certificate/{id}/revoke`.
+pub fn revoke(id: &str) -> Result<JsonCall<Vec<ActionResult>>, ProviderError> {
+    let i = segment("id", id)?;
+    Ok(get(
+        "POST /certificate/{id}/revoke",
+        format!("/certificate/{i}/revoke"),
+        OperationClass::OrderChange,
+    ))
+}
+
+/// `POST /orders/certificates/{status}`.
+pub fn order_certificates_by_status(
+    status: &CertificateStatus,
+) -> Result<JsonCall<OrderCertificates>, ProviderError> {
+    status.check()?;
+    Ok(get(
+        "POST /orders/certificates/{status}",
+        format!("/orders/certificates/{status}"),
+        OperationClass::AccountWide,
+    ))
+}
+
+/// `POST /orders/certificates/import`.
+pub fn import(body: &ImportRequest) -> Result<JsonCall<Vec<Imported>>, ProviderError> {
+    required("common_name", &body.common_name)?;
+    if !matches!(body.validation_type.as_str(), "OV" | "EV" | "DV") {
+        return Err(ProviderError::invalid(
+            "validation_type",
+            "must be one of OV, EV, DV",
+        ));
+    }
+    get(
+        "POST /orders/certificates/import",
+        "/orders/certificates/import".into(),
+        OperationClass::AccountWide,
+    )
+    .with_body(body)
+}
+
+/// `POST /orders`.
+pub fn orders() -> JsonCall<OrdersData> {
+    get(
+        "POST /orders",
+        "/orders".into(),
+        OperationClass::AccountWide,
+    )
+}
+
+/// `POST /orders/{order-id}`: by order id or order ref.
+pub fn order_details(order_id: &str) -> Result<JsonCall<OrderDetails>, ProviderError> {
+    let o = segment("order-id", order_id)?;
+    Ok(get(
+        "POST /orders/{order-id}",
+        format!("/orders/{o}"),
+        OperationClass::OrderRead,
+    ))
+}
+
+/// `POST /account/users`: users and the contact profiles orders reference.
+pub fn account_users() -> JsonCall<UsersData> {
+    get(
+        "POST /account/users",
+        "/account/users".into(),
+        OperationClass::AccountWide,
+    )
+}
+
+/// `POST /generic/get-country-list`.
+pub fn country_list() -> JsonCall<GenericList> {
+    get(
+        "POST /generic/get-country-list",
+        "/generic/get-country-list".into(),
+        OperationClass::Catalog,
+    )
+}
+
+/// `POST /generic/get-us-state-list`.
+pub fn us_state_list() -> JsonCall<GenericList> {
+    get(
+        "POST /generic/get-us-state-list",
+        "/generic/get-us-state-list".into(),
+        OperationClass::Catalog,
+    )
+}

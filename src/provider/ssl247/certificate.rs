@@ -1,0 +1,479 @@
+//! Wire types of the certificate and order-listing operations (seeds/ssl247-api-v3.txt,
+//! sections "Certificate" and "Order"), each the `Data` member of the success envelope.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::scalar::Scalar;
+
+/// `{code, description}`: `Status` and `StatusMinor`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatusInfo {
+    /// `code`.
+    pub code: Option<Scalar>,
+    /// `description`.
+    pub description: Option<Scalar>,
+}
+
+/// One addon (a SAN, usually) of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Addon {
+    /// `id`.
+    pub id: Option<Scalar>,
+    /// `type`.
+    #[serde(rename = "type")]
+    pub kind: Option<Scalar>,
+    /// `value`: the name, for a SAN addon.
+    pub value: Option<Scalar>,
+    /// `approver_email`.
+    pub approver_email: Option<Scalar>,
+    /// `total` (order details only).
+    pub total: Option<Scalar>,
+}
+
+/// `Addons` → `{ "Addon": [...] }`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AddonList {
+    /// `Addon`.
+    #[serde(rename = "Addon")]
+    pub addon: Vec<Addon>,
+}
+
+/// `POST /certificates` and `POST /certificates/{status}` → one item of `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CertificateSummary {
+    /// `id`.
+    pub id: Option<Scalar>,
+    /// `common_name`.
+    pub common_name: Option<Scalar>,
+    /// `status`.
+    pub status: Option<Scalar>,
+}
+
+/// `POST /certificate/{id}` → `Data`: a certificate with all its details.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CertificateFull {
+    /// `order_id`.
+    pub order_id: Option<Scalar>,
+    /// `certificate_id`.
+    pub certificate_id: Option<Scalar>,
+    /// `product_addon_id`.
+    pub product_addon_id: Option<Scalar>,
+    /// `CertificateDetails`.
+    #[serde(rename = "CertificateDetails")]
+    pub certificate_details: CertificateDetails,
+    /// `Contacts`.
+    #[serde(rename = "Contacts")]
+    pub contacts: Contacts,
+    /// `Dates`.
+    #[serde(rename = "Dates")]
+    pub dates: Dates,
+    /// `Notes`.
+    #[serde(rename = "Notes")]
+    pub notes: Notes,
+    /// `VettingData`.
+    #[serde(rename = "VettingData")]
+    pub vetting_data: Vec<VettingEntry>,
+    /// `Status`.
+    #[serde(rename = "Status")]
+    pub status: StatusInfo,
+    /// `Product`.
+    #[serde(rename = "Product")]
+    pub product: ProductInfo,
+}
+
+/// `CertificateDetails` of the full certificate, with the DCV data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CertificateDetails {
+    /// `product_code`.
+    pub product_code: Option<Scalar>,
+    /// `common_name`.
+    pub common_name: Option<Scalar>,
+    /// `approver_email`.
+    pub approver_email: Option<Scalar>,
+    /// `dv_auth_method`: `email`, `dns` or `file` (kept verbatim).
+    pub dv_auth_method: Option<Scalar>,
+    /// `dns_auth_string`.
+    pub dns_auth_string: Option<Scalar>,
+    /// `file_auth_filename`.
+    pub file_auth_filename: Option<Scalar>,
+    /// `file_auth_contents`.
+    pub file_auth_contents: Option<Scalar>,
+    /// `general_auth_string`.
+    pub general_auth_string: Option<Scalar>,
+    /// `licenses`.
+    pub licenses: Option<Scalar>,
+    /// `hash`.
+    pub hash: Option<Scalar>,
+    /// `serial_number`.
+    pub serial_number: Option<Scalar>,
+    /// `years`.
+    pub years: Option<Scalar>,
+    /// `remaining_reissues`.
+    pub remaining_reissues: Option<Scalar>,
+    /// `csr`.
+    pub csr: Option<Scalar>,
+    /// `email_subscription`.
+    pub email_subscription: Option<Scalar>,
+    /// `VettingData` (a string here, a list at the top level).
+    #[serde(rename = "VettingData")]
+    pub vetting_data: Option<Scalar>,
+    /// `Addons`.
+    #[serde(rename = "Addons")]
+    pub addons: AddonList,
+    /// `Status`.
+    #[serde(rename = "Status")]
+    pub status: StatusInfo,
+    /// `StatusMinor`.
+    #[serde(rename = "StatusMinor")]
+    pub status_minor: StatusInfo,
+}
+
+/// `Contacts` of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contacts {
+    /// `Company`.
+    #[serde(rename = "Company")]
+    pub company: Company,
+    /// `Administrative`.
+    #[serde(rename = "Administrative")]
+    pub administrative: ContactDetails,
+    /// `Technical`.
+    #[serde(rename = "Technical")]
+    pub technical: ContactDetails,
+}
+
+/// `Company` as read back (request bodies use `organisation_*` names instead).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Company {
+    /// `category`.
+    pub category: Option<Scalar>,
+    /// `organisation_legal_name`.
+    pub organisation_legal_name: Option<Scalar>,
+    /// `registration_number`.
+    pub registration_number: Option<Scalar>,
+    /// `duns`.
+    pub duns: Option<Scalar>,
+}
+
+/// An administrative or technical contact, as read back and as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactDetails {
+    /// `organisation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Scalar>,
+    /// `department` (quick order only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<Scalar>,
+    /// `title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Scalar>,
+    /// `firstname`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firstname: Option<Scalar>,
+    /// `lastname`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lastname: Option<Scalar>,
+    /// `email`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<Scalar>,
+    /// `phone`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Scalar>,
+    /// `address_1`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_1: Option<Scalar>,
+    /// `address_2`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_2: Option<Scalar>,
+    /// `city`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<Scalar>,
+    /// `postcode`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<Scalar>,
+    /// `region`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Scalar>,
+    /// `country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<Scalar>,
+}
+
+/// `Dates`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dates {
+    /// `order`.
+    pub order: Option<Scalar>,
+    /// `issuance`.
+    pub issuance: Option<Scalar>,
+    /// `created`.
+    pub created: Option<Scalar>,
+    /// `expiry`.
+    pub expiry: Option<Scalar>,
+}
+
+/// `Notes` → `{ "Note": [...] }`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Notes {
+    /// `Note`.
+    #[serde(rename = "Note")]
+    pub note: Vec<Note>,
+}
+
+/// One note.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Note {
+    /// `note`.
+    pub note: Option<Scalar>,
+    /// `user`.
+    pub user: Option<Scalar>,
+    /// `date`.
+    pub date: Option<Scalar>,
+}
+
+/// One `VettingData` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VettingEntry {
+    /// `status_type`.
+    pub status_type: Option<Scalar>,
+    /// `status_text`.
+    pub status_text: Option<Scalar>,
+    /// `created`.
+    pub created: Option<Scalar>,
+}
+
+/// `Product` of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProductInfo {
+    /// `name`.
+    pub name: Option<Scalar>,
+    /// `code`.
+    pub code: Option<Scalar>,
+    /// `Brand`.
+    #[serde(rename = "Brand")]
+    pub brand: Brand,
+}
+
+/// `Brand`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Brand {
+    /// `name`.
+    pub name: Option<Scalar>,
+}
+
+/// `POST /certificate/{id}/{type}` → `Data`: a list of `{ "<type>": "<text>" }` objects.
+pub type Download = Vec<BTreeMap<String, Scalar>>;
+
+/// `POST /certificate/{id}/cancel` and `/revoke` → one item of `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionResult {
+    /// `message`.
+    pub message: Option<Scalar>,
+    /// `status`.
+    pub status: Option<Scalar>,
+    /// `details`.
+    pub details: Option<Scalar>,
+}
+
+/// `POST /certificate/{id}/renew` → `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Renewed {
+    /// `certificate_id`: the new certificate.
+    pub certificate_id: Option<Scalar>,
+}
+
+/// `POST /certificate/{id}/reissue` → `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reissued {
+    /// `status`.
+    pub status: Option<Scalar>,
+    /// `message`.
+    pub message: Option<Scalar>,
+}
+
+/// `POST /orders/certificates/import` → one item of `Data` (each member documented only as
+/// `"object"`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Imported {
+    /// `Certificate`.
+    #[serde(rename = "Certificate")]
+    pub certificate: Option<Value>,
+    /// `CertificateAddon`.
+    #[serde(rename = "CertificateAddon")]
+    pub certificate_addon: Option<Value>,
+    /// `Order`.
+    #[serde(rename = "Order")]
+    pub order: Option<Value>,
+}
+
+/// `POST /orders/certificates/{status}` → `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderCertificates {
+    /// `Certificate`.
+    #[serde(rename = "Certificate")]
+    pub certificate: Vec<OrderCertificate>,
+}
+
+/// `POST /orders` → `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrdersData {
+    /// `Orders`.
+    #[serde(rename = "Orders")]
+    pub orders: OrderCertificates,
+}
+
+/// One certificate in an order list.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderCertificate {
+    /// `order_id`.
+    pub order_id: Option<Scalar>,
+    /// `order_ref`.
+    pub order_ref: Option<Scalar>,
+    /// `email_subscription`.
+    pub email_subscription: Option<Scalar>,
+    /// `CertificateDetails`.
+    #[serde(rename = "CertificateDetails")]
+    pub certificate_details: ListedDetails,
+    /// `Dates`.
+    #[serde(rename = "Dates")]
+    pub dates: Dates,
+    /// `Contacts`.
+    #[serde(rename = "Contacts")]
+    pub contacts: Contacts,
+}
+
+/// `CertificateDetails` in an order list.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListedDetails {
+    /// `id`: the certificate id.
+    pub id: Option<Scalar>,
+    /// `product_code`.
+    pub product_code: Option<Scalar>,
+    /// `product_name`.
+    pub product_name: Option<Scalar>,
+    /// `common_name`.
+    pub common_name: Option<Scalar>,
+    /// `approver_email`.
+    pub approver_email: Option<Scalar>,
+    /// `licenses`.
+    pub licenses: Option<Scalar>,
+    /// `years`.
+    pub years: Option<Scalar>,
+    /// `remaining_reissues`.
+    pub remaining_reissues: Option<Scalar>,
+    /// `Addons`.
+    #[serde(rename = "Addons")]
+    pub addons: AddonList,
+    /// `Status`.
+    #[serde(rename = "Status")]
+    pub status: StatusInfo,
+}
+
+/// `POST /orders/{order-id}` → `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderDetails {
+    /// `Orders`.
+    #[serde(rename = "Orders")]
+    pub orders: Vec<OrderDetail>,
+}
+
+/// One order of the order details.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderDetail {
+    /// `Certificate`.
+    #[serde(rename = "Certificate")]
+    pub certificate: OrderDetailCertificate,
+    /// `placed_with_api`.
+    pub placed_with_api: Option<Scalar>,
+    /// `email_subscription`.
+    pub email_subscription: Option<Scalar>,
+    /// `payment_ref`.
+    pub payment_ref: Option<Scalar>,
+    /// `invoice_id`.
+    pub invoice_id: Option<Scalar>,
+}
+
+/// `Certificate` of the order details.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderDetailCertificate {
+    /// `id`.
+    pub id: Option<Scalar>,
+    /// `order_id`.
+    pub order_id: Option<Scalar>,
+    /// `label`.
+    pub label: Option<Scalar>,
+    /// `CertificateDetails`.
+    #[serde(rename = "CertificateDetails")]
+    pub certificate_details: OrderedDetails,
+}
+
+/// `CertificateDetails` of the order details, with the certificate texts.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrderedDetails {
+    /// `total`.
+    pub total: Option<Scalar>,
+    /// `quantity`.
+    pub quantity: Option<Scalar>,
+    /// `product_code`.
+    pub product_code: Option<Scalar>,
+    /// `product_name`.
+    pub product_name: Option<Scalar>,
+    /// `common_name`.
+    pub common_name: Option<Scalar>,
+    /// `approver_email`.
+    pub approver_email: Option<Scalar>,
+    /// `licenses`.
+    pub licenses: Option<Scalar>,
+    /// `years`.
+    pub years: Option<Scalar>,
+    /// `original_order_id`.
+    pub original_order_id: Option<Scalar>,
+    /// `csr`.
+    pub csr: Option<Scalar>,
+    /// `x509`.
+    pub x509: Option<Scalar>,
+    /// `pkcs7`.
+    pub pkcs7: Option<Scalar>,
+    /// `intermediate`.
+    pub intermediate: Option<Scalar>,
+    /// `root`.
+    pub root: Option<Scalar>,
+    /// `remaining_reissues`.
+    pub remaining_reissues: Option<Scalar>,
+    /// `Addons` (a plain array here, unlike the `{Addon: [...]}` elsewhere).
+    #[serde(rename = "Addons")]
+    pub addons: Vec<Addon>,
+    /// `Status`.
+    #[serde(rename = "Status")]
+    pub status: StatusInfo,
+}
