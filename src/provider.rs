@@ -24,6 +24,7 @@ pub mod flow;
 pub mod gandi_v3;
 pub mod gandi_v5;
 pub mod gjirafa;
+pub mod realtimeregister;
 pub mod ssl247;
 pub mod xmlrpc;
 

@@ -61,6 +61,9 @@ pub enum ProviderError {
     /// SSL247 answered with an error envelope or a failing status.
     #[error(transparent)]
     Ssl247(#[from] crate::provider::ssl247::Ssl247Error),
+    /// Realtime Register answered with a `{type, message, violations[]}` error body.
+    #[error(transparent)]
+    RealtimeRegister(#[from] crate::provider::realtimeregister::RtrError),
     /// An XML-RPC document could not be decoded, or carried a fault.
     #[error("XML-RPC: {0}")]
     XmlRpc(#[from] crate::provider::xmlrpc::Error),

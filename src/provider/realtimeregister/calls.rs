@@ -1,0 +1,291 @@
+//! One constructor per documented endpoint, each a [`Rest`] call.
+
+use serde::de::DeserializeOwned;
+
+use super::error::{Envelope, RtrError};
+use super::validate;
+use super::wire::{
+    AuthKey, AuthKeyRequest, CertificateProcess, CertificateRequest, Dcv, DeprecatedCreateRequest,
+    DownloadFormat, Page, Process, QuoteResponse, ResendRequest, SslCertificate, SslProduct,
+};
+use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
+use crate::provider::{Call, OperationClass, ProviderError};
+
+/// The response header that carries the process id (PROVIDERS.md §2.3).
+pub const PROCESS_ID_HEADER: &str = "x-process-id";
+
+/// One REST call with its typed result.
+#[derive(Debug, Clone)]
+pub struct Rest<T> {
+    request: HttpRequest,
+    class: OperationClass,
+    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+}
+
+impl<T> Call for Rest<T> {
+    type Output = T;
+
+    fn class(&self) -> OperationClass {
+        self.class
+    }
+
+    fn request(&self) -> Result<HttpRequest, ProviderError> {
+        Ok(self.request.clone())
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
+        if !response.is_success() {
+            return Err(error(response));
+        }
+        (self.parse)(response)
+    }
+}
+
+/// Maps an error response onto [`RtrError`]; a status with no RTR body becomes
+/// [`ProviderError::UnexpectedStatus`].
+pub fn error(response: &HttpResponse) -> ProviderError {
+    match response.json::<Envelope>() {
+        Ok(envelope) => RtrError::from_envelope(response.status, envelope).into(),
+        Err(_) => ProviderError::UnexpectedStatus {
+            status: response.status,
+        },
+    }
+}
+
+fn json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, ProviderError> {
+    Ok(response.json()?)
+}
+
+fn text(response: &HttpResponse) -> Result<String, ProviderError> {
+    Ok(response.text()?.to_owned())
+}
+
+/// The process answer, with the id from `x-process-id`; the body may be empty (resend).
+fn process_info(response: &HttpResponse) -> Result<CertificateProcess, ProviderError> {
+    let mut info: CertificateProcess = if response.body.iter().all(u8::is_ascii_whitespace) {
+        CertificateProcess::default()
+    } else {
+        json(response)?
+    };
+    info.process_id = response
+        .header(PROCESS_ID_HEADER)
+        .map(|v| v.trim().to_owned());
+    Ok(info)
+}
+
+fn segment(field: &str, value: &str) -> Result<String, ProviderError> {
+    if value.is_empty() {
+        return Err(ProviderError::invalid(field, "is empty"));
+    }
+    Ok(encode_path_segment(value))
+}
+
+fn rest<T>(
+    request: HttpRequest,
+    class: OperationClass,
+    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+) -> Rest<T> {
+    Rest {
+        request: request.with_header("Accept", "application/json"),
+        class,
+        parse,
+    }
+}
+
+/// Paging and search for list calls (`q`, `limit`, `offset`, `fields`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    /// Free-text search.
+    pub q: Option<String>,
+    /// Page size.
+    pub limit: Option<u32>,
+    /// First item.
+    pub offset: Option<u32>,
+    /// Fields to return.
+    pub fields: Option<String>,
+}
+
+impl ListQuery {
+    fn apply(&self, mut request: HttpRequest) -> HttpRequest {
+        if let Some(q) = &self.q {
+            request = request.with_query("q", q);
+        }
+        if let Some(limit) = self.limit {
+            request = request.with_query("limit", limit.to_string());
+        }
+        if let Some(offset) = self.offset {
+            request = request.with_query("offset", offset.to_string());
+        }
+        if let Some(fields) = &self.fields {
+            request = request.with_query("fields", fields);
+        }
+        request
+    }
+}
+
+/// `GET /v2/ssl/products` (PROVIDERS.md §2.4).
+pub fn products(query: &ListQuery) -> Rest<Page<SslProduct>> {
+    let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/products"));
+    rest(request, OperationClass::Catalog, json)
+}
+
+/// `GET /v2/ssl/products/{product}` (PROVIDERS.md §2.4).
+pub fn product(product: &str) -> Result<Rest<SslProduct>, ProviderError> {
+    let path = format!("/v2/ssl/products/{}", segment("product", product)?);
+    Ok(rest(
+        HttpRequest::new(Method::Get, path),
+        OperationClass::Catalog,
+        json,
+    ))
+}
+
+/// `GET /v2/ssl/dcvemailaddresslist/{domainName}[?product=]` (PROVIDERS.md §2.5). A leading
+/// `*.` is stripped: approver mailboxes belong to the base name (§2.5, WHMCS; §5).
+pub fn dcv_email_addresses(
+    domain_name: &str,
+    product: Option<&str>,
+) -> Result<Rest<Vec<String>>, ProviderError> {
+    let name = domain_name.strip_prefix("*.").unwrap_or(domain_name);
+    validate::domain("domainName", name)?;
+    let mut request = HttpRequest::new(
+        Method::Get,
+        format!("/v2/ssl/dcvemailaddresslist/{}", encode_path_segment(name)),
+    );
+    if let Some(product) = product {
+        request = request.with_query("product", product);
+    }
+    Ok(rest(request, OperationClass::Lookup, json))
+}
+
+/// `POST /v2/ssl/certificates` (seeds/realtimeregister-v2-request-certificate.txt).
+pub fn request(body: &CertificateRequest) -> Result<Rest<CertificateProcess>, ProviderError> {
+    validate::certificate_request(body)?;
+    let request = HttpRequest::new(Method::Post, "/v2/ssl/certificates").with_json(body)?;
+    Ok(rest(request, OperationClass::Billable, process_info))
+}
+
+/// `POST /v2/ssl/certificates?quote=true`: validates and prices without ordering.
+pub fn quote(body: &CertificateRequest) -> Result<Rest<QuoteResponse>, ProviderError> {
+    validate::certificate_request(body)?;
+    let request = HttpRequest::new(Method::Post, "/v2/ssl/certificates")
+        .with_query("quote", "true")
+        .with_json(body)?;
+    Ok(rest(request, OperationClass::Quote, json))
+}
+
+/// The deprecated `POST /v2/customers/{customer}/certificates`
+/// (seeds/realtimeregister-v2-create-certificate-deprecated.txt; 202 with no documented body).
+pub fn create_deprecated(
+    customer: &str,
+    body: &DeprecatedCreateRequest,
+) -> Result<Rest<CertificateProcess>, ProviderError> {
+    validate::deprecated_create(customer, body)?;
+    let path = format!(
+        "/v2/customers/{}/certificates",
+        encode_path_segment(customer)
+    );
+    let request = HttpRequest::new(Method::Post, path).with_json(body)?;
+    Ok(rest(request, OperationClass::Billable, process_info))
+}
+
+/// The deprecated call with `?quote=true`.
+pub fn quote_deprecated(
+    customer: &str,
+    body: &DeprecatedCreateRequest,
+) -> Result<Rest<QuoteResponse>, ProviderError> {
+    validate::deprecated_create(customer, body)?;
+    let path = format!(
+        "/v2/customers/{}/certificates",
+        encode_path_segment(customer)
+    );
+    let request = HttpRequest::new(Method::Post, path)
+        .with_query("quote", "true")
+        .with_json(body)?;
+    Ok(rest(request, OperationClass::Quote, json))
+}
+
+/// `GET /v2/processes/{id}` (PROVIDERS.md §2.3).
+pub fn process(id: &str) -> Result<Rest<Process>, ProviderError> {
+    let path = format!("/v2/processes/{}", segment("processId", id)?);
+    Ok(rest(
+        HttpRequest::new(Method::Get, path),
+        OperationClass::OrderRead,
+        json,
+    ))
+}
+
+/// `GET /v2/processes/{id}/info` (PROVIDERS.md §2.3).
+pub fn process_info_call(id: &str) -> Result<Rest<CertificateProcess>, ProviderError> {
+    let path = format!("/v2/processes/{}/info", segment("processId", id)?);
+    Ok(rest(
+        HttpRequest::new(Method::Get, path),
+        OperationClass::OrderRead,
+        process_info,
+    ))
+}
+
+/// `POST /v2/processes/{id}/resend {dcv: [...]}`: resends, or switches a name's method
+/// (PROVIDERS.md §2.3). The answer may be a process body or empty.
+pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Rest<CertificateProcess>, ProviderError> {
+    for (i, d) in dcv.iter().enumerate() {
+        validate::dcv(&format!("dcv[{i}]"), d)?;
+    }
+    let path = format!("/v2/processes/{}/resend", segment("processId", id)?);
+    let body = ResendRequest { dcv: dcv.to_vec() };
+    let request = HttpRequest::new(Method::Post, path).with_json(&body)?;
+    Ok(rest(request, OperationClass::OrderChange, process_info))
+}
+
+/// `GET /v2/ssl/certificates` (PROVIDERS.md §2.3).
+pub fn certificates(query: &ListQuery) -> Rest<Page<SslCertificate>> {
+    let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/certificates"));
+    rest(request, OperationClass::AccountWide, json)
+}
+
+/// `GET /v2/ssl/certificates/{id}` (PROVIDERS.md §2.3).
+pub fn certificate(id: &str) -> Result<Rest<SslCertificate>, ProviderError> {
+    let path = format!("/v2/ssl/certificates/{}", segment("certificateId", id)?);
+    Ok(rest(
+        HttpRequest::new(Method::Get, path),
+        OperationClass::OrderRead,
+        json,
+    ))
+}
+
+/// `GET /v2/ssl/certificates/{id}/download?format=` (PROVIDERS.md §2.3). The body is the
+/// file itself: PEM text for CRT, CSR, CA and CA_BUNDLE, PKCS7; ZIP is binary (use
+/// [`download_bytes`]).
+pub fn download(id: &str, format: DownloadFormat) -> Result<Rest<String>, ProviderError> {
+    let path = format!(
+        "/v2/ssl/certificates/{}/download",
+        segment("certificateId", id)?
+    );
+    let request = HttpRequest::new(Method::Get, path).with_query("format", format.as_str());
+    Ok(Rest {
+        request,
+        class: OperationClass::OrderRead,
+        parse: text,
+    })
+}
+
+/// The download as raw bytes (for ZIP).
+pub fn download_bytes(id: &str, format: DownloadFormat) -> Result<Rest<Vec<u8>>, ProviderError> {
+    let Rest { request, class, .. } = download(id, format)?;
+    Ok(Rest {
+        request,
+        class,
+        parse: |r| Ok(r.body.clone()),
+    })
+}
+
+/// `POST /v2/ssl/authkey {product, csr}` (PROVIDERS.md §2.6).
+pub fn authkey(body: &AuthKeyRequest) -> Result<Rest<AuthKey>, ProviderError> {
+    if body.product.is_empty() {
+        return Err(ProviderError::invalid("product", "is required"));
+    }
+    if body.csr.trim().is_empty() {
+        return Err(ProviderError::invalid("csr", "is required"));
+    }
+    let request = HttpRequest::new(Method::Post, "/v2/ssl/authkey").with_json(body)?;
+    Ok(rest(request, OperationClass::Lookup, json))
+}

@@ -1,0 +1,336 @@
+//! From RTR wire types to the provider-neutral model, and from a neutral draft to a request.
+
+use super::wire::{
+    Approver, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType, Dcv,
+    DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
+    SslCertificate, SslProduct, ValidationType,
+};
+use crate::order::{
+    Certificate, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType,
+    NameValidation, OrderDraft, OrderHandle, OrderState, OrderStatus, Quote, QuoteLine,
+};
+use crate::product::{
+    FreeTwin, Money, OrderField, Period, PeriodUnit, Product, ProductKind, ValidationLevel,
+};
+use crate::provider::{ProviderError, ProviderKind};
+
+/// The neutral field for an RTR field word.
+pub fn order_field(field: &ProductField) -> OrderField {
+    match field {
+        ProductField::DomainName => OrderField::DomainName,
+        ProductField::Dcv => OrderField::Dcv,
+        ProductField::Address => OrderField::Address,
+        ProductField::PostalCode => OrderField::PostalCode,
+        ProductField::Approver => OrderField::Approver,
+        ProductField::Organization => OrderField::Organization,
+        ProductField::Department => OrderField::Department,
+        ProductField::City => OrderField::City,
+        ProductField::State => OrderField::State,
+        ProductField::Country => OrderField::Country,
+        ProductField::Coc => OrderField::Coc,
+        ProductField::SaEmail => OrderField::SubscriberAgreementEmail,
+        ProductField::AuthKey => OrderField::AuthKey,
+        ProductField::Other(word) => OrderField::Other(word.clone()),
+    }
+}
+
+/// A product: metadata drives the form (PROVIDERS.md §2.4). The DCV methods are not
+/// advertised per product, so `dcv_methods` stays empty; SANs may be wildcards only on a
+/// multi-domain product with the `WILDCARD` feature.
+pub fn product(p: &SslProduct) -> Product {
+    let kind = match &p.certificate_type {
+        Some(CertificateType::SingleDomain) | None => ProductKind::Single,
+        Some(CertificateType::MultiDomain) => ProductKind::Multi,
+        Some(CertificateType::Wildcard) => ProductKind::Wildcard,
+        Some(CertificateType::AcmeSubscription) => ProductKind::Other("ACME_SUBSCRIPTION".into()),
+        Some(CertificateType::Other(word)) => ProductKind::Other(word.clone()),
+    };
+    let validation = match &p.validation_type {
+        Some(ValidationType::DomainValidation) | None => ValidationLevel::Dv,
+        Some(ValidationType::OrganizationValidation) => ValidationLevel::Ov,
+        Some(ValidationType::ExtendedValidation) => ValidationLevel::Ev,
+        Some(ValidationType::Other(word)) => ValidationLevel::Other(word.clone()),
+    };
+    let www = p.features.contains(&Feature::WwwIncluded);
+    let non_www = p.features.contains(&Feature::NonWwwIncluded);
+    let free_twin = match (www, non_www) {
+        (true, true) => FreeTwin::Both,
+        (true, false) => FreeTwin::Www,
+        (false, true) => FreeTwin::NonWww,
+        (false, false) => FreeTwin::None,
+    };
+    Product {
+        provider: ProviderKind::RealtimeRegister,
+        id: p.product.clone(),
+        name: p.name.clone().unwrap_or_else(|| p.product.clone()),
+        brand: p.brand.clone(),
+        validation,
+        wildcard_sans: kind == ProductKind::Multi && p.features.contains(&Feature::Wildcard),
+        kind,
+        included_names: p.included_domains,
+        max_names: p.max_domains,
+        free_twin,
+        periods: p.periods.iter().map(|m| Period::months(*m)).collect(),
+        required_fields: p.required_fields.iter().map(order_field).collect(),
+        optional_fields: p.optional_fields.iter().map(order_field).collect(),
+        dcv_methods: Vec::new(),
+        price: None,
+        // The unit of `warranty` is not documented; kept as a whole amount.
+        warranty: p.warranty.map(|w| Money::new(w.saturating_mul(100), None)),
+    }
+}
+
+/// The wire DCV type for a neutral method. RTR's enum is exactly EMAIL|FILE|DNS (PROVIDERS.md
+/// §2.2): both file methods go as `FILE`.
+pub fn dcv_type(method: &DcvMethod) -> Result<DcvType, ProviderError> {
+    match method {
+        DcvMethod::Email => Ok(DcvType::Email),
+        DcvMethod::Dns => Ok(DcvType::Dns),
+        DcvMethod::Http | DcvMethod::Https => Ok(DcvType::File),
+        other => Err(ProviderError::invalid(
+            "dcv.type",
+            format!("Realtime Register has no {other} method (EMAIL, FILE, DNS)"),
+        )),
+    }
+}
+
+/// The neutral method for a wire DCV type.
+pub fn dcv_method(t: &DcvType) -> DcvMethod {
+    match t {
+        DcvType::Email => DcvMethod::Email,
+        DcvType::File => DcvMethod::Http,
+        DcvType::Dns => DcvMethod::Dns,
+        DcvType::Other(word) => DcvMethod::Other(word.clone()),
+    }
+}
+
+/// `dcv[]` entries for `names` from the draft's choices (a per-name choice wins over the
+/// choice for all names).
+pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, ProviderError> {
+    let default = choices.iter().find(|c| c.name.is_none());
+    names
+        .iter()
+        .filter_map(|name| {
+            choices
+                .iter()
+                .find(|c| c.name.as_deref() == Some(name.as_str()))
+                .or(default)
+                .map(|c| (name, c))
+        })
+        .map(|(name, c)| {
+            Ok(Dcv {
+                common_name: name.clone(),
+                dcv_type: dcv_type(&c.method)?,
+                email: c.approver.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The request body for a neutral draft; `customer` is left for the proxy unless given.
+pub fn certificate_request(
+    draft: &OrderDraft,
+    customer: Option<&str>,
+) -> Result<CertificateRequest, ProviderError> {
+    let period = match draft.period {
+        None => 12,
+        Some(Period {
+            unit: PeriodUnit::Days,
+            ..
+        }) => {
+            return Err(ProviderError::invalid(
+                "period",
+                "Realtime Register counts periods in months",
+            ));
+        }
+        Some(p) => p.in_months(),
+    };
+    let csr = draft
+        .csr
+        .clone()
+        .ok_or_else(|| ProviderError::invalid("csr", "is required"))?;
+    let names: Vec<String> = draft
+        .common_name
+        .iter()
+        .chain(&draft.sans)
+        .cloned()
+        .collect();
+    let dcv = dcv_entries(&names, &draft.dcv)?;
+    let org = draft.organization.as_ref();
+    Ok(CertificateRequest {
+        customer: customer.unwrap_or_default().to_owned(),
+        product: draft.product.clone(),
+        period,
+        csr,
+        domain_name: draft.common_name.clone(),
+        san: (!draft.sans.is_empty()).then(|| draft.sans.clone()),
+        organization: org.map(|o| o.name.clone()),
+        department: org.and_then(|o| o.department.clone()),
+        country: org.and_then(|o| o.country.clone()),
+        state: org.and_then(|o| o.state.clone()),
+        address: org.and_then(|o| o.address.clone()),
+        postal_code: org.and_then(|o| o.postal_code.clone()),
+        city: org.and_then(|o| o.city.clone()),
+        coc: org.and_then(|o| o.registration_number.clone()),
+        approver: draft.approver.as_ref().map(|a| Approver {
+            first_name: a.first_name.clone(),
+            last_name: a.last_name.clone(),
+            job_title: a.job_title.clone(),
+            email: a.email.clone(),
+            voice: a.phone.clone().unwrap_or_default(),
+        }),
+        dcv: (!dcv.is_empty()).then_some(dcv),
+        ..CertificateRequest::default()
+    })
+}
+
+fn dcv_status(v: &DcvValidation) -> DcvStatus {
+    // A CAA answer that blocks issuance needs the customer whatever the DCV says (§6).
+    if matches!(
+        v.caa_record_status,
+        Some(CaaRecordStatus::Invalid | CaaRecordStatus::UnrecognizedCriticalTag)
+    ) {
+        return DcvStatus::Attention;
+    }
+    match &v.status {
+        Some(RtrDcvStatus::Waiting) => DcvStatus::Pending,
+        Some(RtrDcvStatus::Attention) => DcvStatus::Attention,
+        Some(RtrDcvStatus::Validated) => DcvStatus::Valid,
+        Some(RtrDcvStatus::Other(word)) => DcvStatus::Unknown(word.clone()),
+        None => DcvStatus::NotReported,
+    }
+}
+
+fn instruction(v: &DcvValidation) -> Option<DcvInstruction> {
+    match v.dcv_type {
+        DcvType::Email => v
+            .email
+            .clone()
+            .map(|approver| DcvInstruction::Email { approver }),
+        DcvType::Dns => match (&v.dns_record, &v.dns_contents) {
+            (Some(name), Some(value)) => Some(DcvInstruction::Dns(DnsRecord {
+                name: name.clone(),
+                record_type: DnsRecordType::from_word(v.dns_type.as_deref().unwrap_or("CNAME")),
+                value: value.clone(),
+                ttl: None,
+            })),
+            _ => None,
+        },
+        DcvType::File => match (&v.file_location, &v.file_contents) {
+            // `fileLocation` may lack a scheme (PROVIDERS.md §2.3); kept as given, since the
+            // CA may fetch over HTTP or HTTPS (§5).
+            (Some(location), Some(content)) => Some(DcvInstruction::File {
+                url: location.clone(),
+                content: content.clone(),
+            }),
+            _ => None,
+        },
+        DcvType::Other(_) => None,
+    }
+}
+
+/// Per-name validations of a process answer.
+pub fn validations(info: &CertificateProcess) -> Vec<NameValidation> {
+    info.validations
+        .iter()
+        .flat_map(|v| &v.dcv)
+        .map(|v| NameValidation {
+            name: v.common_name.clone(),
+            method: dcv_method(&v.dcv_type),
+            status: dcv_status(v),
+            instruction: instruction(v),
+        })
+        .collect()
+}
+
+/// The neutral status of a process status word (PROVIDERS.md §2.3, ProcessStatus).
+pub fn process_status(word: &str) -> OrderStatus {
+    match word {
+        "NEW" | "VALIDATED" | "SCHEDULED" | "SUSPENDED" => OrderStatus::Pending,
+        "RUNNING" | "IN_DOUBT" => OrderStatus::Processing,
+        "COMPLETED" => OrderStatus::Issued,
+        "INVALID" => OrderStatus::Rejected,
+        "CANCELLED" => OrderStatus::Cancelled,
+        "FAILED" => OrderStatus::Failed,
+        other => OrderStatus::Unknown(other.to_owned()),
+    }
+}
+
+/// The state right after a request: pending, or issued when `certificateId` came back.
+pub fn created_state(
+    info: &CertificateProcess,
+    product: &str,
+) -> Result<OrderState, ProviderError> {
+    let process = info.process_id.clone();
+    let (id, status, word) = match (info.certificate_id, &process) {
+        (Some(cert), _) => (cert.to_string(), OrderStatus::Issued, "COMPLETED"),
+        (None, Some(p)) => (p.clone(), OrderStatus::Pending, "NEW"),
+        (None, None) => {
+            return Err(ProviderError::UnexpectedResponse(
+                "no x-process-id header and no certificateId".into(),
+            ));
+        }
+    };
+    let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, id);
+    handle.operation = process;
+    let mut state = OrderState::new(handle, status, word);
+    state.product = Some(product.to_owned());
+    state.common_name = info.common_name.clone();
+    state.validations = validations(info);
+    Ok(state)
+}
+
+/// The neutral status of a certificate status word.
+pub fn certificate_status(word: &str) -> OrderStatus {
+    match word {
+        "ACTIVE" => OrderStatus::Issued,
+        "EXPIRED" => OrderStatus::Expired,
+        "REVOKED" => OrderStatus::Revoked,
+        "SUSPENDED" => OrderStatus::Pending,
+        other => OrderStatus::Unknown(other.to_owned()),
+    }
+}
+
+/// The state of an issued certificate.
+pub fn certificate_state(cert: &SslCertificate, operation: Option<String>) -> OrderState {
+    let word = cert.status.clone().unwrap_or_default();
+    let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, cert.id.to_string());
+    handle.operation = operation.or_else(|| cert.process.map(|p| p.to_string()));
+    let mut state = OrderState::new(handle, certificate_status(&word), word);
+    state.product = cert.product.clone();
+    state.common_name = cert.domain_name.clone();
+    state.names = cert
+        .domain_name
+        .iter()
+        .chain(cert.san.iter().flatten())
+        .cloned()
+        .collect();
+    state.csr = cert.csr.clone();
+    state.not_before = cert.start_date.clone();
+    state.not_after = cert.expiry_date.clone();
+    state.certificate = cert
+        .certificate
+        .as_deref()
+        .map(Certificate::from_pem_or_base64);
+    state
+}
+
+/// A quote in the neutral model; RTR amounts are in cents.
+pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Quote {
+    let currency = q.quote.currency.as_deref();
+    Quote {
+        product: draft.product.clone(),
+        period: draft.period,
+        total: Money::new(q.quote.total.unwrap_or_default(), currency),
+        lines: q
+            .quote
+            .billables
+            .iter()
+            .map(|b| QuoteLine {
+                description: b.action.clone(),
+                quantity: b.quantity.unwrap_or(1),
+                amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
+            })
+            .collect(),
+    }
+}
