@@ -10,6 +10,7 @@ use std::path::Path;
 const TARGETS: &[(&str, &str)] = &[
     ("csr_inspect", "tests/fixtures/csr"),
     ("domain_parse", "tests/fixtures/domain"),
+    ("xmlrpc_decode", "tests/fixtures/providers/gandi_v3"),
 ];
 
 /// Runs the fuzz targets one after the other; a crash stops with cargo-fuzz's report.
