@@ -95,6 +95,23 @@ impl fmt::Display for ProjectId {
 /// [`Gjirafa::import`] take this token by value, and the only way to make one is
 /// [`KeyImportConsent::given`], so an import without a consent step does not compile.
 /// It is neither `Default`, `Clone` nor deserialisable.
+///
+/// ```compile_fail
+/// // The field is private: outside this module the token cannot be made without `given`.
+/// let consent = certorder::provider::gjirafa::KeyImportConsent(());
+/// ```
+///
+/// ```
+/// use certorder::http::Secret;
+/// use certorder::provider::gjirafa::{Gjirafa, KeyImportConsent, ProjectId};
+///
+/// let gjirafa = Gjirafa::new(ProjectId::parse("3fa85f64-5717-4562-b3fc-2c963f66afa6")?, 0);
+/// // Only after the customer has agreed, in the consent step:
+/// let consent = KeyImportConsent::given();
+/// let flow = gjirafa.import("-----BEGIN CERTIFICATE-----…", Secret::new("…"), "", consent)?;
+/// assert!(flow.request()?.path.ends_with("/certificates/import"));
+/// # Ok::<(), certorder::provider::ProviderError>(())
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct KeyImportConsent(());
 
