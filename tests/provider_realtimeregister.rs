@@ -14,8 +14,9 @@ use certorder::product::{FreeTwin, OrderField, Period, ProductKind, ValidationLe
 use certorder::provider::realtimeregister::calls::{self, ListQuery};
 use certorder::provider::realtimeregister::wire::{
     Approver, AuthKeyRequest, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest,
-    CertificateType, Dcv, DcvType, DeprecatedCreateRequest, DownloadFormat, Feature, Language,
-    Page, ProductField, SslProduct, ValidationType,
+    CertificateType, Dcv, DcvType, DecodeCsrRequest, DeprecatedCreateRequest, DownloadFormat,
+    Feature, Language, Page, ProductField, SslProduct, SubscriberAgreementRequest,
+    ValidationCallRequest, ValidationType,
 };
 use certorder::provider::realtimeregister::{
     self, ErrorType, RealtimeRegister, RtrError, customer_from_key, map,
@@ -1353,6 +1354,30 @@ fn recognise_each_operation() {
             "{method} {path}"
         );
     }
+    for (path, name, class) in [
+        ("/v2/ssl/decodecsr", "POST /v2/ssl/decodecsr", Lookup),
+        (
+            "/v2/processes/20/send-subscriber-agreement",
+            "POST /v2/processes/{id}/send-subscriber-agreement",
+            OrderChange,
+        ),
+        (
+            "/v2/processes/20/schedule-validation-call",
+            "POST /v2/processes/{id}/schedule-validation-call",
+            OrderChange,
+        ),
+    ] {
+        let op = adapter.recognise(Method::Post, path, b"").unwrap();
+        assert_eq!((op.name, op.class), (name, class));
+    }
+    assert_eq!(
+        adapter.recognise(
+            Method::Get,
+            "/v2/processes/20/send-subscriber-agreement",
+            b""
+        ),
+        None
+    );
     // A trailing slash is the same path (the TS SDK posts to `/ssl/certificates/`).
     assert_eq!(
         adapter
@@ -1380,7 +1405,6 @@ fn recognise_each_operation() {
         (Method::Get, "/ssl/products"),
         (Method::Put, "/v2/ssl/certificates"),
         (Method::Get, "/v2/processes"),
-        (Method::Post, "/v2/ssl/decodecsr"),
         (Method::Get, "/v2/ssl/dcvemailaddresslist"),
     ] {
         assert_eq!(
@@ -1476,4 +1500,89 @@ fn capabilities() {
         adapter.revoke(&OrderHandle::new(ProviderKind::RealtimeRegister, "1")),
         Err(ProviderError::Unsupported { .. })
     ));
+}
+
+// Guards: decodecsr and the OV/EV process actions: requests, bodies, classes, validation.
+#[test]
+fn decode_csr_and_process_actions() {
+    let call = calls::decode_csr(&DecodeCsrRequest { csr: CSR.into() }).unwrap();
+    let request = call.request().unwrap();
+    assert_eq!(
+        (request.method, request.path.as_str()),
+        (Method::Post, "/v2/ssl/decodecsr")
+    );
+    assert_eq!(body_json(&request), json!({"csr": CSR}));
+    assert_eq!(call.class(), OperationClass::Lookup);
+    let decoded = call
+        .parse(&ok(
+            200,
+            r#"{"commonName":"example.com","publicKeySize":2048,"publicKeyAlgorithm":"RSA","street":[],"md5":"44209B1F","sha256":"DE92","country":"NL"}"#,
+        ))
+        .unwrap();
+    assert_eq!(decoded.common_name.as_deref(), Some("example.com"));
+    assert_eq!(decoded.public_key_size, Some(2048));
+    assert_eq!(decoded.public_key_algorithm.as_deref(), Some("RSA"));
+    assert_eq!(
+        (decoded.md5.as_deref(), decoded.sha256.as_deref()),
+        (Some("44209B1F"), Some("DE92"))
+    );
+    assert_eq!(decoded.other["country"], json!("NL"));
+    assert_eq!(
+        invalid_field(calls::decode_csr(&DecodeCsrRequest { csr: String::new() })),
+        "csr"
+    );
+
+    let sa = SubscriberAgreementRequest {
+        email: "legal@example.com".into(),
+        language: Some(Language::En),
+    };
+    let call = calls::send_subscriber_agreement("20", &sa).unwrap();
+    let request = call.request().unwrap();
+    assert_eq!(request.path, "/v2/processes/20/send-subscriber-agreement");
+    assert_eq!(
+        body_json(&request),
+        json!({"email": "legal@example.com", "language": "EN"})
+    );
+    assert_eq!(call.class(), OperationClass::OrderChange);
+    let bad = SubscriberAgreementRequest {
+        email: "Legal@example.com".into(),
+        language: None,
+    };
+    assert_eq!(
+        invalid_field(calls::send_subscriber_agreement("20", &bad)),
+        "email"
+    );
+    let bad = SubscriberAgreementRequest {
+        language: Some(Language::Other("XX".into())),
+        ..sa
+    };
+    assert_eq!(
+        invalid_field(calls::send_subscriber_agreement("20", &bad)),
+        "language"
+    );
+
+    let call = calls::schedule_validation_call(
+        "20",
+        &ValidationCallRequest {
+            date: "2026-11-23T10:00:00Z".into(),
+        },
+    )
+    .unwrap();
+    let request = call.request().unwrap();
+    assert_eq!(request.path, "/v2/processes/20/schedule-validation-call");
+    assert_eq!(body_json(&request), json!({"date": "2026-11-23T10:00:00Z"}));
+    assert_eq!(
+        invalid_field(calls::schedule_validation_call(
+            "20",
+            &ValidationCallRequest { date: " ".into() }
+        )),
+        "date"
+    );
+    assert_eq!(
+        invalid_field(calls::schedule_validation_call(
+            "",
+            &ValidationCallRequest { date: "x".into() }
+        )),
+        "processId"
+    );
 }

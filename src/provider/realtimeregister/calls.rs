@@ -5,8 +5,9 @@ use serde::de::DeserializeOwned;
 use super::error::{Envelope, RtrError};
 use super::validate;
 use super::wire::{
-    AuthKey, AuthKeyRequest, CertificateProcess, CertificateRequest, Dcv, DeprecatedCreateRequest,
-    DownloadFormat, Page, Process, QuoteResponse, ResendRequest, SslCertificate, SslProduct,
+    AuthKey, AuthKeyRequest, CertificateProcess, CertificateRequest, Dcv, DecodeCsrRequest,
+    DecodedCsr, DeprecatedCreateRequest, DownloadFormat, Page, Process, QuoteResponse,
+    ResendRequest, SslCertificate, SslProduct, SubscriberAgreementRequest, ValidationCallRequest,
 };
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::{Call, OperationClass, ProviderError};
@@ -288,4 +289,50 @@ pub fn authkey(body: &AuthKeyRequest) -> Result<Rest<AuthKey>, ProviderError> {
     }
     let request = HttpRequest::new(Method::Post, "/v2/ssl/authkey").with_json(body)?;
     Ok(rest(request, OperationClass::Lookup, json))
+}
+
+/// `POST /v2/ssl/decodecsr {csr}` (PROVIDERS.md §2.6).
+pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Rest<DecodedCsr>, ProviderError> {
+    if body.csr.trim().is_empty() {
+        return Err(ProviderError::invalid("csr", "is required"));
+    }
+    let request = HttpRequest::new(Method::Post, "/v2/ssl/decodecsr").with_json(body)?;
+    Ok(rest(request, OperationClass::Lookup, json))
+}
+
+/// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}` (PROVIDERS.md §2.3).
+pub fn send_subscriber_agreement(
+    id: &str,
+    body: &SubscriberAgreementRequest,
+) -> Result<Rest<CertificateProcess>, ProviderError> {
+    validate::email("email", &body.email)?;
+    if let Some(super::wire::Language::Other(word)) = &body.language {
+        return Err(ProviderError::invalid(
+            "language",
+            format!("{word} is not a documented language"),
+        ));
+    }
+    let path = format!(
+        "/v2/processes/{}/send-subscriber-agreement",
+        segment("processId", id)?
+    );
+    let request = HttpRequest::new(Method::Post, path).with_json(body)?;
+    Ok(rest(request, OperationClass::OrderChange, process_info))
+}
+
+/// `POST /v2/processes/{id}/schedule-validation-call {date}` (PROVIDERS.md §2.3; EV, Dutch
+/// office hours).
+pub fn schedule_validation_call(
+    id: &str,
+    body: &ValidationCallRequest,
+) -> Result<Rest<CertificateProcess>, ProviderError> {
+    if body.date.trim().is_empty() {
+        return Err(ProviderError::invalid("date", "is required"));
+    }
+    let path = format!(
+        "/v2/processes/{}/schedule-validation-call",
+        segment("processId", id)?
+    );
+    let request = HttpRequest::new(Method::Post, path).with_json(body)?;
+    Ok(rest(request, OperationClass::OrderChange, process_info))
 }

@@ -30,6 +30,7 @@ pub fn recognise(method: Method, path: &str) -> Option<Operation> {
             ("GET /v2/ssl/dcvemailaddresslist/{domainName}", Lookup, None)
         }
         (Post, ["ssl", "authkey"]) => ("POST /v2/ssl/authkey", Lookup, None),
+        (Post, ["ssl", "decodecsr"]) => ("POST /v2/ssl/decodecsr", Lookup, None),
         (Post, ["ssl", "certificates"]) if quote => {
             ("POST /v2/ssl/certificates?quote=true", Quote, None)
         }
@@ -65,6 +66,16 @@ pub fn recognise(method: Method, path: &str) -> Option<Operation> {
         ),
         (Post, ["processes", id, "resend"]) => (
             "POST /v2/processes/{id}/resend",
+            OrderChange,
+            Some(Target::Operation((*id).to_owned())),
+        ),
+        (Post, ["processes", id, "send-subscriber-agreement"]) => (
+            "POST /v2/processes/{id}/send-subscriber-agreement",
+            OrderChange,
+            Some(Target::Operation((*id).to_owned())),
+        ),
+        (Post, ["processes", id, "schedule-validation-call"]) => (
+            "POST /v2/processes/{id}/schedule-validation-call",
             OrderChange,
             Some(Target::Operation((*id).to_owned())),
         ),

@@ -11,7 +11,8 @@ mod process;
 
 pub use process::{
     AuthKey, AuthKeyRequest, CaaRecordStatus, CertificateProcess, DcvStatus, DcvValidation,
-    DownloadFormat, Process, ResendRequest, SslCertificate, Validations,
+    DecodeCsrRequest, DecodedCsr, DownloadFormat, Process, ResendRequest, SslCertificate,
+    SubscriberAgreementRequest, ValidationCallRequest, Validations,
 };
 
 /// `validationType` of a product (PROVIDERS.md §2.4).

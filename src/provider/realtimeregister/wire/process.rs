@@ -246,3 +246,54 @@ pub struct ResendRequest {
     /// The names to resend or switch, each with its (new) method.
     pub dcv: Vec<Dcv>,
 }
+
+/// `POST /v2/ssl/decodecsr` body (PROVIDERS.md §2.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecodeCsrRequest {
+    /// The CSR, PEM.
+    pub csr: String,
+}
+
+/// `POST /v2/ssl/decodecsr` answer; `md5`/`sha256` are the hashes DCV values are built from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecodedCsr {
+    /// The subject as one string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The common name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_name: Option<String>,
+    /// `RSA` or `ECDSA` (kept as the word).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key_algorithm: Option<String>,
+    /// Key size in bits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key_size: Option<u32>,
+    /// MD5 of the DER CSR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub md5: Option<String>,
+    /// SHA-256 of the DER CSR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// `country`, `state`, `locality`, `organization`, `organizationalUnit`, `street[]`, …
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// `POST /v2/processes/{id}/send-subscriber-agreement` body (PROVIDERS.md §2.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriberAgreementRequest {
+    /// The recipient.
+    pub email: String,
+    /// The language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<super::Language>,
+}
+
+/// `POST /v2/processes/{id}/schedule-validation-call` body (PROVIDERS.md §2.3; EV).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidationCallRequest {
+    /// When, as the API's date-time text.
+    pub date: String,
+}
