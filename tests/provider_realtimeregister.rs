@@ -1586,3 +1586,54 @@ fn decode_csr_and_process_actions() {
         "processId"
     );
 }
+
+// Guards: every built request asks for JSON, carries no credentials before `authenticate`,
+// and has a JSON content type exactly when it has a body.
+#[test]
+fn every_request_has_the_documented_headers() {
+    let requests = [
+        calls::products(&ListQuery::default()).request(),
+        calls::product("ssl").unwrap().request(),
+        calls::dcv_email_addresses("example.com", None)
+            .unwrap()
+            .request(),
+        calls::request(&full_request()).unwrap().request(),
+        calls::quote(&full_request()).unwrap().request(),
+        calls::create_deprecated("johndoe", &deprecated_body())
+            .unwrap()
+            .request(),
+        calls::quote_deprecated("johndoe", &deprecated_body())
+            .unwrap()
+            .request(),
+        calls::process("1").unwrap().request(),
+        calls::process_info_call("1").unwrap().request(),
+        calls::resend("1", &[]).unwrap().request(),
+        calls::certificates(&ListQuery::default()).request(),
+        calls::certificate("1").unwrap().request(),
+        calls::authkey(&AuthKeyRequest {
+            product: "p".into(),
+            csr: CSR.into(),
+        })
+        .unwrap()
+        .request(),
+        calls::decode_csr(&DecodeCsrRequest { csr: CSR.into() })
+            .unwrap()
+            .request(),
+    ];
+    for request in requests {
+        let request = request.unwrap();
+        assert_eq!(
+            request.header("Accept"),
+            Some("application/json"),
+            "{request:?}"
+        );
+        assert_eq!(request.header("Authorization"), None);
+        let json_body = request.header("Content-Type") == Some("application/json");
+        assert_eq!(json_body, request.body.is_some(), "{request:?}");
+        assert_eq!(
+            request.method == Method::Post,
+            request.body.is_some(),
+            "{request:?}"
+        );
+    }
+}
