@@ -1,5 +1,8 @@
 //! `certorder inspect` as a user runs it: the report, the JSON schema and the exit status.
 
+// The helpers below run only in tests: a failed step is a failed test.
+#![allow(clippy::expect_used)]
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
