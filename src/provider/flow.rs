@@ -49,6 +49,65 @@ pub trait Exchange<T> {
     fn advance(self: Box<Self>, response: &HttpResponse) -> Result<Step<T>, ProviderError>;
 }
 
+/// A call whose request is built up front and whose response is read by plain functions: the
+/// REST adapters' calls. `error` maps an answer that is not 2xx onto the provider's own error.
+#[derive(Debug, Clone)]
+pub struct Prepared<T> {
+    request: HttpRequest,
+    class: OperationClass,
+    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+    error: fn(&HttpResponse) -> ProviderError,
+}
+
+impl<T> Prepared<T> {
+    /// A call sending `request`, reading a success with `parse` and a failure with `error`.
+    pub fn new(
+        request: HttpRequest,
+        class: OperationClass,
+        parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+        error: fn(&HttpResponse) -> ProviderError,
+    ) -> Self {
+        Self {
+            request,
+            class,
+            parse,
+            error,
+        }
+    }
+
+    /// The same request, its success read another way.
+    pub fn with_parse<U>(
+        self,
+        parse: fn(&HttpResponse) -> Result<U, ProviderError>,
+    ) -> Prepared<U> {
+        Prepared {
+            request: self.request,
+            class: self.class,
+            parse,
+            error: self.error,
+        }
+    }
+}
+
+impl<T> Call for Prepared<T> {
+    type Output = T;
+
+    fn class(&self) -> OperationClass {
+        self.class
+    }
+
+    fn request(&self) -> Result<HttpRequest, ProviderError> {
+        Ok(self.request.clone())
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
+        if !response.is_success() {
+            return Err((self.error)(response));
+        }
+        (self.parse)(response)
+    }
+}
+
 /// A flow made of one [`Call`], its result mapped by `map`.
 struct Single<C, F> {
     call: C,

@@ -9,34 +9,11 @@ use super::wire::{
 };
 use super::{BASE_PATH, V5DcvMethod};
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
-use crate::provider::{Call, OperationClass, ProviderError};
+use crate::provider::flow::Prepared;
+use crate::provider::{OperationClass, ProviderError};
 
 /// One REST call with its typed result.
-#[derive(Debug, Clone)]
-pub struct Rest<T> {
-    request: HttpRequest,
-    class: OperationClass,
-    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
-}
-
-impl<T> Call for Rest<T> {
-    type Output = T;
-
-    fn class(&self) -> OperationClass {
-        self.class
-    }
-
-    fn request(&self) -> Result<HttpRequest, ProviderError> {
-        Ok(self.request.clone())
-    }
-
-    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
-        if !response.is_success() {
-            return Err(error(response));
-        }
-        (self.parse)(response)
-    }
-}
+pub type Rest<T> = Prepared<T>;
 
 /// Maps an error response onto [`Error`], keeping Gandi's structure.
 pub fn error(response: &HttpResponse) -> ProviderError {
@@ -119,11 +96,7 @@ fn rest<T>(
     class: OperationClass,
     parse: fn(&HttpResponse) -> Result<T, ProviderError>,
 ) -> Rest<T> {
-    Rest {
-        request,
-        class,
-        parse,
-    }
+    Prepared::new(request, class, parse, error)
 }
 
 fn with_json<B: serde::Serialize>(

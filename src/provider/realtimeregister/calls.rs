@@ -10,37 +10,14 @@ use super::wire::{
     ResendRequest, SslCertificate, SslProduct, SubscriberAgreementRequest, ValidationCallRequest,
 };
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
-use crate::provider::{Call, OperationClass, ProviderError};
+use crate::provider::flow::Prepared;
+use crate::provider::{OperationClass, ProviderError};
 
 /// The response header that carries the process id (PROVIDERS.md §2.3).
 pub const PROCESS_ID_HEADER: &str = "x-process-id";
 
 /// One REST call with its typed result.
-#[derive(Debug, Clone)]
-pub struct Rest<T> {
-    request: HttpRequest,
-    class: OperationClass,
-    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
-}
-
-impl<T> Call for Rest<T> {
-    type Output = T;
-
-    fn class(&self) -> OperationClass {
-        self.class
-    }
-
-    fn request(&self) -> Result<HttpRequest, ProviderError> {
-        Ok(self.request.clone())
-    }
-
-    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
-        if !response.is_success() {
-            return Err(error(response));
-        }
-        (self.parse)(response)
-    }
-}
+pub type Rest<T> = Prepared<T>;
 
 /// Maps an error response onto [`RtrError`]; a status with no RTR body becomes
 /// [`ProviderError::UnexpectedStatus`].
@@ -86,11 +63,12 @@ fn rest<T>(
     class: OperationClass,
     parse: fn(&HttpResponse) -> Result<T, ProviderError>,
 ) -> Rest<T> {
-    Rest {
-        request: request.with_header("Accept", "application/json"),
+    Prepared::new(
+        request.with_header("Accept", "application/json"),
         class,
         parse,
-    }
+        error,
+    )
 }
 
 /// Paging and search for list calls (`q`, `limit`, `offset`, `fields`).
@@ -262,21 +240,17 @@ pub fn download(id: &str, format: DownloadFormat) -> Result<Rest<String>, Provid
         segment("certificateId", id)?
     );
     let request = HttpRequest::new(Method::Get, path).with_query("format", format.as_str());
-    Ok(Rest {
+    Ok(Prepared::new(
         request,
-        class: OperationClass::OrderRead,
-        parse: text,
-    })
+        OperationClass::OrderRead,
+        text,
+        error,
+    ))
 }
 
 /// The download as raw bytes (for ZIP).
 pub fn download_bytes(id: &str, format: DownloadFormat) -> Result<Rest<Vec<u8>>, ProviderError> {
-    let Rest { request, class, .. } = download(id, format)?;
-    Ok(Rest {
-        request,
-        class,
-        parse: |r| Ok(r.body.clone()),
-    })
+    Ok(download(id, format)?.with_parse(|r| Ok(r.body.clone())))
 }
 
 /// `POST /v2/ssl/authkey {product, csr}` (PROVIDERS.md §2.6).
