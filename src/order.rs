@@ -2,9 +2,11 @@
 //!
 //! Modelled on instant-acme (STYLE.md §3.1): a stable identity, [`OrderHandle`], is kept apart
 //! from the server-reported snapshot, [`OrderState`], which is replaced on every refresh.
-//! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`].
+//! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`]; the
+//! check of a draft against its product, before sending, in [`check`].
 
 pub mod certificate;
+pub mod check;
 pub mod dcv;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +15,7 @@ use crate::product::{Money, Period};
 use crate::provider::ProviderKind;
 
 pub use certificate::{Certificate, CertificateFormat};
+pub use check::{DraftProblem, check};
 pub use dcv::{
     ApproverEmails, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType,
     NameValidation,

@@ -769,3 +769,79 @@ fn neutral_operations_map_onto_the_model() {
             .is_err()
     );
 }
+
+// Guards: the tags endpoint: each verb on the certificate's path, the body sent as given, an
+// empty answer read as null, and the operation recognised against its certificate.
+#[test]
+fn tags_calls() {
+    let get = calls::tags(ID).unwrap();
+    assert_eq!(
+        get.request().unwrap().path_and_query(),
+        format!("/v5/certificate/issued-certs/{ID}/tags")
+    );
+    assert_eq!(get.request().unwrap().method, Method::Get);
+    assert_eq!(get.class(), OperationClass::OrderRead);
+    let answer = get
+        .parse(&HttpResponse::new(200, r#"["prod","web"]"#))
+        .unwrap();
+    assert_eq!(answer, json!(["prod", "web"]));
+    let body = json!({"tags": ["prod"]});
+    let put = calls::change_tags(ID, calls::TagsVerb::Put, Some(&body)).unwrap();
+    let request = put.request().unwrap();
+    assert_eq!(
+        request.path_and_query(),
+        format!("/v5/certificate/issued-certs/{ID}/tags")
+    );
+    assert_eq!(request.method, Method::Put);
+    assert_eq!(request.json::<Value>().unwrap(), body);
+    assert_eq!(put.class(), OperationClass::OrderChange);
+    let delete = calls::change_tags(ID, calls::TagsVerb::Delete, None).unwrap();
+    assert_eq!(delete.request().unwrap().body, None);
+    assert_eq!(
+        delete.parse(&HttpResponse::new(204, "")).unwrap(),
+        Value::Null
+    );
+    assert!(matches!(
+        delete.parse(&HttpResponse::new(404, fixture!("error-403.json"))),
+        Err(ProviderError::GandiV5(_))
+    ));
+    assert!(calls::tags("").is_err());
+    for (method, name) in [
+        (Method::Get, "GET /issued-certs/{id}/tags"),
+        (Method::Post, "POST /issued-certs/{id}/tags"),
+        (Method::Patch, "PATCH /issued-certs/{id}/tags"),
+        (Method::Delete, "DELETE /issued-certs/{id}/tags"),
+    ] {
+        let op = GandiV5
+            .recognise(
+                method,
+                &format!("/v5/certificate/issued-certs/{ID}/tags"),
+                b"",
+            )
+            .unwrap();
+        assert_eq!((op.name, op.target), (name, Some(Target::Order(ID.into()))));
+    }
+}
+
+// Guards: an intermediate by file name is one path segment, read as text.
+#[test]
+fn intermediate_by_file_name() {
+    let call = calls::intermediate_file("GandiStandardSSLCA2.pem").unwrap();
+    let request = call.request().unwrap();
+    assert_eq!(
+        request.path_and_query(),
+        "/v5/certificate/pem/-/GandiStandardSSLCA2.pem"
+    );
+    assert_eq!(request.method, Method::Get);
+    assert_eq!(request.header("Accept"), Some("text/plain"));
+    assert_eq!(
+        call.parse(&HttpResponse::new(200, fixture!("crt.pem")))
+            .unwrap(),
+        fixture!("crt.pem")
+    );
+    for bad in ["", "..", "a/b"] {
+        assert!(calls::intermediate_file(bad).is_err(), "{bad:?}");
+    }
+    let op = GandiV5.recognise(Method::Get, &request.path, b"").unwrap();
+    assert_eq!(op.name, "GET /pem/-/{filename}");
+}

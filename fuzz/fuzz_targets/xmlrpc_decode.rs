@@ -5,7 +5,9 @@ use certorder::provider::xmlrpc;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let _ = xmlrpc::decode_call(text);
     let _ = xmlrpc::decode_response(text);
 });

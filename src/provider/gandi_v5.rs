@@ -213,6 +213,18 @@ impl Provider for GandiV5 {
                 (Post, ["issued-certs", id, "dcv_params"]) => {
                     ("POST /issued-certs/{id}/dcv_params", OrderRead, Some(id))
                 }
+                (Get, ["issued-certs", id, "tags"]) => {
+                    ("GET /issued-certs/{id}/tags", OrderRead, Some(id))
+                }
+                (Post | Put | Patch | Delete, ["issued-certs", id, "tags"]) => {
+                    let name = match method {
+                        Post => "POST /issued-certs/{id}/tags",
+                        Put => "PUT /issued-certs/{id}/tags",
+                        Patch => "PATCH /issued-certs/{id}/tags",
+                        _ => "DELETE /issued-certs/{id}/tags",
+                    };
+                    (name, OrderChange, Some(id))
+                }
                 (Get, ["packages"]) => ("GET /packages", Catalog, None),
                 (Get, ["packages", _]) => ("GET /packages/{name}", Catalog, None),
                 (Get, ["pem", _]) => ("GET /pem/{type}", Catalog, None),

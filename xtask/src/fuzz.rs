@@ -11,6 +11,14 @@ const TARGETS: &[(&str, &str)] = &[
     ("csr_inspect", "tests/fixtures/csr"),
     ("domain_parse", "tests/fixtures/domain"),
     ("xmlrpc_decode", "tests/fixtures/providers/gandi_v3"),
+    ("gandi_v3_response", "tests/fixtures/providers/gandi_v3"),
+    ("gandi_v5_response", "tests/fixtures/providers/gandi_v5"),
+    (
+        "realtimeregister_response",
+        "tests/fixtures/providers/realtimeregister",
+    ),
+    ("ssl247_response", "tests/fixtures/providers/ssl247"),
+    ("gjirafa_response", "tests/fixtures/providers/gjirafa"),
 ];
 
 /// Runs the fuzz targets one after the other; a crash stops with cargo-fuzz's report.

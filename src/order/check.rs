@@ -1,0 +1,380 @@
+//! Checking a draft against the product it orders and the provider's capabilities, before
+//! anything is sent.
+//!
+//! The provider would refuse most of these problems too, but only after a round trip, one
+//! problem at a time, and in its own words. Checked here, the widget shows every problem at
+//! once next to the field it concerns, and a billable request is never spent on a draft that
+//! cannot succeed.
+
+use thiserror::Error;
+
+use super::{DcvMethod, OrderDraft};
+use crate::domain::DomainName;
+use crate::product::{FreeTwin, OrderField, Product, ProductKind};
+use crate::provider::{Capabilities, CsrUse};
+
+/// One problem with a draft, naming the draft field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum DraftProblem {
+    /// The draft names another product than the one it is checked against.
+    #[error("the draft is for product {draft}, not {product}")]
+    ProductMismatch {
+        /// The draft's product code.
+        draft: String,
+        /// The product checked against.
+        product: String,
+    },
+    /// Neither a common name nor any other name.
+    #[error("the order names no domain")]
+    NoNames,
+    /// A name that is not a valid certificate name.
+    #[error("{name}: {reason}")]
+    InvalidName {
+        /// The name as given.
+        name: String,
+        /// Why it is not valid.
+        reason: String,
+    },
+    /// The same name twice.
+    #[error("{name} is listed twice")]
+    DuplicateName {
+        /// The repeated name.
+        name: String,
+    },
+    /// More names than the product allows.
+    #[error("this product covers at most {max} names; the order has {count}")]
+    TooManyNames {
+        /// Names in the order, the common name counted and a free twin not.
+        count: usize,
+        /// The product's maximum.
+        max: u32,
+    },
+    /// A wildcard where the product takes none, or a plain name where it takes a wildcard.
+    #[error("{name}: {reason}")]
+    WildcardMismatch {
+        /// The name.
+        name: String,
+        /// What the product expects.
+        reason: &'static str,
+    },
+    /// A CSR where the provider takes none, or none where it needs one.
+    #[error("{0}")]
+    Csr(&'static str),
+    /// A period the product is not sold for.
+    #[error("this product is not sold for {period}; choose one of: {allowed}")]
+    Period {
+        /// The draft's period.
+        period: String,
+        /// The periods on offer, comma-separated.
+        allowed: String,
+    },
+    /// A DCV choice for a name that is not in the order.
+    #[error("the DCV choice for {name} names a domain that is not in the order")]
+    DcvUnknownName {
+        /// The name the choice is for.
+        name: String,
+    },
+    /// A DCV method that cannot validate the name with this product and provider.
+    #[error("{method} validation is not available for {name}")]
+    DcvMethod {
+        /// The name.
+        name: String,
+        /// The method.
+        method: DcvMethod,
+    },
+    /// Different methods per name where the provider takes one method per order.
+    #[error("this provider takes one DCV method for the whole order")]
+    DcvPerName,
+    /// A required field left empty.
+    #[error("{field} is required for this product")]
+    Missing {
+        /// The draft field, as [`DraftProblem::field`] names it.
+        field: &'static str,
+    },
+}
+
+impl DraftProblem {
+    /// The draft field the problem concerns, so a form can show it in place: `product`,
+    /// `names`, `csr`, `period`, `dcv`, `approver`, `organization.city`, ….
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::ProductMismatch { .. } => "product",
+            Self::NoNames
+            | Self::InvalidName { .. }
+            | Self::DuplicateName { .. }
+            | Self::TooManyNames { .. }
+            | Self::WildcardMismatch { .. } => "names",
+            Self::Csr(_) => "csr",
+            Self::Period { .. } => "period",
+            Self::DcvUnknownName { .. } | Self::DcvMethod { .. } | Self::DcvPerName => "dcv",
+            Self::Missing { field } => field,
+        }
+    }
+}
+
+/// Checks `draft` against `product` and the provider's `capabilities`, returning every
+/// problem found (empty when the draft can be sent).
+///
+/// What it checks: the product code; the names (valid, no duplicates, within `max_names`
+/// with the free www/apex twin not counted, wildcards only where the product takes them);
+/// the CSR against [`CsrUse`]; the period against the product's periods; each DCV choice
+/// against the names and the methods allowed for that kind of name; and the product's and
+/// provider's required fields. Fields the draft model does not carry (subscriber agreement
+/// e-mail, AuthKey, separate admin/tech/billing contacts, provider-specific fields) are left
+/// to the adapter, which asks for them in its own terms.
+pub fn check(
+    draft: &OrderDraft,
+    product: &Product,
+    capabilities: &Capabilities,
+) -> Vec<DraftProblem> {
+    let mut problems = Vec::new();
+    if draft.product != product.id {
+        problems.push(DraftProblem::ProductMismatch {
+            draft: draft.product.clone(),
+            product: product.id.clone(),
+        });
+    }
+    let names = check_names(draft, product, &mut problems);
+    check_csr(draft, capabilities, &mut problems);
+    check_period(draft, product, &mut problems);
+    check_dcv(draft, product, capabilities, &names, &mut problems);
+    check_fields(draft, product, capabilities, &mut problems);
+    problems
+}
+
+/// The order's names in order (the common name first), parsed; invalid ones are reported
+/// and left out.
+fn check_names(
+    draft: &OrderDraft,
+    product: &Product,
+    problems: &mut Vec<DraftProblem>,
+) -> Vec<DomainName> {
+    let given: Vec<&str> = draft
+        .common_name
+        .iter()
+        .chain(&draft.sans)
+        .map(String::as_str)
+        .collect();
+    if given.is_empty() {
+        // A CSR alone still names the domain; the adapter reads it from there.
+        if draft.csr.is_none() {
+            problems.push(DraftProblem::NoNames);
+        }
+        return Vec::new();
+    }
+    let mut names: Vec<DomainName> = Vec::with_capacity(given.len());
+    for raw in given {
+        match DomainName::parse(raw) {
+            Ok(name) if names.contains(&name) => problems.push(DraftProblem::DuplicateName {
+                name: name.ascii().to_owned(),
+            }),
+            Ok(name) => names.push(name),
+            Err(e) => problems.push(DraftProblem::InvalidName {
+                name: raw.to_owned(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    check_wildcards(&names, product, problems);
+    let counted = names.len() - usize::from(has_free_twin(&names, product.free_twin));
+    if let Some(max) = product.max_names
+        && counted > max as usize
+    {
+        problems.push(DraftProblem::TooManyNames {
+            count: counted,
+            max,
+        });
+    }
+    names
+}
+
+/// Wildcards where the product kind allows them: a wildcard product's common name is one;
+/// other names are wildcards only on multi-name products that take wildcard SANs.
+fn check_wildcards(names: &[DomainName], product: &Product, problems: &mut Vec<DraftProblem>) {
+    for (index, name) in names.iter().enumerate() {
+        let reason = match (&product.kind, index, name.is_wildcard()) {
+            (ProductKind::Wildcard, 0, false) => {
+                Some("a wildcard product needs a wildcard common name, like *.example.com")
+            }
+            (ProductKind::Single, _, true) => {
+                Some("this single-name product does not cover wildcards")
+            }
+            (ProductKind::Multi, _, true) if !product.wildcard_sans => {
+                Some("this product does not take wildcard names")
+            }
+            (ProductKind::Wildcard, 1.., true) if !product.wildcard_sans => {
+                Some("this product covers one wildcard only")
+            }
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            problems.push(DraftProblem::WildcardMismatch {
+                name: name.ascii().to_owned(),
+                reason,
+            });
+        }
+    }
+}
+
+/// Whether the second name is the common name's www/apex twin that the product adds free.
+fn has_free_twin(names: &[DomainName], twin: FreeTwin) -> bool {
+    let [first, rest @ ..] = names else {
+        return false;
+    };
+    let (cn, www) = (first.ascii(), |s: &str| format!("www.{s}"));
+    rest.iter().any(|other| {
+        let other = other.ascii();
+        let adds_www = matches!(twin, FreeTwin::Www | FreeTwin::Both) && other == www(cn);
+        let adds_apex = matches!(twin, FreeTwin::NonWww | FreeTwin::Both)
+            && cn.strip_prefix("www.") == Some(other);
+        adds_www || adds_apex
+    })
+}
+
+fn check_csr(draft: &OrderDraft, capabilities: &Capabilities, problems: &mut Vec<DraftProblem>) {
+    match (capabilities.csr, draft.csr.is_some()) {
+        (CsrUse::Required, false) => problems.push(DraftProblem::Csr(
+            "this provider needs a certificate signing request",
+        )),
+        (CsrUse::NotAccepted, true) => problems.push(DraftProblem::Csr(
+            "this provider makes the key itself and takes names only, not a CSR",
+        )),
+        _ => {}
+    }
+}
+
+fn check_period(draft: &OrderDraft, product: &Product, problems: &mut Vec<DraftProblem>) {
+    let Some(period) = draft.period else { return };
+    if product.periods.is_empty()
+        || product
+            .periods
+            .iter()
+            .any(|p| p.in_months() == period.in_months())
+    {
+        return;
+    }
+    let allowed: Vec<String> = product.periods.iter().map(ToString::to_string).collect();
+    problems.push(DraftProblem::Period {
+        period: period.to_string(),
+        allowed: allowed.join(", "),
+    });
+}
+
+/// Each choice names a domain in the order and a method allowed for it: the product's list
+/// when it has one, the provider's for that kind of name otherwise.
+fn check_dcv(
+    draft: &OrderDraft,
+    product: &Product,
+    capabilities: &Capabilities,
+    names: &[DomainName],
+    problems: &mut Vec<DraftProblem>,
+) {
+    let methods: Vec<&DcvMethod> = draft.dcv.iter().map(|c| &c.method).collect();
+    if !capabilities.dcv.per_name && methods.windows(2).any(|w| w[0] != w[1]) {
+        problems.push(DraftProblem::DcvPerName);
+    }
+    for choice in &draft.dcv {
+        let applies_to: Vec<&DomainName> = match &choice.name {
+            None => names.iter().collect(),
+            Some(raw) => match names
+                .iter()
+                .find(|n| DomainName::parse(raw).ok().as_ref() == Some(*n))
+            {
+                Some(name) => vec![name],
+                None => {
+                    problems.push(DraftProblem::DcvUnknownName { name: raw.clone() });
+                    continue;
+                }
+            },
+        };
+        for name in applies_to {
+            let by_kind = capabilities.dcv.for_name(name.ascii());
+            let allowed = by_kind.contains(&choice.method)
+                && (product.dcv_methods.is_empty() || product.dcv_methods.contains(&choice.method));
+            if !allowed {
+                problems.push(DraftProblem::DcvMethod {
+                    name: name.ascii().to_owned(),
+                    method: choice.method.clone(),
+                });
+            }
+        }
+    }
+}
+
+/// The fields the product and provider require, and organisation details for OV/EV.
+fn check_fields(
+    draft: &OrderDraft,
+    product: &Product,
+    capabilities: &Capabilities,
+    problems: &mut Vec<DraftProblem>,
+) {
+    let mut required: Vec<&OrderField> = product
+        .required_fields
+        .iter()
+        .chain(&capabilities.order_fields)
+        .collect();
+    if product.validation.needs_organization() {
+        required.push(&OrderField::Organization);
+    }
+    let mut missing: Vec<&'static str> = required
+        .into_iter()
+        .filter_map(|field| missing_field(draft, field))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    problems.extend(
+        missing
+            .into_iter()
+            .map(|field| DraftProblem::Missing { field }),
+    );
+}
+
+/// The draft field `field` maps onto, when the draft leaves it empty.
+fn missing_field(draft: &OrderDraft, field: &OrderField) -> Option<&'static str> {
+    let filled = |value: Option<&String>| value.is_some_and(|v| !v.trim().is_empty());
+    let org = draft.organization.as_ref();
+    let (name, present) = match field {
+        OrderField::DomainName => ("common_name", filled(draft.common_name.as_ref())),
+        OrderField::Dcv => ("dcv", !draft.dcv.is_empty()),
+        OrderField::Approver => (
+            "approver",
+            draft
+                .approver
+                .as_ref()
+                .is_some_and(|a| !a.email.trim().is_empty() && !a.last_name.trim().is_empty()),
+        ),
+        OrderField::Organization => ("organization.name", filled(org.map(|o| &o.name))),
+        OrderField::Department => (
+            "organization.department",
+            filled(org.and_then(|o| o.department.as_ref())),
+        ),
+        OrderField::Address => (
+            "organization.address",
+            filled(org.and_then(|o| o.address.as_ref())),
+        ),
+        OrderField::PostalCode => (
+            "organization.postal_code",
+            filled(org.and_then(|o| o.postal_code.as_ref())),
+        ),
+        OrderField::City => (
+            "organization.city",
+            filled(org.and_then(|o| o.city.as_ref())),
+        ),
+        OrderField::State => (
+            "organization.state",
+            filled(org.and_then(|o| o.state.as_ref())),
+        ),
+        OrderField::Country => (
+            "organization.country",
+            filled(org.and_then(|o| o.country.as_ref())),
+        ),
+        OrderField::Coc => (
+            "organization.registration_number",
+            filled(org.and_then(|o| o.registration_number.as_ref())),
+        ),
+        // Not in the neutral draft: the adapter asks for these in its own terms.
+        _ => return None,
+    };
+    (!present).then_some(name)
+}

@@ -1,0 +1,285 @@
+//! `order::check`: a draft against its product and the provider's capabilities, every problem
+//! reported with the field it concerns.
+
+use certorder::order::{
+    Contact, DcvChoice, DcvMethod, DraftProblem, OrderDraft, Organization, check,
+};
+use certorder::product::{FreeTwin, OrderField, Period, Product, ProductKind, ValidationLevel};
+use certorder::provider::gandi_v5::GandiV5;
+use certorder::provider::gjirafa::{Gjirafa, ProjectId};
+use certorder::provider::realtimeregister::RealtimeRegister;
+use certorder::provider::{Capabilities, Provider, ProviderKind};
+
+const CSR: &str = include_str!("fixtures/csr/signature/ec-p256-sha256.pem");
+
+fn product(kind: ProductKind) -> Product {
+    Product {
+        provider: ProviderKind::RealtimeRegister,
+        id: "ssl_sectigo".to_owned(),
+        name: "Sectigo".to_owned(),
+        brand: None,
+        validation: ValidationLevel::Dv,
+        kind,
+        included_names: Some(1),
+        max_names: Some(3),
+        wildcard_sans: false,
+        free_twin: FreeTwin::None,
+        periods: vec![Period::months(12), Period::months(24)],
+        required_fields: Vec::new(),
+        optional_fields: Vec::new(),
+        dcv_methods: Vec::new(),
+        price: None,
+        warranty: None,
+    }
+}
+
+fn draft(names: &[&str]) -> OrderDraft {
+    OrderDraft {
+        product: "ssl_sectigo".to_owned(),
+        period: Some(Period::years(1)),
+        csr: Some(CSR.to_owned()),
+        common_name: names.first().map(|s| (*s).to_owned()),
+        sans: names.iter().skip(1).map(|s| (*s).to_owned()).collect(),
+        dcv: vec![DcvChoice::all(DcvMethod::Dns)],
+        approver: None,
+        organization: None,
+    }
+}
+
+fn rtr() -> Capabilities {
+    RealtimeRegister::default().capabilities()
+}
+
+fn fields(problems: &[DraftProblem]) -> Vec<&'static str> {
+    problems.iter().map(DraftProblem::field).collect()
+}
+
+// Guards: a draft that fits is accepted, and a year counts as twelve months.
+#[test]
+fn a_fitting_draft_has_no_problem() {
+    let problems = check(
+        &draft(&["example.com", "www.example.com"]),
+        &product(ProductKind::Multi),
+        &rtr(),
+    );
+    assert_eq!(problems, Vec::new());
+}
+
+// Guards: every problem is reported at once, each with its field, and the product code is
+// compared.
+#[test]
+fn every_problem_is_reported_with_its_field() {
+    let mut bad = draft(&["example.com", "bad_name.example.com", "example.com"]);
+    bad.product = "other".to_owned();
+    bad.period = Some(Period::years(3));
+    bad.csr = None;
+    let problems = check(&bad, &product(ProductKind::Multi), &rtr());
+    assert_eq!(
+        fields(&problems),
+        ["product", "names", "names", "csr", "period"]
+    );
+    assert!(
+        matches!(&problems[1], DraftProblem::InvalidName { name, .. } if name == "bad_name.example.com")
+    );
+    assert_eq!(
+        problems[2],
+        DraftProblem::DuplicateName {
+            name: "example.com".to_owned()
+        }
+    );
+    assert_eq!(
+        problems[4].to_string(),
+        "this product is not sold for 3 years; choose one of: 12 months, 24 months"
+    );
+}
+
+// Guards: the name count against max_names, and the free www twin not counted.
+#[test]
+fn names_count_against_the_maximum_without_the_free_twin() {
+    let names = [
+        "example.com",
+        "www.example.com",
+        "a.example.com",
+        "b.example.com",
+    ];
+    let mut multi = product(ProductKind::Multi);
+    let problems = check(&draft(&names), &multi, &rtr());
+    assert_eq!(problems, [DraftProblem::TooManyNames { count: 4, max: 3 }]);
+    multi.free_twin = FreeTwin::Www;
+    assert_eq!(check(&draft(&names), &multi, &rtr()), Vec::new());
+    // The twin of www.example.com is the apex, free only with NonWww or Both.
+    let reversed = [
+        "www.example.com",
+        "example.com",
+        "a.example.com",
+        "b.example.com",
+    ];
+    assert_eq!(check(&draft(&reversed), &multi, &rtr()).len(), 1);
+    multi.free_twin = FreeTwin::Both;
+    assert_eq!(check(&draft(&reversed), &multi, &rtr()), Vec::new());
+}
+
+// Guards: wildcards only where the product kind takes them.
+#[test]
+fn wildcards_follow_the_product_kind() {
+    let single = product(ProductKind::Single);
+    let problems = check(&draft(&["*.example.com"]), &single, &rtr());
+    assert_eq!(fields(&problems), ["names"]);
+    let wildcard = product(ProductKind::Wildcard);
+    assert_eq!(
+        check(&draft(&["*.example.com"]), &wildcard, &rtr()),
+        Vec::new()
+    );
+    let problems = check(&draft(&["example.com"]), &wildcard, &rtr());
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("needs a wildcard common name")
+    );
+    let mut multi = product(ProductKind::Multi);
+    let names = ["example.com", "*.example.org"];
+    assert_eq!(check(&draft(&names), &multi, &rtr()).len(), 1);
+    multi.wildcard_sans = true;
+    assert_eq!(check(&draft(&names), &multi, &rtr()), Vec::new());
+}
+
+// Guards: the CSR against the provider's CsrUse: Gjirafa takes names only.
+#[test]
+fn csr_follows_the_provider() -> Result<(), Box<dyn std::error::Error>> {
+    let project = ProjectId::parse("3fa85f64-5717-4562-b3fc-2c963f66afa6")?;
+    let gjirafa = Gjirafa::new(project, 1).capabilities();
+    let problems = check(
+        &draft(&["example.com"]),
+        &product(ProductKind::Single),
+        &gjirafa,
+    );
+    assert_eq!(fields(&problems), ["csr"]);
+    let mut names_only = draft(&["example.com"]);
+    names_only.csr = None;
+    assert_eq!(
+        check(&names_only, &product(ProductKind::Single), &gjirafa),
+        Vec::new()
+    );
+    // Gandi takes a CSR or a common name; with neither, no name is known.
+    let gandi = GandiV5.capabilities();
+    let mut empty = draft(&[]);
+    empty.csr = None;
+    assert_eq!(
+        check(&empty, &product(ProductKind::Single), &gandi),
+        [DraftProblem::NoNames]
+    );
+    Ok(())
+}
+
+// Guards: DCV choices name domains of the order, use methods allowed for the kind of name and
+// the product, and are per name only where the provider allows it.
+#[test]
+fn dcv_choices_are_checked_per_name() {
+    let multi = product(ProductKind::Multi);
+    let mut choices = draft(&["example.com", "www.example.com"]);
+    choices.dcv = vec![
+        DcvChoice {
+            name: Some("WWW.Example.com.".to_owned()),
+            method: DcvMethod::Email,
+            approver: Some("admin@example.com".to_owned()),
+        },
+        DcvChoice {
+            name: Some("other.example".to_owned()),
+            method: DcvMethod::Dns,
+            approver: None,
+        },
+        DcvChoice::all(DcvMethod::Https),
+    ];
+    let problems = check(&choices, &multi, &rtr());
+    assert_eq!(
+        problems,
+        [
+            DraftProblem::DcvUnknownName {
+                name: "other.example".to_owned()
+            },
+            DraftProblem::DcvMethod {
+                name: "example.com".to_owned(),
+                method: DcvMethod::Https
+            },
+            DraftProblem::DcvMethod {
+                name: "www.example.com".to_owned(),
+                method: DcvMethod::Https
+            },
+        ]
+    );
+    // A file method cannot validate a wildcard, whatever the provider offers for names.
+    let mut wildcard = draft(&["*.example.com"]);
+    wildcard.dcv = vec![DcvChoice::all(DcvMethod::Http)];
+    let problems = check(&wildcard, &product(ProductKind::Wildcard), &rtr());
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].to_string(),
+        "http validation is not available for *.example.com"
+    );
+    // The product's own list narrows the provider's.
+    let mut dns_only = product(ProductKind::Multi);
+    dns_only.dcv_methods = vec![DcvMethod::Email];
+    assert_eq!(
+        fields(&check(&draft(&["example.com"]), &dns_only, &rtr())),
+        ["dcv"]
+    );
+    // Gandi takes one method per order.
+    let mut mixed = draft(&["example.com", "www.example.com"]);
+    mixed.dcv = vec![
+        DcvChoice {
+            name: Some("example.com".to_owned()),
+            method: DcvMethod::Dns,
+            approver: None,
+        },
+        DcvChoice {
+            name: Some("www.example.com".to_owned()),
+            method: DcvMethod::Email,
+            approver: None,
+        },
+    ];
+    let problems = check(&mixed, &multi, &GandiV5.capabilities());
+    assert_eq!(problems[0], DraftProblem::DcvPerName);
+}
+
+// Guards: required fields by product metadata, organisation details for OV/EV, blanks count
+// as missing, and fields outside the neutral draft are left to the adapter.
+#[test]
+fn required_fields_are_named() {
+    let mut ov = product(ProductKind::Single);
+    ov.validation = ValidationLevel::Ov;
+    ov.required_fields = vec![
+        OrderField::Approver,
+        OrderField::Country,
+        OrderField::City,
+        OrderField::AuthKey,
+    ];
+    let mut filled = draft(&["example.com"]);
+    let problems = check(&filled, &ov, &rtr());
+    assert_eq!(
+        fields(&problems),
+        [
+            "approver",
+            "organization.city",
+            "organization.country",
+            "organization.name"
+        ]
+    );
+    assert_eq!(
+        problems[0].to_string(),
+        "approver is required for this product"
+    );
+    filled.approver = Some(Contact {
+        first_name: "Ada".to_owned(),
+        last_name: "Lovelace".to_owned(),
+        job_title: None,
+        email: "ada@example.com".to_owned(),
+        phone: None,
+    });
+    filled.organization = Some(Organization {
+        name: "Example B.V.".to_owned(),
+        city: Some("  ".to_owned()),
+        country: Some("NL".to_owned()),
+        ..Organization::default()
+    });
+    assert_eq!(fields(&check(&filled, &ov, &rtr())), ["organization.city"]);
+}
