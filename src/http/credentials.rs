@@ -28,6 +28,14 @@ impl Secret {
     }
 }
 
+impl Drop for Secret {
+    /// Overwrites the secret's bytes, so a freed buffer does not keep an API key or password
+    /// for a later allocation (or a core dump) to find.
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(***)")
