@@ -15,7 +15,7 @@ use certorder::provider::realtimeregister::calls::{self, ListQuery};
 use certorder::provider::realtimeregister::wire::{
     Approver, AuthKeyRequest, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest,
     CertificateType, Dcv, DcvType, DecodeCsrRequest, DeprecatedCreateRequest, DownloadFormat,
-    Feature, Language, Page, ProductField, SslProduct, SubscriberAgreementRequest,
+    Feature, ImportRequest, Language, Page, ProductField, SslProduct, SubscriberAgreementRequest,
     ValidationCallRequest, ValidationType,
 };
 use certorder::provider::realtimeregister::{
@@ -1636,4 +1636,77 @@ fn every_request_has_the_documented_headers() {
             "{request:?}"
         );
     }
+}
+
+// Guards: importing a certificate issued elsewhere: the documented body with only the fields
+// given, checked before sending, the customer filled in from the key, the process id read from
+// the header, and the path recognised as account-wide.
+#[test]
+fn import_external_certificate() {
+    let certificate = include_str!("fixtures/providers/gandi_v5/crt.pem");
+    let body = ImportRequest {
+        certificate: certificate.to_owned(),
+        domain_name: Some("example.com".to_owned()),
+        ..ImportRequest::default()
+    };
+    let call = calls::import(&body).unwrap();
+    assert_eq!(call.class(), OperationClass::AccountWide);
+    let mut request = call.request().unwrap();
+    assert_eq!(
+        (request.method, request.path.as_str()),
+        (Method::Post, "/v2/ssl/import")
+    );
+    assert_eq!(
+        body_json(&request),
+        json!({"customer": "", "certificate": certificate, "domainName": "example.com"})
+    );
+    let key = base64::engine::general_purpose::STANDARD.encode("johndoe/s3cr3t-part");
+    RealtimeRegister::default()
+        .authenticate(
+            &mut request,
+            &Credentials::ApiKey {
+                key: Secret::new(key),
+            },
+        )
+        .unwrap();
+    assert_eq!(body_json(&request)["customer"], json!("johndoe"));
+
+    let created = call
+        .parse(&HttpResponse::new(201, "").with_header("x-process-id", "2069"))
+        .unwrap();
+    assert_eq!(created.process_id.as_deref(), Some("2069"));
+    let refused = call.parse(&ok(
+        400,
+        r#"{"type": "InvalidParameter", "message": "Invalid parameter: certificate"}"#,
+    ));
+    assert!(matches!(refused, Err(ProviderError::RealtimeRegister(_))));
+
+    let not_pem = ImportRequest {
+        certificate: "MIIB".to_owned(),
+        ..ImportRequest::default()
+    };
+    assert_eq!(invalid_field(calls::import(&not_pem)), "certificate");
+    let bad_csr = ImportRequest {
+        csr: Some("not a request".to_owned()),
+        ..body.clone()
+    };
+    assert_eq!(invalid_field(calls::import(&bad_csr)), "csr");
+    let bad_name = ImportRequest {
+        domain_name: Some("Example.COM".to_owned()),
+        ..body.clone()
+    };
+    assert_eq!(invalid_field(calls::import(&bad_name)), "domainName");
+    let bad_customer = ImportRequest {
+        customer: "a b".to_owned(),
+        ..body
+    };
+    assert_eq!(invalid_field(calls::import(&bad_customer)), "customer");
+
+    let op = RealtimeRegister::default()
+        .recognise(Method::Post, "/v2/ssl/import", b"")
+        .unwrap();
+    assert_eq!(
+        (op.name, op.class, op.target),
+        ("POST /v2/ssl/import", OperationClass::AccountWide, None)
+    );
 }

@@ -219,9 +219,11 @@ impl Provider for RealtimeRegister {
             });
         };
         request.set_header("Authorization", format!("ApiKey {}", key.expose()));
-        // The request call needs `customer`; the proxy fills it in from the key (PROVIDERS.md §7).
+        // The request and import calls need `customer`; the proxy fills it in from the key
+        // (PROVIDERS.md §7).
+        let path = request.path.trim_end_matches('/');
         if request.method == Method::Post
-            && request.path.trim_end_matches('/') == "/v2/ssl/certificates"
+            && (path == "/v2/ssl/certificates" || path == "/v2/ssl/import")
         {
             let mut body: serde_json::Value = request.json()?;
             let missing = body

@@ -6,8 +6,9 @@ use super::error::{Envelope, RtrError};
 use super::validate;
 use super::wire::{
     AuthKey, AuthKeyRequest, CertificateProcess, CertificateRequest, Dcv, DecodeCsrRequest,
-    DecodedCsr, DeprecatedCreateRequest, DownloadFormat, Page, Process, QuoteResponse,
-    ResendRequest, SslCertificate, SslProduct, SubscriberAgreementRequest, ValidationCallRequest,
+    DecodedCsr, DeprecatedCreateRequest, DownloadFormat, ImportRequest, Page, Process,
+    QuoteResponse, ResendRequest, SslCertificate, SslProduct, SubscriberAgreementRequest,
+    ValidationCallRequest,
 };
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
@@ -309,4 +310,33 @@ pub fn schedule_validation_call(
     );
     let request = HttpRequest::new(Method::Post, path).with_json(body)?;
     Ok(rest(request, OperationClass::OrderChange, process_info))
+}
+
+/// `POST /v2/ssl/import {customer, certificate, csr?, coc?, domainName?}` → 201
+/// (PROVIDERS.md §2.6): adds a certificate issued elsewhere to the account, so it is listed and
+/// monitored with the others. The answer has no documented body; the process id is read from
+/// `x-process-id` when present.
+pub fn import(body: &ImportRequest) -> Result<Rest<CertificateProcess>, ProviderError> {
+    if !body.customer.is_empty() {
+        validate::handle("customer", &body.customer)?;
+    }
+    if !body.certificate.contains("-----BEGIN CERTIFICATE-----") {
+        return Err(ProviderError::invalid(
+            "certificate",
+            "must be a PEM certificate (-----BEGIN CERTIFICATE-----)",
+        ));
+    }
+    if let Some(csr) = &body.csr
+        && !csr.contains("CERTIFICATE REQUEST-----")
+    {
+        return Err(ProviderError::invalid(
+            "csr",
+            "must be a PEM certificate request",
+        ));
+    }
+    if let Some(name) = &body.domain_name {
+        validate::domain("domainName", name)?;
+    }
+    let request = HttpRequest::new(Method::Post, "/v2/ssl/import").with_json(body)?;
+    Ok(rest(request, OperationClass::AccountWide, process_info))
 }

@@ -31,6 +31,7 @@ pub fn recognise(method: Method, path: &str) -> Option<Operation> {
         }
         (Post, ["ssl", "authkey"]) => ("POST /v2/ssl/authkey", Lookup, None),
         (Post, ["ssl", "decodecsr"]) => ("POST /v2/ssl/decodecsr", Lookup, None),
+        (Post, ["ssl", "import"]) => ("POST /v2/ssl/import", AccountWide, None),
         (Post, ["ssl", "certificates"]) if quote => {
             ("POST /v2/ssl/certificates?quote=true", Quote, None)
         }

@@ -7,13 +7,17 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod import;
 mod process;
+mod quote;
 
+pub use import::ImportRequest;
 pub use process::{
     AuthKey, AuthKeyRequest, CaaRecordStatus, CertificateProcess, DcvStatus, DcvValidation,
     DecodeCsrRequest, DecodedCsr, DownloadFormat, Process, ResendRequest, SslCertificate,
     SubscriberAgreementRequest, ValidationCallRequest, Validations,
 };
+pub use quote::{QuoteBody, QuoteResponse};
 
 /// `validationType` of a product (PROVIDERS.md §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -382,25 +386,4 @@ pub struct DeprecatedCreateRequest {
     /// Acknowledged billables.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billables: Option<Vec<Billable>>,
-}
-
-/// `{quote: {...}}`, the answer to `?quote=true` (PROVIDERS.md §2.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteResponse {
-    /// The quote.
-    pub quote: QuoteBody,
-}
-
-/// The quote itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteBody {
-    /// ISO 4217.
-    #[serde(default)]
-    pub currency: Option<String>,
-    /// Total, in cents.
-    #[serde(default)]
-    pub total: Option<i64>,
-    /// The lines.
-    #[serde(default)]
-    pub billables: Vec<Billable>,
 }
