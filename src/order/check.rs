@@ -8,7 +8,7 @@
 
 use thiserror::Error;
 
-use super::{DcvMethod, OrderDraft};
+use super::{DcvMethod, OrderDraft, Organization};
 use crate::domain::DomainName;
 use crate::product::{FreeTwin, OrderField, Product, ProductKind};
 use crate::provider::{Capabilities, CsrUse};
@@ -332,49 +332,41 @@ fn check_fields(
 
 /// The draft field `field` maps onto, when the draft leaves it empty.
 fn missing_field(draft: &OrderDraft, field: &OrderField) -> Option<&'static str> {
-    let filled = |value: Option<&String>| value.is_some_and(|v| !v.trim().is_empty());
-    let org = draft.organization.as_ref();
+    let filled = |value: Option<&str>| value.is_some_and(|v| !v.trim().is_empty());
     let (name, present) = match field {
-        OrderField::DomainName => ("common_name", filled(draft.common_name.as_ref())),
+        OrderField::DomainName => ("common_name", filled(draft.common_name.as_deref())),
         OrderField::Dcv => ("dcv", !draft.dcv.is_empty()),
         OrderField::Approver => (
             "approver",
-            draft
-                .approver
-                .as_ref()
-                .is_some_and(|a| !a.email.trim().is_empty() && !a.last_name.trim().is_empty()),
+            draft.approver.as_ref().is_some_and(|a| {
+                filled(Some(a.email.as_str())) && filled(Some(a.last_name.as_str()))
+            }),
         ),
-        OrderField::Organization => ("organization.name", filled(org.map(|o| &o.name))),
-        OrderField::Department => (
-            "organization.department",
-            filled(org.and_then(|o| o.department.as_ref())),
-        ),
-        OrderField::Address => (
-            "organization.address",
-            filled(org.and_then(|o| o.address.as_ref())),
-        ),
-        OrderField::PostalCode => (
-            "organization.postal_code",
-            filled(org.and_then(|o| o.postal_code.as_ref())),
-        ),
-        OrderField::City => (
-            "organization.city",
-            filled(org.and_then(|o| o.city.as_ref())),
-        ),
-        OrderField::State => (
-            "organization.state",
-            filled(org.and_then(|o| o.state.as_ref())),
-        ),
-        OrderField::Country => (
-            "organization.country",
-            filled(org.and_then(|o| o.country.as_ref())),
-        ),
-        OrderField::Coc => (
-            "organization.registration_number",
-            filled(org.and_then(|o| o.registration_number.as_ref())),
-        ),
-        // Not in the neutral draft: the adapter asks for these in its own terms.
-        _ => return None,
+        other => {
+            // Not in the neutral draft: the adapter asks for these in its own terms.
+            let (name, value) = organization_field(other)?;
+            (name, filled(draft.organization.as_ref().and_then(value)))
+        }
     };
     (!present).then_some(name)
+}
+
+/// Reads one organisation detail from a draft's organisation.
+type OrganizationDetail = fn(&Organization) -> Option<&str>;
+
+/// The organisation detail an order field names, and how to read it from the draft.
+fn organization_field(field: &OrderField) -> Option<(&'static str, OrganizationDetail)> {
+    Some(match field {
+        OrderField::Organization => ("organization.name", |o| Some(o.name.as_str())),
+        OrderField::Department => ("organization.department", |o| o.department.as_deref()),
+        OrderField::Address => ("organization.address", |o| o.address.as_deref()),
+        OrderField::PostalCode => ("organization.postal_code", |o| o.postal_code.as_deref()),
+        OrderField::City => ("organization.city", |o| o.city.as_deref()),
+        OrderField::State => ("organization.state", |o| o.state.as_deref()),
+        OrderField::Country => ("organization.country", |o| o.country.as_deref()),
+        OrderField::Coc => ("organization.registration_number", |o| {
+            o.registration_number.as_deref()
+        }),
+        _ => return None,
+    })
 }
