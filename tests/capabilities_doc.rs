@@ -114,8 +114,14 @@ fn render() -> String {
 fn capability_matrix_in_readme_is_current() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md is readable");
-    let start = readme.find(START).expect("README has the matrix's start marker") + START.len();
-    let end = readme[start..].find(END).expect("README has the matrix's end marker") + start;
+    let start = readme
+        .find(START)
+        .expect("README has the matrix's start marker")
+        + START.len();
+    let end = readme[start..]
+        .find(END)
+        .expect("README has the matrix's end marker")
+        + start;
     let table = render();
     if std::env::var_os("UPDATE_CAPABILITIES_DOC").is_some() {
         let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
