@@ -13,7 +13,7 @@ use certorder::order::{
     DcvChoice, DcvInstruction, DcvMethod, DcvStatus, OrderDraft, OrderHandle, OrderStatus,
 };
 use certorder::product::{Period, ProductKind, ValidationLevel};
-use certorder::provider::ssl247::calls::{self, JsonCall};
+use certorder::provider::ssl247::calls;
 use certorder::provider::ssl247::envelope::Success;
 use certorder::provider::ssl247::request::{
     AddonRequest, CompanyRequest, CompleteRequest, ContactsRequest, ImportRequest, OrderLine,
@@ -27,80 +27,10 @@ use certorder::provider::{
     Call, OperationClass, Provider, ProviderError, ProviderKind, Target, flow,
 };
 
-const DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/providers/ssl247"
-);
+#[path = "support/ssl247.rs"]
+mod ssl247_support;
 
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-fn fixture_json(name: &str) -> Value {
-    serde_json::from_str(&fixture(name)).unwrap()
-}
-
-fn ok(name: &str) -> HttpResponse {
-    HttpResponse::new(200, fixture(name)).with_header("Content-Type", "application/json")
-}
-
-/// The response example of an operation, parsed by the call.
-fn parsed<T: serde::de::DeserializeOwned>(call: &JsonCall<T>, name: &str) -> T {
-    call.parse(&ok(&format!("{name}.response.json")))
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// `Some("string")`-style expectation.
-fn s(text: &str) -> Option<Scalar> {
-    Some(Scalar::from(text))
-}
-
-fn creds() -> Credentials {
-    Credentials::Ssl247 {
-        user: "api@example.com".into(),
-        password: Some(Secret::new("SecretPassword123!")),
-        key: Secret::new("secret_key_x123+?"),
-    }
-}
-
-/// The request a call builds, with credentials added, checked for method, path and headers.
-fn sent<T>(call: &JsonCall<T>, path: &str) -> Value
-where
-    JsonCall<T>: Call,
-{
-    let mut request: HttpRequest = call.request().unwrap();
-    assert_eq!(request.method, Method::Post, "{path}");
-    assert_eq!(request.path, path);
-    assert!(request.query.is_empty());
-    assert_eq!(request.header("content-type"), Some("application/json"));
-    assert_eq!(request.header("accept"), Some("application/json"));
-    let bare: Value = request.json().unwrap();
-    for field in ["u", "p", "k"] {
-        assert!(bare.get(field).is_none(), "{path}: built with {field}");
-    }
-    Ssl247.authenticate(&mut request, &creds()).unwrap();
-    request.json().unwrap()
-}
-
-/// The field names of a document, nested objects and first array items included.
-fn shape(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            Value::Object(map.iter().map(|(k, v)| (k.clone(), shape(v))).collect())
-        }
-        Value::Array(items) => Value::Array(items.first().map(shape).into_iter().collect()),
-        _ => Value::Null,
-    }
-}
-
-/// The request example of `name` has exactly the fields of `body`.
-fn same_fields(body: &Value, name: &str) {
-    assert_eq!(
-        shape(body),
-        shape(&fixture_json(&format!("{name}.request.json"))),
-        "{name}"
-    );
-}
+use ssl247_support::{DIR, creds, fixture, fixture_json, ok, parsed, s, same_fields, sent};
 
 // ---------------------------------------------------------------------------------------
 // The fixtures themselves.

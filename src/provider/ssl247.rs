@@ -10,9 +10,11 @@
 //!
 //! - [`calls`]: one constructor per operation, each a [`calls::JsonCall`] implementing
 //!   [`Call`](crate::provider::Call).
-//! - [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire types.
+//! - [`account`], [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire
+//!   types; [`account::profile`] maps neutral contacts onto the contact profiles orders name.
 //! - [`Ssl247`]: the [`Provider`] implementation.
 
+pub mod account;
 pub mod calls;
 pub mod catalog;
 pub mod certificate;

@@ -4,16 +4,16 @@
 //! Every operation is a `POST` with a JSON body (even reads). Calls are built without the
 //! `u`/`p`/`k` credential fields; [`super::Ssl247`]'s `authenticate` adds them.
 
+mod account;
+mod generic;
+
 use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::catalog::{
-    Addons, GenericList, Prices, ProductDetails, ProductTypes, ProductsData, Requirements,
-    UsersData,
-};
+use super::catalog::{Addons, Prices, ProductDetails, ProductTypes, ProductsData, Requirements};
 use super::certificate::{
     ActionResult, CertificateFull, CertificateSummary, Download, Imported, OrderCertificates,
     OrderDetails, OrdersData, Reissued, Renewed,
@@ -27,6 +27,14 @@ use super::scalar::Scalar;
 use super::status::{CertificateStatus, DownloadType};
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::{Call, OperationClass, ProviderError};
+
+pub use account::{
+    account, account_users, add_contact_profile, add_user, contact_profile, deposit,
+    edit_contact_profile, edit_user, invoice, monthly_allowance, user,
+};
+pub use generic::{
+    country_list, external_products, internal_products, us_state_list, user_titles, websites,
+};
 
 /// One SSL247 operation with its typed `Data`.
 ///
@@ -432,31 +440,4 @@ pub fn order_details(order_id: &str) -> Result<JsonCall<OrderDetails>, ProviderE
         format!("/orders/{o}"),
         OperationClass::OrderRead,
     ))
-}
-
-/// `POST /account/users`: users and the contact profiles orders reference.
-pub fn account_users() -> JsonCall<UsersData> {
-    get(
-        "POST /account/users",
-        "/account/users".into(),
-        OperationClass::AccountWide,
-    )
-}
-
-/// `POST /generic/get-country-list`.
-pub fn country_list() -> JsonCall<GenericList> {
-    get(
-        "POST /generic/get-country-list",
-        "/generic/get-country-list".into(),
-        OperationClass::Catalog,
-    )
-}
-
-/// `POST /generic/get-us-state-list`.
-pub fn us_state_list() -> JsonCall<GenericList> {
-    get(
-        "POST /generic/get-us-state-list",
-        "/generic/get-us-state-list".into(),
-        OperationClass::Catalog,
-    )
 }
