@@ -1,12 +1,18 @@
 //! Wire types of the certificate and order-listing operations (seeds/ssl247-api-v3.txt,
 //! sections "Certificate" and "Order"), each the `Data` member of the success envelope.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::scalar::Scalar;
+
+mod action;
+mod orders;
+
+pub use action::{ActionResult, Download, Imported, Reissued, Renewed};
+pub use orders::{
+    ListedDetails, OrderCertificate, OrderCertificates, OrderDetail, OrderDetailCertificate,
+    OrderDetails, OrderedDetails, OrdersData,
+};
 
 /// `{code, description}`: `Status` and `StatusMinor`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -277,203 +283,4 @@ pub struct ProductInfo {
 pub struct Brand {
     /// `name`.
     pub name: Option<Scalar>,
-}
-
-/// `POST /certificate/{id}/{type}` → `Data`: a list of `{ "<type>": "<text>" }` objects.
-pub type Download = Vec<BTreeMap<String, Scalar>>;
-
-/// `POST /certificate/{id}/cancel` and `/revoke` → one item of `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ActionResult {
-    /// `message`.
-    pub message: Option<Scalar>,
-    /// `status`.
-    pub status: Option<Scalar>,
-    /// `details`.
-    pub details: Option<Scalar>,
-}
-
-/// `POST /certificate/{id}/renew` → `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Renewed {
-    /// `certificate_id`: the new certificate.
-    pub certificate_id: Option<Scalar>,
-}
-
-/// `POST /certificate/{id}/reissue` → `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Reissued {
-    /// `status`.
-    pub status: Option<Scalar>,
-    /// `message`.
-    pub message: Option<Scalar>,
-}
-
-/// `POST /orders/certificates/import` → one item of `Data` (each member documented only as
-/// `"object"`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Imported {
-    /// `Certificate`.
-    #[serde(rename = "Certificate")]
-    pub certificate: Option<Value>,
-    /// `CertificateAddon`.
-    #[serde(rename = "CertificateAddon")]
-    pub certificate_addon: Option<Value>,
-    /// `Order`.
-    #[serde(rename = "Order")]
-    pub order: Option<Value>,
-}
-
-/// `POST /orders/certificates/{status}` → `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderCertificates {
-    /// `Certificate`.
-    #[serde(rename = "Certificate")]
-    pub certificate: Vec<OrderCertificate>,
-}
-
-/// `POST /orders` → `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrdersData {
-    /// `Orders`.
-    #[serde(rename = "Orders")]
-    pub orders: OrderCertificates,
-}
-
-/// One certificate in an order list.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderCertificate {
-    /// `order_id`.
-    pub order_id: Option<Scalar>,
-    /// `order_ref`.
-    pub order_ref: Option<Scalar>,
-    /// `email_subscription`.
-    pub email_subscription: Option<Scalar>,
-    /// `CertificateDetails`.
-    #[serde(rename = "CertificateDetails")]
-    pub certificate_details: ListedDetails,
-    /// `Dates`.
-    #[serde(rename = "Dates")]
-    pub dates: Dates,
-    /// `Contacts`.
-    #[serde(rename = "Contacts")]
-    pub contacts: Contacts,
-}
-
-/// `CertificateDetails` in an order list.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListedDetails {
-    /// `id`: the certificate id.
-    pub id: Option<Scalar>,
-    /// `product_code`.
-    pub product_code: Option<Scalar>,
-    /// `product_name`.
-    pub product_name: Option<Scalar>,
-    /// `common_name`.
-    pub common_name: Option<Scalar>,
-    /// `approver_email`.
-    pub approver_email: Option<Scalar>,
-    /// `licenses`.
-    pub licenses: Option<Scalar>,
-    /// `years`.
-    pub years: Option<Scalar>,
-    /// `remaining_reissues`.
-    pub remaining_reissues: Option<Scalar>,
-    /// `Addons`.
-    #[serde(rename = "Addons")]
-    pub addons: AddonList,
-    /// `Status`.
-    #[serde(rename = "Status")]
-    pub status: StatusInfo,
-}
-
-/// `POST /orders/{order-id}` → `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderDetails {
-    /// `Orders`.
-    #[serde(rename = "Orders")]
-    pub orders: Vec<OrderDetail>,
-}
-
-/// One order of the order details.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderDetail {
-    /// `Certificate`.
-    #[serde(rename = "Certificate")]
-    pub certificate: OrderDetailCertificate,
-    /// `placed_with_api`.
-    pub placed_with_api: Option<Scalar>,
-    /// `email_subscription`.
-    pub email_subscription: Option<Scalar>,
-    /// `payment_ref`.
-    pub payment_ref: Option<Scalar>,
-    /// `invoice_id`.
-    pub invoice_id: Option<Scalar>,
-}
-
-/// `Certificate` of the order details.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderDetailCertificate {
-    /// `id`.
-    pub id: Option<Scalar>,
-    /// `order_id`.
-    pub order_id: Option<Scalar>,
-    /// `label`.
-    pub label: Option<Scalar>,
-    /// `CertificateDetails`.
-    #[serde(rename = "CertificateDetails")]
-    pub certificate_details: OrderedDetails,
-}
-
-/// `CertificateDetails` of the order details, with the certificate texts.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OrderedDetails {
-    /// `total`.
-    pub total: Option<Scalar>,
-    /// `quantity`.
-    pub quantity: Option<Scalar>,
-    /// `product_code`.
-    pub product_code: Option<Scalar>,
-    /// `product_name`.
-    pub product_name: Option<Scalar>,
-    /// `common_name`.
-    pub common_name: Option<Scalar>,
-    /// `approver_email`.
-    pub approver_email: Option<Scalar>,
-    /// `licenses`.
-    pub licenses: Option<Scalar>,
-    /// `years`.
-    pub years: Option<Scalar>,
-    /// `original_order_id`.
-    pub original_order_id: Option<Scalar>,
-    /// `csr`.
-    pub csr: Option<Scalar>,
-    /// `x509`.
-    pub x509: Option<Scalar>,
-    /// `pkcs7`.
-    pub pkcs7: Option<Scalar>,
-    /// `intermediate`.
-    pub intermediate: Option<Scalar>,
-    /// `root`.
-    pub root: Option<Scalar>,
-    /// `remaining_reissues`.
-    pub remaining_reissues: Option<Scalar>,
-    /// `Addons` (a plain array here, unlike the `{Addon: [...]}` elsewhere).
-    #[serde(rename = "Addons")]
-    pub addons: Vec<Addon>,
-    /// `Status`.
-    #[serde(rename = "Status")]
-    pub status: StatusInfo,
 }
