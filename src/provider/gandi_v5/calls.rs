@@ -1,5 +1,7 @@
 //! One constructor per certificate endpoint (PROVIDERS.md §1.3), each a [`Rest`] call.
 
+mod tags;
+
 use serde::de::DeserializeOwned;
 
 use super::error::{DeniedBody, Error, InvalidBody};
@@ -11,6 +13,8 @@ use super::{BASE_PATH, V5DcvMethod};
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
+
+pub use tags::{TagsVerb, change_tags, tags};
 
 /// One REST call with its typed result.
 pub type Rest<T> = Prepared<T>;
@@ -360,54 +364,4 @@ pub fn intermediate_file(filename: &str) -> Result<Rest<String>, ProviderError> 
     )
     .with_header("Accept", "text/plain");
     Ok(rest(request, OperationClass::Catalog, text))
-}
-
-/// What a call on `/issued-certs/{id}/tags` does. The document lists the five verbs on the
-/// path, not what each does with the tags, so the names say only which verb is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TagsVerb {
-    /// `POST`.
-    Post,
-    /// `PUT`.
-    Put,
-    /// `PATCH`.
-    Patch,
-    /// `DELETE`.
-    Delete,
-}
-
-/// `GET /issued-certs/{id}/tags`: the certificate's tags, as Gandi returns them.
-///
-/// The body is kept as JSON: PROVIDERS.md §1.3 lists the endpoint without a response shape.
-pub fn tags(id: &str) -> Result<Rest<serde_json::Value>, ProviderError> {
-    let request = HttpRequest::new(Method::Get, cert_path(id, "/tags")?);
-    Ok(rest(request, OperationClass::OrderRead, json_or_null))
-}
-
-/// `POST|PUT|PATCH|DELETE /issued-certs/{id}/tags` with `body` sent as given (no body for a
-/// `DELETE` without one). Tags change no certificate, so the call is an order-scoped change.
-pub fn change_tags(
-    id: &str,
-    verb: TagsVerb,
-    body: Option<&serde_json::Value>,
-) -> Result<Rest<serde_json::Value>, ProviderError> {
-    let method = match verb {
-        TagsVerb::Post => Method::Post,
-        TagsVerb::Put => Method::Put,
-        TagsVerb::Patch => Method::Patch,
-        TagsVerb::Delete => Method::Delete,
-    };
-    let path = cert_path(id, "/tags")?;
-    let request = match body {
-        Some(body) => with_json(method, path, body)?,
-        None => HttpRequest::new(method, path),
-    };
-    Ok(rest(request, OperationClass::OrderChange, json_or_null))
-}
-
-fn json_or_null(response: &HttpResponse) -> Result<serde_json::Value, ProviderError> {
-    if response.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(serde_json::Value::Null);
-    }
-    json(response)
 }
