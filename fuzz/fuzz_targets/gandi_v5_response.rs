@@ -19,6 +19,12 @@ fuzz_target!(|data: &[u8]| {
     parse(calls::get("42"), &answer);
     parse(calls::crt("42"), &answer);
     parse(calls::intermediates("cert_std", None), &answer);
+    parse(calls::tags("42"), &answer);
+    parse(
+        calls::change_tags("42", calls::TagsVerb::Delete, None),
+        &answer,
+    );
+    parse(calls::intermediate_file("ca.pem"), &answer);
     let _ = calls::error(&answer);
     recognise(&GandiV5, data);
 });

@@ -4,7 +4,7 @@
 
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::realtimeregister::calls::{self, ListQuery};
-use certorder::provider::realtimeregister::wire::DownloadFormat;
+use certorder::provider::realtimeregister::wire::{DownloadFormat, ImportRequest};
 use certorder_fuzz::{neutral, parse, recognise, response};
 use libfuzzer_sys::fuzz_target;
 
@@ -22,6 +22,11 @@ fuzz_target!(|data: &[u8]| {
     parse(calls::process("42"), &answer);
     parse(calls::process_info_call("42"), &answer);
     parse(calls::download("42", DownloadFormat::Pkcs7), &answer);
+    let import = ImportRequest {
+        certificate: "-----BEGIN CERTIFICATE-----".to_owned(),
+        ..ImportRequest::default()
+    };
+    parse(calls::import(&import), &answer);
     let _ = calls::error(&answer);
     recognise(&adapter, data);
     recognise(&RealtimeRegister::default(), data);

@@ -23,5 +23,14 @@ fuzz_target!(|data: &[u8]| {
     parse(calls::order_details("42"), &answer);
     parse(Ok::<_, ()>(calls::account_users()), &answer);
     parse(Ok::<_, ()>(calls::country_list()), &answer);
+    parse(Ok::<_, ()>(calls::account()), &answer);
+    parse(Ok::<_, ()>(calls::deposit()), &answer);
+    parse(Ok::<_, ()>(calls::monthly_allowance()), &answer);
+    parse(calls::user("42"), &answer);
+    parse(calls::contact_profile("7"), &answer);
+    parse(calls::invoice("1", "pdf"), &answer);
+    if let Ok(Ok(invoice)) = calls::invoice("1", "pdf").map(|c| c.parse(&answer)) {
+        let _ = (invoice.pdf(), invoice.url());
+    }
     recognise(&Ssl247, data);
 });
