@@ -129,31 +129,43 @@ fn check_method(word: Option<&str>) -> Result<(), ProviderError> {
 
 /// Filters of `GET /issued-certs`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[allow(missing_docs)] // the documented query parameters, as named
 pub struct ListQuery {
     /// Pattern such as `example*`.
     pub cn: Option<String>,
+    /// Certificates covering this name (`covered_cn`).
     pub covered_cn: Option<String>,
+    /// Certificates of this package.
     pub package: Option<String>,
+    /// Page number (`page`).
     pub page: Option<u32>,
+    /// Items per page (`per_page`).
     pub per_page: Option<u32>,
+    /// Certificates of this organisation (`sharing_id`).
     pub sharing_id: Option<String>,
     /// created_at, updated_at, started_at, ends_at, subscription_ends_at, `-` to reverse.
     pub sort_by: Option<String>,
+    /// Certificates in this status (pending, valid, revoked, replaced, replaced_rev, expired).
     pub status: Option<String>,
 }
 
 /// Filters of `GET /packages`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[allow(missing_docs)] // the documented query parameters, as named
 pub struct PackageQuery {
+    /// Packages of this category (`standard`, `pro`, `business`).
     pub category: Option<String>,
+    /// Packages allowing this many names at most.
     pub max_domains: Option<u32>,
+    /// Packages requiring this many names at least.
     pub min_domains: Option<u32>,
+    /// Packages with (or without) the TrustLogo.
     pub trustlogo: Option<bool>,
+    /// Packages with this warranty.
     pub warranty: Option<u32>,
+    /// Wildcard packages (or not).
     pub wildcard: Option<bool>,
+    /// Page number (`page`).
     pub page: Option<u32>,
+    /// Items per page (`per_page`).
     pub per_page: Option<u32>,
 }
 

@@ -115,28 +115,40 @@ pub struct Message {
 /// `contact` of a certificate.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(default)]
-#[allow(missing_docs)] // the documented keys, as named
 pub struct Contact {
+    /// City.
     pub city: Option<String>,
+    /// Country code.
     pub country: Option<String>,
+    /// E-mail address.
     pub email: Option<String>,
+    /// Family name.
     pub family: Option<String>,
+    /// Given name.
     pub given: Option<String>,
+    /// Organisation name.
     pub orgname: Option<String>,
+    /// State or province.
     pub state: Option<String>,
+    /// Street address.
     pub streetaddr: Option<String>,
+    /// Postal code.
     pub zip: Option<String>,
 }
 
 /// `dates` of a certificate; keys as the list's `sort_by` values name them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(default)]
-#[allow(missing_docs)] // the documented keys, as named
 pub struct Dates {
+    /// When the order was created.
     pub created_at: Option<String>,
+    /// When the certificate expires.
     pub ends_at: Option<String>,
+    /// When the certificate became valid.
     pub started_at: Option<String>,
+    /// When the subscription ends.
     pub subscription_ends_at: Option<String>,
+    /// When the order last changed.
     pub updated_at: Option<String>,
 }
 
