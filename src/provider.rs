@@ -21,6 +21,7 @@
 pub mod capabilities;
 pub mod error;
 pub mod flow;
+pub mod gandi;
 pub mod gandi_v3;
 pub mod gandi_v5;
 pub mod gjirafa;

@@ -1,26 +1,17 @@
 //! Mapping Gandi v3 returns onto the neutral model.
 
-use super::wire::{CertPackageReturn, CertificateReturn, DcvParamsReturn, OperationReturn};
-use super::{PackageName, V3DcvMethod};
+use super::V3DcvMethod;
+use super::wire::{
+    Altname, CertPackageReturn, CertificateReturn, DcvParamsReturn, OperationReturn,
+};
 use crate::order::{
     Certificate, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderHandle,
     OrderState, OrderStatus,
 };
-use crate::product::{Product, ProductKind};
-use crate::provider::{ProviderError, ProviderKind};
+use crate::product::Product;
+use crate::provider::{ProviderError, ProviderKind, gandi};
 
-/// `CertificateStatus` → neutral status (pending, valid, revoked, replaced, expired; v5 adds
-/// `replaced_rev`).
-pub fn certificate_status(word: &str) -> OrderStatus {
-    match word {
-        "pending" => OrderStatus::Pending,
-        "valid" => OrderStatus::Issued,
-        "revoked" | "replaced_rev" => OrderStatus::Revoked,
-        "replaced" => OrderStatus::Replaced,
-        "expired" => OrderStatus::Expired,
-        other => OrderStatus::Unknown(other.to_owned()),
-    }
-}
+pub use gandi::certificate_status;
 
 /// Operation `step` → neutral status.
 pub fn operation_status(step: &str) -> OrderStatus {
@@ -36,19 +27,8 @@ pub fn operation_status(step: &str) -> OrderStatus {
 
 /// A package → product, from the name's grammar refined by the returned fields.
 pub fn product(provider: ProviderKind, package: &CertPackageReturn) -> Option<Product> {
-    let parsed: PackageName = package.name.parse().ok()?;
-    let mut product = parsed.to_product(provider, &package.name);
-    if let Some(max) = package.max_domains.and_then(|n| u32::try_from(n).ok()) {
-        product.max_names = Some(max);
-        product.included_names = Some(max);
-        if max > 1 && product.kind == ProductKind::Single {
-            product.kind = ProductKind::Multi;
-        }
-    }
-    if let Some(ca) = &package.provider {
-        product.brand = Some(ca.clone());
-    }
-    Some(product)
+    let max = package.max_domains.and_then(|n| u32::try_from(n).ok());
+    gandi::product(provider, &package.name, max, package.provider.as_deref())
 }
 
 /// `cert.info` → order state.
@@ -57,17 +37,12 @@ pub fn certificate(provider: ProviderKind, cert: &CertificateReturn) -> OrderSta
     let word = cert.status.clone().unwrap_or_default();
     let mut state = OrderState::new(
         OrderHandle::new(provider, id),
-        certificate_status(&word),
+        gandi::certificate_status(&word),
         word,
     );
     state.product = cert.package.clone();
     state.common_name = cert.cn.clone();
-    state.names = cert.cn.iter().cloned().collect();
-    for alt in &cert.altnames {
-        if !state.names.iter().any(|n| n == alt.name()) {
-            state.names.push(alt.name().to_owned());
-        }
-    }
+    state.names = gandi::names(cert.cn.as_ref(), cert.altnames.iter().map(Altname::name));
     state.csr = cert.csr.clone();
     state.not_before = cert.date_start.clone();
     state.not_after = cert.date_end.clone();
@@ -144,16 +119,9 @@ pub fn dcv_params(params: &DcvParamsReturn) -> Vec<NameValidation> {
                 DcvMethod::Email => Some(DcvInstruction::Email {
                     approver: format!("admin@{base}"),
                 }),
-                DcvMethod::Dns | DcvMethod::Automatic => records
-                    .iter()
-                    .find(|r| {
-                        // `_<md5>.<name>.`: the record's owner minus its first label.
-                        let owner = r.name.trim_end_matches('.');
-                        owner.split_once('.').map(|(_, rest)| rest) == Some(base)
-                    })
-                    .or_else(|| records.get(i))
-                    .cloned()
-                    .map(DcvInstruction::Dns),
+                DcvMethod::Dns | DcvMethod::Automatic => {
+                    gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns)
+                }
                 _ => None,
             };
             let instruction = instruction.or_else(|| {

@@ -6,25 +6,17 @@ use crate::order::{
     DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType, NameValidation, OrderHandle,
     OrderState,
 };
-use crate::product::{Product, ProductKind};
-use crate::provider::ProviderKind;
-use crate::provider::gandi_v3::{PackageName, map::certificate_status};
+use crate::product::Product;
+use crate::provider::{ProviderKind, gandi};
 
 /// A package → neutral product.
 pub fn product(package: &Package) -> Option<Product> {
-    let parsed: PackageName = package.name.parse().ok()?;
-    let mut product = parsed.to_product(ProviderKind::GandiV5, &package.name);
-    if let Some(max) = package.max_domains {
-        product.max_names = Some(max);
-        product.included_names = Some(max);
-        if max > 1 && product.kind == ProductKind::Single {
-            product.kind = ProductKind::Multi;
-        }
-    }
-    if let Some(ca) = &package.provider {
-        product.brand = Some(ca.clone());
-    }
-    Some(product)
+    gandi::product(
+        ProviderKind::GandiV5,
+        &package.name,
+        package.max_domains,
+        package.provider.as_deref(),
+    )
 }
 
 /// A certificate → order state.
@@ -33,17 +25,12 @@ pub fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
     let word = cert.status.clone().unwrap_or_default();
     let mut state = OrderState::new(
         OrderHandle::new(ProviderKind::GandiV5, id),
-        certificate_status(&word),
+        gandi::certificate_status(&word),
         word,
     );
     state.product = cert.package.as_ref().map(|p| p.name().to_owned());
     state.common_name = cert.cn.clone();
-    state.names = cert.cn.iter().cloned().collect();
-    for name in &cert.altnames {
-        if !state.names.contains(name) {
-            state.names.push(name.clone());
-        }
-    }
+    state.names = gandi::names(cert.cn.as_ref(), cert.altnames.iter().map(String::as_str));
     if let Some(dates) = &cert.dates {
         state.not_before = dates.started_at.clone();
         state.not_after = dates.ends_at.clone();
@@ -85,17 +72,8 @@ pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let base = name.strip_prefix("*.").unwrap_or(name);
             let instruction = match method {
-                DcvMethod::Dns => records
-                    .iter()
-                    .find(|r| {
-                        let owner = r.name.trim_end_matches('.');
-                        owner.split_once('.').map(|(_, rest)| rest) == Some(base)
-                    })
-                    .or_else(|| records.get(i))
-                    .cloned()
-                    .map(DcvInstruction::Dns),
+                DcvMethod::Dns => gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns),
                 _ => None,
             }
             .or_else(|| {
