@@ -2,6 +2,7 @@
 //! recogniser. It must never panic.
 #![no_main]
 
+use certorder::provider::Call;
 use certorder::provider::ssl247::{DownloadType, Ssl247, calls};
 use certorder_fuzz::{neutral, parse, recognise, response};
 use libfuzzer_sys::fuzz_target;
