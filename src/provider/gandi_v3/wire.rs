@@ -5,170 +5,13 @@
 //! lists fields, not which are always present. Parameters skip absent fields, since a `nil`
 //! where the API expects a string is a fault.
 
+mod options;
+
+pub use options::{CertListOptions, CertPackageListOptions, SslListOptions};
+
 use serde::{Deserialize, Serialize};
 
 use crate::provider::gandi_v3::error::{Classification, classify};
-
-/// `CertListOptions`: filters of `cert.list` and `cert.count`. Keys with a `<`, `>` or `~`
-/// prefix are "less than", "greater than" and "like" filters.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct CertListOptions {
-    /// Created before this date (`<date_created`).
-    #[serde(rename = "<date_created", skip_serializing_if = "Option::is_none")]
-    pub date_created_before: Option<String>,
-    /// Ending before this date (`<date_end`).
-    #[serde(rename = "<date_end", skip_serializing_if = "Option::is_none")]
-    pub date_end_before: Option<String>,
-    /// Started before this date (`<date_start`).
-    #[serde(rename = "<date_start", skip_serializing_if = "Option::is_none")]
-    pub date_start_before: Option<String>,
-    /// Updated before this date (`<date_updated`).
-    #[serde(rename = "<date_updated", skip_serializing_if = "Option::is_none")]
-    pub date_updated_before: Option<String>,
-    /// Created after this date (`>date_created`).
-    #[serde(rename = ">date_created", skip_serializing_if = "Option::is_none")]
-    pub date_created_after: Option<String>,
-    /// Ending after this date (`>date_end`).
-    #[serde(rename = ">date_end", skip_serializing_if = "Option::is_none")]
-    pub date_end_after: Option<String>,
-    /// Started after this date (`>date_start`).
-    #[serde(rename = ">date_start", skip_serializing_if = "Option::is_none")]
-    pub date_start_after: Option<String>,
-    /// Updated after this date (`>date_updated`).
-    #[serde(rename = ">date_updated", skip_serializing_if = "Option::is_none")]
-    pub date_updated_after: Option<String>,
-    /// Certificates carrying this alternative name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub altname: Option<String>,
-    /// Certificates of this package category (`standard`, `pro`, `business`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// `cn`: "array of string or string"; always sent as an array.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cn: Vec<String>,
-    /// Created on this date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_created: Option<String>,
-    /// Ending on this date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_end: Option<String>,
-    /// Started on this date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_start: Option<String>,
-    /// Updated on this date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_updated: Option<String>,
-    /// Certificates for this domain (`domain.fqdn`).
-    #[serde(rename = "domain.fqdn", skip_serializing_if = "Option::is_none")]
-    pub domain_fqdn: Option<String>,
-    /// Default 100.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items_per_page: Option<i32>,
-    /// Certificates of this package (`cert_std_1_0_0`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub package: Option<String>,
-    /// Default 0.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<i32>,
-    /// Certificates of this organisation (`sharing_id`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sharing_id: Option<String>,
-    /// One of altname, category, cn, date_created, date_end, date_start, date_updated,
-    /// domain.fqdn, package, sharing_id, status.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_by: Option<String>,
-    /// A `CertificateStatus` word.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-    /// Common names like this pattern (`~cn`).
-    #[serde(rename = "~cn", skip_serializing_if = "Option::is_none")]
-    pub cn_like: Option<String>,
-    /// Domains like this pattern (`~domain.fqdn`).
-    #[serde(rename = "~domain.fqdn", skip_serializing_if = "Option::is_none")]
-    pub domain_fqdn_like: Option<String>,
-}
-
-/// `CertPackageListOptions`: filters of `cert.package.list`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct CertPackageListOptions {
-    /// At most this many names, exclusive (`<max_domains`).
-    #[serde(rename = "<max_domains", skip_serializing_if = "Option::is_none")]
-    pub max_domains_below: Option<i32>,
-    /// A minimum of names below this (`<min_domains`).
-    #[serde(rename = "<min_domains", skip_serializing_if = "Option::is_none")]
-    pub min_domains_below: Option<i32>,
-    /// A maximum of names above this (`>max_domains`).
-    #[serde(rename = ">max_domains", skip_serializing_if = "Option::is_none")]
-    pub max_domains_above: Option<i32>,
-    /// A minimum of names above this (`>min_domains`).
-    #[serde(rename = ">min_domains", skip_serializing_if = "Option::is_none")]
-    pub min_domains_above: Option<i32>,
-    /// Packages of this category (`standard`, `pro`, `business`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// Items per page of the answer; default 100.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items_per_page: Option<i32>,
-    /// Packages allowing exactly this many names at most.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_domains: Option<i32>,
-    /// Packages requiring exactly this many names at least.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub min_domains: Option<i32>,
-    /// The package of this name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Page number of the answer, from 0.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<i32>,
-    /// One of category, max_domains, min_domains, name, trustlogo, warranty, wildcard.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_by: Option<String>,
-    /// Packages with (or without) the TrustLogo.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub trustlogo: Option<bool>,
-    /// Packages with this warranty.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub warranty: Option<i32>,
-    /// Wildcard packages (or not).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub wildcard: Option<bool>,
-    /// Categories like this pattern (`~category`).
-    #[serde(rename = "~category", skip_serializing_if = "Option::is_none")]
-    pub category_like: Option<String>,
-    /// Package names like this pattern (`~name`).
-    #[serde(rename = "~name", skip_serializing_if = "Option::is_none")]
-    pub name_like: Option<String>,
-}
-
-/// `SSLListOptions`: filters of `cert.hosted.list` and `cert.hosted.count`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct SslListOptions {
-    /// "array of string or string"; always sent as an array.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub fqdns: Vec<String>,
-    /// "int or array of int"; always sent as an array.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub id: Vec<i32>,
-    /// Items per page of the answer; default 100.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items_per_page: Option<i32>,
-    /// Page number of the answer, from 0.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<i32>,
-    /// Certificates of this organisation (`sharing_id`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sharing_id: Option<String>,
-    /// One of fqdns, id, sharing_id, state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sort_by: Option<String>,
-    /// An `SSLState` word: created, deleted, expired, revoked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
-    /// Names like this pattern (`~fqdns`).
-    #[serde(rename = "~fqdns", skip_serializing_if = "Option::is_none")]
-    pub fqdns_like: Option<String>,
-}
 
 /// `CertificateCreate`, `CertificateRenew`, `CertificateUpdate` and `DcvMethodParams` share
 /// their keys; one struct with everything optional but `package` serves all four, and each
@@ -184,28 +27,30 @@ pub struct CertificateParams {
     /// Alternative names, when the package permits them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub altnames: Vec<String>,
-    /// Only the apex, without its www twin (`cert.get_dcv_params`).
+    /// Apex name only (`DcvMethodParams`, undescribed there; v5 documents it as "apex or both
+    /// apex and www (Digicert only)", PROVIDERS.md §1.3).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub apex_only: Option<bool>,
     /// The certificate the DCV parameters are for (`cert.get_dcv_params`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cert_id: Option<i32>,
-    /// Certificate common name, when no CSR is given.
+    /// Certificate CN; the create method takes a CSR or a CN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cn: Option<String>,
-    /// Certificate signing request, PEM.
+    /// Certificate Signing Request, PEM.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub csr: Option<String>,
-    /// A `DCVMethod` word, checked before sending.
+    /// Chosen DCV method, a `DCVMethod` word (email, dns, file, auto, https); renew and update
+    /// default to email.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dcv_method: Option<String>,
-    /// Years; default 1.
+    /// Certificate duration in years (1 or 2 since 2017, PROVIDERS.md §1.5); default 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<i32>,
     /// The resellee the certificate is for (cannot be set with `handle`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resellee_id: Option<String>,
-    /// `CertificateDelete.reason`.
+    /// The deletion reason (`CertificateDelete`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -225,7 +70,7 @@ pub struct CategoryReturn {
 pub struct CertPackageReturn {
     /// The package category.
     pub category: Option<CategoryReturn>,
-    /// The CA's own product id.
+    /// Comodo's (now Sectigo's) id of the package.
     pub comodo_id: Option<String>,
     /// Package id.
     pub id: Option<i64>,
@@ -235,15 +80,15 @@ pub struct CertPackageReturn {
     pub min_domains: Option<i64>,
     /// Package name, used when ordering (`cert_std_1_0_0`).
     pub name: String,
-    /// The issuing CA (`sectigo`, `digicert`).
+    /// The issuing CA.
     pub provider: Option<String>,
     /// The CA's id of the product.
     pub provider_cert_id: Option<String>,
-    /// Server Gated Cryptography (1) or not (0); obsolete.
+    /// Server Gated Cryptography (1) or not (0); deprecated in v5 (PROVIDERS.md §1.3).
     pub sgc: Option<i64>,
     /// Whether the TrustLogo is included (1) or not (0).
     pub trustlogo: Option<i64>,
-    /// Relying-party warranty.
+    /// Warranty; the document gives no unit (package names carry it in thousands).
     pub warranty: Option<i64>,
     /// Whether the package is a wildcard (1) or not (0).
     pub wildcard: Option<i64>,
@@ -288,9 +133,9 @@ pub struct CertificateReturn {
     pub cert: Option<String>,
     /// The common name.
     pub cn: Option<String>,
-    /// The CA's id of the order.
+    /// Comodo's (now Sectigo's) id of the certificate.
     pub comodo_id: Option<String>,
-    /// The certificate's owner (a Gandi handle).
+    /// The certificate's owner.
     pub contact: Option<String>,
     /// The certificate signing request.
     pub csr: Option<String>,
@@ -328,7 +173,7 @@ pub struct CertificateReturn {
     pub provider_cert_id: Option<String>,
     /// SHA version, 1 or 2.
     pub sha_version: Option<i64>,
-    /// Software in which the certificate will be used (a number).
+    /// Software in which the certificate will be used (a number the document does not list).
     pub software: Option<i64>,
     /// `CertificateStatus`: pending, valid, revoked, replaced, expired.
     pub status: Option<String>,
@@ -374,9 +219,9 @@ pub struct OperationReturn {
     pub date_start: Option<String>,
     /// When it last changed.
     pub date_updated: Option<String>,
-    /// Why the operation is in error, classified, when it is.
+    /// Classification of the error cause if the operation is in error.
     pub errortype: Option<ErrorTypeReturn>,
-    /// Estimated processing time.
+    /// Estimated time of processing the operation; the document gives no unit.
     pub eta: Option<i64>,
     /// Operation id, what `operation.info` and `cert.change_dcv` take.
     pub id: i64,
@@ -393,9 +238,9 @@ pub struct OperationReturn {
     pub session_id: Option<i64>,
     /// The contact who created the operation.
     pub source: Option<String>,
-    /// BILL, WAIT, RUN, DONE, ERROR, CANCEL, SUPPORT.
+    /// Current step of the operation: BILL, WAIT, RUN, DONE, ERROR, CANCEL or SUPPORT.
     pub step: Option<String>,
-    /// `certificate_create`, `certificate_renew`, …
+    /// Operation type (`certificate_create`, `certificate_delete`, …, PROVIDERS.md §1.5).
     #[serde(rename = "type")]
     pub kind: Option<String>,
 }
@@ -413,7 +258,7 @@ impl OperationReturn {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(default)]
 pub struct DcvParamsReturn {
-    /// The alternative names validated.
+    /// The alternative names (v5 documents them as the SANs of the CSR, PROVIDERS.md §1.3).
     pub altnames: Vec<String>,
     /// The names DCV is done for.
     pub dcv_fqdns: Vec<String>,
@@ -455,7 +300,8 @@ pub struct SslListReturn {
     pub subject: Option<String>,
 }
 
-/// `SSLReturn`: `cert.hosted.create` and `cert.hosted.info`.
+/// `SSLReturn`: `cert.hosted.create` and `cert.hosted.info`. The document's table for it is
+/// empty; the fields are `SSLListReturn`'s plus the names and virtual hosts.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(default)]
 pub struct SslReturn {
