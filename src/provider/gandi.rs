@@ -1,12 +1,16 @@
 //! What Gandi's two certificate APIs (XML-RPC v3 and REST v5) share when mapping onto the
-//! neutral model: the certificate status words, products from package names, the names of a
-//! certificate, and matching DCV records to names. Both APIs sit on one back end, so these
-//! rules are one rule each, not two copies.
+//! neutral model: the package name grammar, the certificate status words, products from
+//! package names, the names of a certificate, and DCV records and validations per name. Both
+//! APIs sit on one back end, so these rules are one rule each, not two copies.
 
-use crate::order::{DnsRecord, OrderStatus};
+mod package;
+
+pub(crate) use package::dcv_methods;
+pub use package::{Category, Names, PackageName};
+
+use crate::order::{DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderStatus};
 use crate::product::{Product, ProductKind};
 use crate::provider::ProviderKind;
-use crate::provider::gandi_v3::PackageName;
 
 /// `CertificateStatus` → neutral status (pending, valid, revoked, replaced, expired; v5 adds
 /// `replaced_rev`).
@@ -68,4 +72,38 @@ pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option
         })
         .or_else(|| records.get(index))
         .cloned()
+}
+
+/// The DNS records of a `dns_records` list; zone-file lines that do not parse are left out.
+pub fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
+    lines
+        .iter()
+        .filter_map(|line| DnsRecord::from_zone_line(line))
+        .collect()
+}
+
+/// One validation per name with the instruction `instruction(index, name)` gives, or else the
+/// provider's explanation lines joined, since both APIs send those for every method and they
+/// are all a customer can act on when no record or address applies.
+pub fn validations(
+    names: &[String],
+    method: &DcvMethod,
+    messages: &[String],
+    mut instruction: impl FnMut(usize, &str) -> Option<DcvInstruction>,
+) -> Vec<NameValidation> {
+    let text = messages.join("\n");
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| NameValidation {
+            name: name.clone(),
+            method: method.clone(),
+            status: DcvStatus::NotReported,
+            instruction: instruction(i, name).or_else(|| {
+                (!text.is_empty()).then(|| DcvInstruction::Text {
+                    message: text.clone(),
+                })
+            }),
+        })
+        .collect()
 }

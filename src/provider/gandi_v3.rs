@@ -6,7 +6,7 @@
 //! - [`calls`]: one constructor per method (`cert.*`, `cert.hosted.*`, `operation.info`),
 //!   each an [`calls::Rpc`] implementing [`Call`](crate::provider::Call).
 //! - [`wire`]: the parameter and return structs of the document.
-//! - [`PackageName`]: the package name grammar, mapped onto [`crate::product::Product`].
+//! - [`PackageName`]: the package name grammar both Gandi APIs share ([`crate::provider::gandi`]).
 //! - [`GandiV3`]: the [`Provider`] implementation, recognition by `methodName`, and the API
 //!   key as the first parameter.
 
@@ -14,13 +14,11 @@ pub mod calls;
 pub mod error;
 pub mod map;
 mod method;
-mod package;
 pub mod wire;
 
 pub use error::{Classification, Error, classify};
 pub use method::V3DcvMethod;
-pub(crate) use package::dcv_methods;
-pub use package::{Category, Names, PackageName};
+pub use crate::provider::gandi::{Category, Names, PackageName};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState};
@@ -28,7 +26,9 @@ use crate::product::{OrderField, PeriodUnit, Product};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
 use crate::provider::flow::{self, Flow};
 use crate::provider::xmlrpc::{self, Value};
-use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
+use crate::provider::{
+    Operation, OperationClass, Provider, ProviderError, ProviderKind, Target, gandi,
+};
 use wire::{CertificateParams, OperationReturn};
 
 /// Production base URL (PROVIDERS.md §1.5).
@@ -171,7 +171,7 @@ impl Provider for GandiV3 {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             csr: CsrUse::Optional,
-            dcv: DcvSupport::uniform(&package::dcv_methods(true), false, false),
+            dcv: DcvSupport::uniform(&gandi::dcv_methods(true), false, false),
             wildcard_sans: false,
             free_www_twin: true,
             approver_lookup: false,

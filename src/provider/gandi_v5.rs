@@ -162,7 +162,7 @@ impl Provider for GandiV5 {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let methods = crate::provider::gandi_v3::dcv_methods(false);
+        let methods = crate::provider::gandi::dcv_methods(false);
         Capabilities {
             csr: CsrUse::Optional,
             dcv: DcvSupport::uniform(&methods, false, false),

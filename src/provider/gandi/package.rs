@@ -1,4 +1,5 @@
-//! Gandi certificate package names and their mapping onto [`Product`].
+//! Gandi certificate package names (one grammar for both APIs) and their mapping onto
+//! [`Product`].
 //!
 //! Grammar (seeds/gandi-v3-xmlrpc-cert.txt, CertPackage; PROVIDERS.md §1.4):
 //! `cert_<std|pro|bus>_<names|w>_<warranty>_<0|SGC>[_<ca>]`, where `names` is the most names

@@ -5,8 +5,7 @@ use super::wire::{
     Altname, CertPackageReturn, CertificateReturn, DcvParamsReturn, OperationReturn,
 };
 use crate::order::{
-    Certificate, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderHandle,
-    OrderState, OrderStatus,
+    Certificate, DcvInstruction, DcvMethod, NameValidation, OrderHandle, OrderState, OrderStatus,
 };
 use crate::product::Product;
 use crate::provider::{ProviderError, ProviderKind, gandi};
@@ -104,37 +103,14 @@ pub fn dcv_params(params: &DcvParamsReturn) -> Vec<NameValidation> {
     } else {
         &params.fqdns
     };
-    let records: Vec<DnsRecord> = params
-        .dns_records
-        .iter()
-        .filter_map(|line| DnsRecord::from_zone_line(line))
-        .collect();
-    let text = params.message.join("\n");
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let base = name.strip_prefix("*.").unwrap_or(name);
-            let instruction = match method {
-                DcvMethod::Email => Some(DcvInstruction::Email {
-                    approver: format!("admin@{base}"),
-                }),
-                DcvMethod::Dns | DcvMethod::Automatic => {
-                    gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns)
-                }
-                _ => None,
-            };
-            let instruction = instruction.or_else(|| {
-                (!text.is_empty()).then(|| DcvInstruction::Text {
-                    message: text.clone(),
-                })
-            });
-            NameValidation {
-                name: name.clone(),
-                method: method.clone(),
-                status: DcvStatus::NotReported,
-                instruction,
-            }
-        })
-        .collect()
+    let records = gandi::zone_records(&params.dns_records);
+    gandi::validations(names, &method, &params.message, |i, name| match method {
+        DcvMethod::Email => Some(DcvInstruction::Email {
+            approver: format!("admin@{}", name.strip_prefix("*.").unwrap_or(name)),
+        }),
+        DcvMethod::Dns | DcvMethod::Automatic => {
+            gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns)
+        }
+        _ => None,
+    })
 }

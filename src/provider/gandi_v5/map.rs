@@ -3,8 +3,7 @@
 use super::V5DcvMethod;
 use super::wire::{DcvParams, IssuedCert, Package};
 use crate::order::{
-    DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType, NameValidation, OrderHandle,
-    OrderState,
+    DcvInstruction, DcvMethod, DnsRecord, DnsRecordType, NameValidation, OrderHandle, OrderState,
 };
 use crate::product::Product;
 use crate::provider::{ProviderKind, gandi};
@@ -46,11 +45,7 @@ pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
         .as_deref()
         .and_then(|m| m.parse::<V5DcvMethod>().ok())
         .map_or(DcvMethod::Email, V5DcvMethod::to_neutral);
-    let mut records: Vec<DnsRecord> = params
-        .dns_records
-        .iter()
-        .filter_map(|line| DnsRecord::from_zone_line(line))
-        .collect();
+    let mut records = gandi::zone_records(&params.dns_records);
     if records.is_empty() && method == DcvMethod::Dns {
         records = params
             .raw_messages
@@ -66,27 +61,10 @@ pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
             })
             .collect();
     }
-    let text = params.messages.join("\n");
-    params
-        .fqdns
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let instruction = match method {
-                DcvMethod::Dns => gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns),
-                _ => None,
-            }
-            .or_else(|| {
-                (!text.is_empty()).then(|| DcvInstruction::Text {
-                    message: text.clone(),
-                })
-            });
-            NameValidation {
-                name: name.clone(),
-                method: method.clone(),
-                status: DcvStatus::NotReported,
-                instruction,
-            }
-        })
-        .collect()
+    gandi::validations(&params.fqdns, &method, &params.messages, |i, name| {
+        match method {
+            DcvMethod::Dns => gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns),
+            _ => None,
+        }
+    })
 }
