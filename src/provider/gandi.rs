@@ -8,9 +8,36 @@ mod package;
 pub(crate) use package::dcv_methods;
 pub use package::{Category, Names, PackageName};
 
-use crate::order::{DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderStatus};
-use crate::product::{Product, ProductKind};
+use crate::order::{
+    CertificateFormat, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderStatus,
+};
+use crate::product::{OrderField, PeriodUnit, Product, ProductKind};
 use crate::provider::ProviderKind;
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+
+/// What either API can do. They differ only in the `auto` DCV method, which only XML-RPC
+/// has, and in dry runs, which only v5 offers (`Dry-Run: 1`, PROVIDERS.md §1.2).
+pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
+    Capabilities {
+        csr: CsrUse::Optional,
+        dcv: DcvSupport::uniform(&dcv_methods(auto_dcv), false, false),
+        wildcard_sans: false,
+        free_www_twin: true,
+        approver_lookup: false,
+        quotes: false,
+        dry_run,
+        dcv_preview: true,
+        change_dcv: true,
+        resend_dcv: true,
+        reissue: true,
+        renew: true,
+        cancel: false,
+        revoke: true,
+        period_unit: PeriodUnit::Years,
+        order_fields: Vec::<OrderField>::new(),
+        download_formats: vec![CertificateFormat::Pem],
+    }
+}
 
 /// `CertificateStatus` → neutral status (pending, valid, revoked, replaced, expired; v5 adds
 /// `replaced_rev`).

@@ -16,14 +16,14 @@ pub mod map;
 mod method;
 pub mod wire;
 
+pub use crate::provider::gandi::{Category, Names, PackageName};
 pub use error::{Classification, Error, classify};
 pub use method::V3DcvMethod;
-pub use crate::provider::gandi::{Category, Names, PackageName};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState};
-use crate::product::{OrderField, PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::product::{PeriodUnit, Product};
+use crate::provider::capabilities::Capabilities;
 use crate::provider::flow::{self, Flow};
 use crate::provider::xmlrpc::{self, Value};
 use crate::provider::{
@@ -169,25 +169,7 @@ impl Provider for GandiV3 {
     }
 
     fn capabilities(&self) -> Capabilities {
-        Capabilities {
-            csr: CsrUse::Optional,
-            dcv: DcvSupport::uniform(&gandi::dcv_methods(true), false, false),
-            wildcard_sans: false,
-            free_www_twin: true,
-            approver_lookup: false,
-            quotes: false,
-            dry_run: false,
-            dcv_preview: true,
-            change_dcv: true,
-            resend_dcv: true,
-            reissue: true,
-            renew: true,
-            cancel: false,
-            revoke: true,
-            period_unit: PeriodUnit::Years,
-            order_fields: Vec::<OrderField>::new(),
-            download_formats: vec![crate::order::CertificateFormat::Pem],
-        }
+        gandi::capabilities(true, false)
     }
 
     fn recognise(&self, method: Method, path: &str, body: &[u8]) -> Option<Operation> {

@@ -19,13 +19,15 @@ pub use map::{order_state, product, validations};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
-    Certificate, CertificateFormat, DcvChoice, DcvMethod, DcvStatus, NameValidation, OrderDraft,
-    OrderHandle, OrderState,
+    Certificate, DcvChoice, DcvMethod, DcvStatus, NameValidation, OrderDraft, OrderHandle,
+    OrderState,
 };
-use crate::product::{OrderField, PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::product::Product;
+use crate::provider::capabilities::Capabilities;
 use crate::provider::flow::{self, Flow};
-use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
+use crate::provider::{
+    Operation, OperationClass, Provider, ProviderError, ProviderKind, Target, gandi,
+};
 use wire::{CreateRequest, DcvParamsRequest};
 
 /// Production base URL.
@@ -162,26 +164,7 @@ impl Provider for GandiV5 {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let methods = crate::provider::gandi::dcv_methods(false);
-        Capabilities {
-            csr: CsrUse::Optional,
-            dcv: DcvSupport::uniform(&methods, false, false),
-            wildcard_sans: false,
-            free_www_twin: true,
-            approver_lookup: false,
-            quotes: false,
-            dry_run: true,
-            dcv_preview: true,
-            change_dcv: true,
-            resend_dcv: true,
-            reissue: true,
-            renew: true,
-            cancel: false,
-            revoke: true,
-            period_unit: PeriodUnit::Years,
-            order_fields: Vec::<OrderField>::new(),
-            download_formats: vec![CertificateFormat::Pem],
-        }
+        gandi::capabilities(false, true)
     }
 
     fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {

@@ -61,10 +61,13 @@ pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
             })
             .collect();
     }
-    gandi::validations(&params.fqdns, &method, &params.messages, |i, name| {
-        match method {
+    gandi::validations(
+        &params.fqdns,
+        &method,
+        &params.messages,
+        |i, name| match method {
             DcvMethod::Dns => gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns),
             _ => None,
-        }
-    })
+        },
+    )
 }
