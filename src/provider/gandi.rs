@@ -134,3 +134,77 @@ pub fn validations(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    // v5's `replaced_rev` is a revocation, and unknown words keep their text.
+    #[test]
+    fn status_words_of_both_apis_map_to_one_table() {
+        assert_eq!(certificate_status("valid"), OrderStatus::Issued);
+        assert_eq!(certificate_status("replaced_rev"), OrderStatus::Revoked);
+        assert_eq!(
+            certificate_status("odd"),
+            OrderStatus::Unknown("odd".to_owned())
+        );
+    }
+
+    // The common name leads and a SAN repeating it is not listed twice.
+    #[test]
+    fn names_put_the_common_name_first_once() {
+        let cn = "example.com".to_owned();
+        let names = names(Some(&cn), ["www.example.com", "example.com"]);
+        assert_eq!(names, strings(&["example.com", "www.example.com"]));
+    }
+
+    // A record is matched by its owner before its position, and a wildcard by its base.
+    #[test]
+    fn dns_records_match_names_by_owner_then_position() {
+        let records = zone_records(&strings(&[
+            "_a.www.example.com. 10800 IN CNAME a.sectigo.com.",
+            "garbage",
+            "_b.example.com. 10800 IN CNAME b.sectigo.com.",
+        ]));
+        assert_eq!(records.len(), 2);
+        let name_of = |name: &str, i| dns_record_for(&records, name, i).map(|r| r.name);
+        assert_eq!(
+            name_of("*.example.com", 0).as_deref(),
+            Some("_b.example.com.")
+        );
+        assert_eq!(
+            name_of("other.test", 0).as_deref(),
+            Some("_a.www.example.com.")
+        );
+        assert_eq!(name_of("other.test", 5), None);
+    }
+
+    // Without an instruction of its own a name gets the provider's explanation lines.
+    #[test]
+    fn validations_fall_back_to_the_message_lines() {
+        let names = strings(&["a.test", "b.test"]);
+        let messages = strings(&["line 1", "line 2"]);
+        let found = validations(&names, &DcvMethod::Http, &messages, |i, _| {
+            (i == 0).then(|| DcvInstruction::Text {
+                message: "own".to_owned(),
+            })
+        });
+        let texts: Vec<_> = found
+            .iter()
+            .map(|v| match &v.instruction {
+                Some(DcvInstruction::Text { message }) => message.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(texts, ["own", "line 1\nline 2"]);
+        assert!(
+            validations(&names, &DcvMethod::Http, &[], |_, _| None)
+                .iter()
+                .all(|v| v.instruction.is_none())
+        );
+    }
+}
