@@ -171,6 +171,13 @@ pub struct OrderDraft {
     pub organization: Option<Organization>,
 }
 
+impl OrderDraft {
+    /// The names the order asks for: the common name first, then the SANs.
+    pub fn names(&self) -> impl Iterator<Item = &String> {
+        self.common_name.iter().chain(&self.sans)
+    }
+}
+
 /// A person the provider may contact (approver, admin, tech, billing).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Contact {

@@ -150,12 +150,7 @@ fn check_names(
     product: &Product,
     problems: &mut Vec<DraftProblem>,
 ) -> Vec<DomainName> {
-    let given: Vec<&str> = draft
-        .common_name
-        .iter()
-        .chain(&draft.sans)
-        .map(String::as_str)
-        .collect();
+    let given: Vec<&str> = draft.names().map(String::as_str).collect();
     if given.is_empty() {
         // A CSR alone still names the domain; the adapter reads it from there.
         if draft.csr.is_none() {

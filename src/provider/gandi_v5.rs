@@ -258,9 +258,7 @@ impl Provider for GandiV5 {
             .and_then(|m| m.parse::<V5DcvMethod>().ok())
             .map(|m| {
                 draft
-                    .common_name
-                    .iter()
-                    .chain(&draft.sans)
+                    .names()
                     .map(|name| NameValidation {
                         name: name.clone(),
                         method: m.to_neutral(),

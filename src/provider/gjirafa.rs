@@ -157,7 +157,7 @@ impl Gjirafa {
                 format!("Gjirafa validates by DNS only, not {}", choice.method),
             ));
         }
-        let mut names = draft.common_name.iter().chain(&draft.sans).cloned();
+        let mut names = draft.names().cloned();
         let domain_name = names
             .next()
             .ok_or_else(|| ProviderError::invalid("domainName", "at least one name is needed"))?;

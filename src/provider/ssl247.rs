@@ -67,21 +67,7 @@ impl Ssl247 {
                 .map(|id| id.as_str().to_owned())
                 .filter(|id| !id.is_empty())
                 .ok_or_else(|| missing("Certificate[0].id"))?;
-            let mut state = OrderState::new(
-                OrderHandle::new(ProviderKind::Ssl247, id),
-                crate::order::OrderStatus::Pending,
-                "Pending",
-            );
-            state.product = Some(draft.product.clone());
-            state.common_name = draft.common_name.clone();
-            state.names = draft
-                .common_name
-                .iter()
-                .chain(&draft.sans)
-                .cloned()
-                .collect();
-            state.csr = draft.csr.clone();
-            Ok(Step::Done(state))
+            Ok(Step::Done(map::placed(&draft, &id, "Pending".to_owned())))
         }))
     }
 }

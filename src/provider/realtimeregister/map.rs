@@ -149,12 +149,7 @@ pub fn certificate_request(
         .csr
         .clone()
         .ok_or_else(|| ProviderError::invalid("csr", "is required"))?;
-    let names: Vec<String> = draft
-        .common_name
-        .iter()
-        .chain(&draft.sans)
-        .cloned()
-        .collect();
+    let names: Vec<String> = draft.names().cloned().collect();
     let dcv = dcv_entries(&names, &draft.dcv)?;
     let org = draft.organization.as_ref();
     Ok(CertificateRequest {

@@ -13,7 +13,7 @@ mod state;
 
 pub use download::{download_text, leaf, pem_blocks};
 pub use request::{complete_request, order_request, quick_order_request};
-pub use state::{approvers, completed, quote, state, validations};
+pub use state::{approvers, completed, placed, quote, state, validations};
 
 fn text(s: Option<&Scalar>) -> Option<String> {
     s.map(|s| s.as_str().trim().to_owned())

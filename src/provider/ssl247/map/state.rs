@@ -57,6 +57,12 @@ pub fn completed(draft: &OrderDraft, certificate_id: &str, done: &Completed) -> 
         .or(done.certificate.first())
         .and_then(|c| text(c.status.as_ref()))
         .unwrap_or_else(|| "Pending".into());
+    placed(draft, certificate_id, word)
+}
+
+/// The state of an order just placed from `draft`, before SSL247 has been asked about it:
+/// what the customer asked for, under the certificate id and status word the answer gave.
+pub fn placed(draft: &OrderDraft, certificate_id: &str, word: String) -> OrderState {
     let mut state = OrderState::new(
         OrderHandle::new(ProviderKind::Ssl247, certificate_id),
         status(&word),
@@ -64,12 +70,7 @@ pub fn completed(draft: &OrderDraft, certificate_id: &str, done: &Completed) -> 
     );
     state.product = Some(draft.product.clone());
     state.common_name = draft.common_name.clone();
-    state.names = draft
-        .common_name
-        .iter()
-        .chain(&draft.sans)
-        .cloned()
-        .collect();
+    state.names = draft.names().cloned().collect();
     state.csr = draft.csr.clone();
     state
 }
