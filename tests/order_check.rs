@@ -43,6 +43,7 @@ fn draft(names: &[&str]) -> OrderDraft {
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         approver: None,
         organization: None,
+        ..OrderDraft::default()
     }
 }
 

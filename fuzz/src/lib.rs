@@ -7,9 +7,9 @@
 
 use certorder::http::{HttpResponse, Method};
 use certorder::order::{
-    Contact, DcvChoice, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus,
+    Contact, DcvChoice, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus, Quote,
 };
-use certorder::product::Period;
+use certorder::product::{Money, Period};
 use certorder::provider::flow::Call;
 use certorder::provider::{Flow, Provider, Step};
 
@@ -79,6 +79,14 @@ pub fn draft(product: &str) -> OrderDraft {
             phone: Some("+44.2071234567".to_owned()),
         }),
         organization: None,
+        // A quote accepted, so that paid orders get as far as the provider's answer.
+        accepted_quote: Some(Quote {
+            product: product.to_owned(),
+            period: Some(Period::years(1)),
+            total: Money::new(1250, Some("EUR")),
+            lines: Vec::new(),
+        }),
+        in_one_request: false,
     }
 }
 

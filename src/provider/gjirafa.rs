@@ -26,7 +26,7 @@ use crate::order::{
     CertificateFormat, DcvMethod, NameValidation, OrderDraft, OrderHandle, OrderState,
 };
 use crate::product::{PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
 use wire::{CreateCertificate, ImportCertificate};
@@ -273,6 +273,7 @@ impl Provider for Gjirafa {
             dry_run: false,
             dcv_preview: false,
             change_dcv: false,
+            dcv_change: DcvChange::WholeOrder,
             // `PUT …/{id}/validate` asks for the challenge to be checked again.
             resend_dcv: true,
             reissue: false,

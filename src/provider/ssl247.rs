@@ -42,7 +42,7 @@ use crate::order::{
     OrderHandle, OrderState, Quote,
 };
 use crate::product::{PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow, Step};
 use crate::provider::{Operation, Provider, ProviderError, ProviderKind};
 
@@ -54,22 +54,59 @@ pub const BASE_URL: &str = "https://api.ssl247.com/api/v3";
 pub struct Ssl247;
 
 impl Ssl247 {
-    /// Orders in one call with `place-quick-order` ("Fill all certificate details in one
-    /// go"), instead of validate → place-order → complete.
+    /// Orders in one charging call with `place-quick-order` ("Fill all certificate details
+    /// in one go"), instead of validate → place-order → complete. `validate` still prices the
+    /// order first, so that nothing is charged but the accepted quote.
+    /// [`Provider::create_order`] takes this path when the draft asks for
+    /// [`OrderDraft::in_one_request`].
     pub fn quick_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let accepted = accepted_quote(draft)?;
+        let priced = map::order_request(draft)?;
         let body = map::quick_order_request(draft)?;
         let draft = draft.clone();
-        Ok(flow::then(calls::place_quick_order(&body)?, move |done| {
-            let id = done
-                .certificate
-                .first()
-                .and_then(|c| c.id.as_ref())
-                .map(|id| id.as_str().to_owned())
-                .filter(|id| !id.is_empty())
-                .ok_or_else(|| missing("Certificate[0].id"))?;
-            Ok(Step::Done(map::placed(&draft, &id, "Pending".to_owned())))
+        Ok(flow::then(calls::validate(&priced)?, move |validated| {
+            if validated.is_invalid() {
+                return Err(Ssl247Error::OrderInvalid.into());
+            }
+            same_price(&accepted, map::quote(&draft, &validated))?;
+            Ok(Step::Next(flow::then(
+                calls::place_quick_order(&body)?,
+                move |done| {
+                    let id = done
+                        .certificate
+                        .first()
+                        .and_then(|c| c.id.as_ref())
+                        .map(|id| id.as_str().to_owned())
+                        .filter(|id| !id.is_empty())
+                        .ok_or_else(|| missing("Certificate[0].id"))?;
+                    Ok(Step::Done(map::placed(&draft, &id, "Pending".to_owned())))
+                },
+            )))
         }))
     }
+}
+
+/// The quote the customer accepted: `place-order` charges what `validate` prices, so an
+/// order is placed only at a price the customer has seen.
+fn accepted_quote(draft: &OrderDraft) -> Result<Quote, ProviderError> {
+    draft
+        .accepted_quote
+        .clone()
+        .ok_or(ProviderError::QuoteNotAccepted {
+            provider: ProviderKind::Ssl247,
+        })
+}
+
+/// Stops before charging when `validate` prices the order otherwise than the accepted quote.
+fn same_price(accepted: &Quote, asked: Quote) -> Result<(), ProviderError> {
+    if asked.charges_same_as(accepted) {
+        return Ok(());
+    }
+    Err(ProviderError::PriceChanged {
+        provider: ProviderKind::Ssl247,
+        accepted: Box::new(accepted.clone()),
+        asked: Box::new(asked),
+    })
 }
 
 fn missing(field: &str) -> ProviderError {
@@ -127,6 +164,7 @@ impl Provider for Ssl247 {
             dry_run: true,
             dcv_preview: false,
             change_dcv: false,
+            dcv_change: DcvChange::WholeOrder,
             resend_dcv: false,
             reissue: true,
             renew: true,
@@ -193,6 +231,10 @@ impl Provider for Ssl247 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        if draft.in_one_request {
+            return self.quick_order(draft);
+        }
+        let accepted = accepted_quote(draft)?;
         let body = map::order_request(draft)?;
         // Check what `complete` will need before anything is charged.
         map::complete_request(draft, "0".into(), None)?.check()?;
@@ -201,6 +243,7 @@ impl Provider for Ssl247 {
             if validated.is_invalid() {
                 return Err(Ssl247Error::OrderInvalid.into());
             }
+            same_price(&accepted, map::quote(&draft, &validated))?;
             Ok(Step::Next(flow::then(
                 calls::place_order(&body)?,
                 move |placed| {

@@ -1,8 +1,8 @@
 //! From RTR wire types to the provider-neutral model, and from a neutral draft to a request.
 
 use super::wire::{
-    Approver, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType, Dcv,
-    DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
+    Approver, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType,
+    Dcv, DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
     SslCertificate, SslProduct, ValidationType,
 };
 use crate::order::{
@@ -317,15 +317,32 @@ pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Quote {
         product: draft.product.clone(),
         period: draft.period,
         total: Money::new(q.quote.total.unwrap_or_default(), currency),
-        lines: q
-            .quote
-            .billables
-            .iter()
-            .map(|b| QuoteLine {
-                description: b.action.clone(),
-                quantity: b.quantity.unwrap_or(1),
-                amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
-            })
-            .collect(),
+        lines: quote_lines(&q.quote.billables, currency),
     }
+}
+
+/// What a `BillableAcknowledgmentNeededException` asks to charge, as a quote. The demand
+/// names no currency, so the accepted quote's is taken (an account is billed in one
+/// currency); the total is the sum of the lines.
+pub fn demanded(billables: &[Billable], accepted: &Quote) -> Quote {
+    let currency = accepted.total.currency.as_deref();
+    let lines = quote_lines(billables, currency);
+    Quote {
+        product: accepted.product.clone(),
+        period: accepted.period,
+        total: Money::new(lines.iter().map(|l| l.amount.minor).sum(), currency),
+        lines,
+    }
+}
+
+/// One quote line per billable, at its total (or unit amount when no total is given).
+fn quote_lines(billables: &[Billable], currency: Option<&str>) -> Vec<QuoteLine> {
+    billables
+        .iter()
+        .map(|b| QuoteLine {
+            description: b.action.clone(),
+            quantity: b.quantity.unwrap_or(1),
+            amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
+        })
+        .collect()
 }
