@@ -284,3 +284,28 @@ fn required_fields_are_named() {
     });
     assert_eq!(fields(&check(&filled, &ov, &rtr())), ["organization.city"]);
 }
+
+// Guards: the one www/apex twin rule (`DomainName::www_twin`) in the name count: the apex
+// and its www name are twins, a subdomain and its www name are not.
+#[test]
+fn the_free_twin_is_the_apex_and_its_www_name_only() {
+    let mut single = product(ProductKind::Multi);
+    single.max_names = Some(1);
+    single.free_twin = FreeTwin::Both;
+    assert_eq!(
+        check(&draft(&["example.com", "www.example.com"]), &single, &rtr()),
+        Vec::new()
+    );
+    assert_eq!(
+        check(&draft(&["www.example.com", "example.com"]), &single, &rtr()),
+        Vec::new()
+    );
+    assert_eq!(
+        check(
+            &draft(&["shop.example.com", "www.shop.example.com"]),
+            &single,
+            &rtr()
+        ),
+        [DraftProblem::TooManyNames { count: 2, max: 1 }]
+    );
+}

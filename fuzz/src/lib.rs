@@ -92,7 +92,9 @@ pub fn draft(product: &str) -> OrderDraft {
 
 /// Every provider-neutral operation of `provider`, each fed `response`.
 pub fn neutral(provider: &dyn Provider, product: &str, response: &HttpResponse) {
-    let handle = OrderHandle::new(provider.kind(), "42").with_operation("7");
+    let handle = OrderHandle::new(provider.kind(), "42")
+        .with_operation("7")
+        .with_dcv_method(DcvMethod::Email);
     let mut state = OrderState::new(handle.clone(), OrderStatus::Pending, "pending");
     state.csr = Some(CSR.to_owned());
     state.product = Some(product.to_owned());
@@ -115,6 +117,11 @@ pub fn neutral(provider: &dyn Provider, product: &str, response: &HttpResponse) 
     drive(provider.resend_dcv(&handle), response);
     drive(provider.download(&handle), response);
     drive(provider.revoke(&handle), response);
+    drive(provider.dry_run(&draft), response);
+    drive(provider.dcv_preview(&draft), response);
+    drive(provider.renew(&handle, &draft), response);
+    drive(provider.reissue(&handle, CSR), response);
+    drive(provider.cancel(&handle), response);
 }
 
 /// Feeds the fuzz bytes to the request recogniser as a forwarded request: byte 0 the method,

@@ -357,6 +357,14 @@ impl Provider for Gjirafa {
         ))
     }
 
+    /// `DELETE …/{id}`: removes the certificate, pending ones included.
+    fn cancel(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(
+            calls::delete(&self.project, cert_id(handle)?),
+            |_| Ok(()),
+        ))
+    }
+
     /// `PUT …/{id}/validate`: asks for the DNS challenge to be checked now.
     fn resend_dcv(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
         Ok(flow::map(

@@ -246,6 +246,7 @@ impl Provider for RealtimeRegister {
                 }
                 let mut state = OrderState::new(handle, map::process_status(&word), word);
                 state.common_name = info.common_name.clone();
+                state.names = map::process_names(&info);
                 state.validations = map::validations(&info);
                 Ok(state)
             })))
@@ -324,7 +325,18 @@ impl Provider for RealtimeRegister {
         }))
     }
 
+    fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let body = self.request_body(draft)?;
+        validate::certificate_request(&body)?;
+        Ok(flow::map(calls::quote(&body)?, |_| Ok(())))
+    }
+
+    /// Until a certificate exists the handle's id is the process id (see [`map::created_state`]
+    /// and [`Provider::order`]): then there is nothing to download, and nothing is asked.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        if handle.operation.as_deref() == Some(handle.id.as_str()) {
+            return Err(ProviderError::NotIssued);
+        }
         Ok(flow::map(
             calls::download(&handle.id, DownloadFormat::Crt)?,
             |text| Ok(Certificate::from_pem_or_base64(&text)),

@@ -44,7 +44,7 @@ use crate::order::{
 use crate::product::{PeriodUnit, Product};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow, Step};
-use crate::provider::{Operation, Provider, ProviderError, ProviderKind};
+use crate::provider::{Operation, Provider, ProviderError, ProviderKind, not_issued};
 
 /// The API endpoint ("API Endpoint" at the top of the document); paths are below it.
 pub const BASE_URL: &str = "https://api.ssl247.com/api/v3";
@@ -297,7 +297,73 @@ impl Provider for Ssl247 {
         }))
     }
 
+    /// `validate` "checks and prices, charges nothing".
+    fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let body = map::order_request(draft)?;
+        Ok(flow::map(calls::validate(&body)?, |validated| {
+            if validated.is_invalid() {
+                return Err(Ssl247Error::OrderInvalid.into());
+            }
+            Ok(())
+        }))
+    }
+
+    /// `POST /certificate/{original_certificate_id}/renew` for the draft's period; the answer
+    /// names the new certificate.
+    fn renew(
+        &self,
+        handle: &OrderHandle,
+        draft: &OrderDraft,
+    ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = draft.clone();
+        Ok(flow::map(
+            calls::renew(&handle.id, &map::years(&draft)?)?,
+            move |renewed| {
+                let id = renewed
+                    .certificate_id
+                    .as_ref()
+                    .map(|id| id.as_str().to_owned())
+                    .filter(|id| !id.is_empty())
+                    .ok_or_else(|| missing("certificate_id"))?;
+                Ok(map::placed(&draft, &id, "Pending".to_owned()))
+            },
+        ))
+    }
+
+    /// `POST /certificate/{id}/reissue` with `new_csr`; the order is read again afterwards.
+    fn reissue(&self, handle: &OrderHandle, csr: &str) -> Result<Flow<OrderState>, ProviderError> {
+        let id = handle.id.clone();
+        Ok(flow::then(
+            calls::reissue(&handle.id, csr, None)?,
+            move |_| {
+                Ok(Step::Next(flow::map(
+                    calls::certificate(&id)?,
+                    move |full| Ok(map::state(&id, &full)),
+                )))
+            },
+        ))
+    }
+
+    fn cancel(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::cancel(&handle.id)?, |_| Ok(())))
+    }
+
+    /// The downloads answer 404 while the certificate is not issued.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        Ok(not_issued::when_missing(
+            self.download_issued(handle)?,
+            not_issued::is_not_found,
+        ))
+    }
+
+    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::revoke(&handle.id)?, |_| Ok(())))
+    }
+}
+
+impl Ssl247 {
+    /// The certificate, then its intermediates.
+    fn download_issued(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
         let id = handle.id.clone();
         Ok(flow::then(
             calls::download(&handle.id, DownloadType::X509)?,
@@ -314,9 +380,5 @@ impl Provider for Ssl247 {
                 )))
             },
         ))
-    }
-
-    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
-        Ok(flow::map(calls::revoke(&handle.id)?, |_| Ok(())))
     }
 }

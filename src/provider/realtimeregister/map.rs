@@ -158,7 +158,9 @@ pub fn certificate_request(
         period,
         csr,
         domain_name: draft.common_name.clone(),
-        san: (!draft.sans.is_empty()).then(|| draft.sans.clone()),
+        // `san` is "only applicable for multi domain certificates" (docs/providers.md §2.2):
+        // the common name is never repeated there, and with no other name it is left out.
+        san: sans_besides_common_name(draft),
         organization: org.map(|o| o.name.clone()),
         department: org.and_then(|o| o.department.clone()),
         country: org.and_then(|o| o.country.clone()),
@@ -271,6 +273,7 @@ pub fn created_state(
     let mut state = OrderState::new(handle, status, word);
     state.product = Some(product.to_owned());
     state.common_name = info.common_name.clone();
+    state.names = process_names(info);
     state.validations = validations(info);
     Ok(state)
 }
@@ -284,6 +287,30 @@ pub fn certificate_status(word: &str) -> OrderStatus {
         "SUSPENDED" => OrderStatus::Pending,
         other => OrderStatus::Unknown(other.to_owned()),
     }
+}
+
+/// The draft's SANs other than its common name; `None` when that leaves none.
+fn sans_besides_common_name(draft: &OrderDraft) -> Option<Vec<String>> {
+    let sans: Vec<String> = draft
+        .sans
+        .iter()
+        .filter(|san| Some(*san) != draft.common_name.as_ref())
+        .cloned()
+        .collect();
+    (!sans.is_empty()).then_some(sans)
+}
+
+/// The names a process reports, the common name first: its `commonName`, then each name of
+/// `validations.dcv[]` once.
+pub fn process_names(info: &CertificateProcess) -> Vec<String> {
+    let mut names: Vec<String> = info.common_name.iter().cloned().collect();
+    let dcv = info.validations.iter().flat_map(|v| &v.dcv);
+    for name in dcv.map(|d| &d.common_name) {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
 }
 
 /// The state of an issued certificate.

@@ -15,7 +15,7 @@ use crate::provider::ssl247::scalar::Scalar;
 use super::text;
 
 /// `years` from a draft's period; whole years only. With no period, one year.
-fn years(draft: &OrderDraft) -> Result<String, ProviderError> {
+pub(crate) fn years(draft: &OrderDraft) -> Result<String, ProviderError> {
     match draft.period {
         None => Ok("1".into()),
         Some(p) if p.unit == PeriodUnit::Years && p.count > 0 => Ok(p.count.to_string()),
