@@ -12,8 +12,7 @@ pub mod quote;
 
 use serde::{Deserialize, Serialize};
 
-use crate::product::Period;
-use crate::provider::ProviderKind;
+use crate::product::{Period, ProviderKind};
 
 pub use certificate::{Certificate, CertificateFormat};
 pub use check::{DraftProblem, check};

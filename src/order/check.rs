@@ -10,8 +10,7 @@ use thiserror::Error;
 
 use super::{DcvMethod, OrderDraft, Organization};
 use crate::domain::DomainName;
-use crate::product::{FreeTwin, OrderField, Product, ProductKind};
-use crate::provider::{Capabilities, CsrUse};
+use crate::product::{Capabilities, CsrUse, FreeTwin, OrderField, Product, ProductKind};
 
 /// One problem with a draft, naming the draft field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -86,6 +85,15 @@ pub enum DraftProblem {
     /// Different methods per name where the provider takes one method per order.
     #[error("this provider takes one DCV method for the whole order")]
     DcvPerName,
+    /// A change of DCV method the provider cannot make as asked: a name or an approver it
+    /// needs is missing, or a name is given where it changes the whole order.
+    #[error("{reason}")]
+    DcvChange {
+        /// The choice's field: `dcv.name` or `dcv.approver`.
+        field: &'static str,
+        /// What the provider needs.
+        reason: &'static str,
+    },
     /// A required field left empty.
     #[error("{field} is required for this product")]
     Missing {
@@ -108,7 +116,7 @@ impl DraftProblem {
             Self::Csr(_) => "csr",
             Self::Period { .. } => "period",
             Self::DcvUnknownName { .. } | Self::DcvMethod { .. } | Self::DcvPerName => "dcv",
-            Self::Missing { field } => field,
+            Self::Missing { field } | Self::DcvChange { field, .. } => field,
         }
     }
 }

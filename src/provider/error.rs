@@ -3,8 +3,8 @@
 use thiserror::Error;
 
 use crate::http::BodyError;
-use crate::order::Quote;
-use crate::provider::ProviderKind;
+use crate::order::{DraftProblem, Quote};
+use crate::product::ProviderKind;
 
 /// Why a provider call could not be built, or what the provider answered instead of a result.
 ///
@@ -95,6 +95,16 @@ pub enum ProviderError {
     /// The body was read but does not have the documented shape.
     #[error("unexpected response: {0}")]
     UnexpectedResponse(String),
+}
+
+impl From<DraftProblem> for ProviderError {
+    /// A problem with the draft found before sending, named by the draft field.
+    fn from(problem: DraftProblem) -> Self {
+        Self::InvalidInput {
+            field: problem.field().to_owned(),
+            reason: problem.to_string(),
+        }
+    }
 }
 
 impl ProviderError {

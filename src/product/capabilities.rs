@@ -2,9 +2,8 @@
 
 use serde::Serialize;
 
-use crate::order::{CertificateFormat, DcvChoice, DcvMethod};
+use crate::order::{CertificateFormat, DcvChoice, DcvMethod, DraftProblem};
 use crate::product::{OrderField, PeriodUnit};
-use crate::provider::ProviderError;
 
 /// The capability model of one provider API.
 ///
@@ -72,17 +71,18 @@ impl DcvChange {
     /// Checks a choice before it is sent: a per-name change needs the name and, for e-mail,
     /// the approver; a whole-order change must not name a single name, since it would apply
     /// to every name.
-    pub fn check(self, choice: &DcvChoice) -> Result<(), ProviderError> {
+    pub fn check(self, choice: &DcvChoice) -> Result<(), DraftProblem> {
+        let problem = |field, reason| Err(DraftProblem::DcvChange { field, reason });
         match self {
-            Self::WholeOrder if choice.name.is_some() => Err(ProviderError::invalid(
+            Self::WholeOrder if choice.name.is_some() => problem(
                 "dcv.name",
                 "this provider changes the method for the whole order, not one name",
-            )),
+            ),
             Self::WholeOrder => Ok(()),
-            Self::PerName { .. } if choice.name.is_none() => Err(ProviderError::invalid(
+            Self::PerName { .. } if choice.name.is_none() => problem(
                 "dcv.name",
                 "this provider changes the method one name at a time",
-            )),
+            ),
             Self::PerName {
                 approver_for_email: true,
             } if choice.method == DcvMethod::Email
@@ -91,10 +91,10 @@ impl DcvChange {
                     .as_deref()
                     .is_none_or(|a| a.trim().is_empty()) =>
             {
-                Err(ProviderError::invalid(
+                problem(
                     "dcv.approver",
                     "e-mail validation needs the approver address",
-                ))
+                )
             }
             Self::PerName { .. } => Ok(()),
         }
