@@ -12,6 +12,7 @@ pub mod quote;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::DomainName;
 use crate::product::{Period, ProviderKind};
 
 pub use certificate::{Certificate, CertificateFormat};
@@ -199,6 +200,20 @@ impl OrderDraft {
     /// The names the order asks for: the common name first, then the SANs.
     pub fn names(&self) -> impl Iterator<Item = &String> {
         self.common_name.iter().chain(&self.sans)
+    }
+
+    /// The names as [`DomainName`]s, parsed once from what the customer typed: A-label for
+    /// sending ([`DomainName::ascii`]), U-label for display, wildcard and base known. The
+    /// first invalid name is [`DraftProblem::InvalidName`].
+    pub fn domain_names(&self) -> Result<Vec<DomainName>, DraftProblem> {
+        self.names()
+            .map(|raw| {
+                DomainName::parse(raw).map_err(|e| DraftProblem::InvalidName {
+                    name: raw.clone(),
+                    reason: e.to_string(),
+                })
+            })
+            .collect()
     }
 
     /// The draft's one DCV method, for providers that take one per order (Gandi

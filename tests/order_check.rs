@@ -309,3 +309,20 @@ fn the_free_twin_is_the_apex_and_its_www_name_only() {
         [DraftProblem::TooManyNames { count: 2, max: 1 }]
     );
 }
+
+// Guards: a draft's names parse once into DomainNames (A-label, U-label, wildcard known),
+// the first invalid one named.
+#[test]
+fn draft_names_parse_into_domain_names() {
+    let names = draft(&["Bücher.de", "*.example.com"])
+        .domain_names()
+        .unwrap();
+    assert_eq!(names[0].ascii(), "xn--bcher-kva.de");
+    assert_eq!(names[0].unicode(), "bücher.de");
+    assert!(names[1].is_wildcard());
+    assert_eq!(names[1].base().ascii(), "example.com");
+    assert!(matches!(
+        draft(&["example.com", "bad_name.example.com"]).domain_names(),
+        Err(DraftProblem::InvalidName { name, .. }) if name == "bad_name.example.com"
+    ));
+}

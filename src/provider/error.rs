@@ -107,6 +107,14 @@ impl From<DraftProblem> for ProviderError {
     }
 }
 
+/// The name whose approver mailboxes are asked for: a wildcard's are those of its base name
+/// (docs/providers.md §5), found by [`crate::domain::DomainName::base`].
+pub(crate) fn approver_domain(name: &str) -> Result<String, ProviderError> {
+    crate::domain::DomainName::parse(name)
+        .map(|n| n.base().ascii().to_owned())
+        .map_err(|e| ProviderError::invalid("domainName", e.to_string()))
+}
+
 impl ProviderError {
     /// Shorthand for [`ProviderError::InvalidInput`].
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {

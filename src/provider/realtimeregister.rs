@@ -261,7 +261,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
-        let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
+        let base = crate::provider::error::approver_domain(name)?;
         let product = (!product.is_empty()).then_some(product);
         Ok(flow::map(
             calls::dcv_email_addresses(name, product)?,

@@ -279,7 +279,7 @@ impl Provider for Ssl247 {
 
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
         // The mailboxes of a wildcard are those of its base name (docs/providers.md §6).
-        let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
+        let base = crate::provider::error::approver_domain(name)?;
         Ok(flow::map(
             calls::approver_emails(product, &base)?,
             move |items| Ok(map::approvers(&base, &items)),
