@@ -4,7 +4,7 @@
 //! certificate) and seeds/realtimeregister-v2-create-certificate-deprecated.txt (the deprecated
 //! customer create call); PROVIDERS.md §2 adds hosts, auth, the process and catalog shapes.
 //!
-//! - [`calls`]: one constructor per endpoint, each a [`calls::Rest`] call; bodies are checked
+//! - [`calls`]: one constructor per endpoint, each a [`Prepared`](crate::provider::flow::Prepared) call; bodies are checked
 //!   by [`validate`] against the seed's restrictions before anything is built.
 //! - [`wire`]: request and response bodies, enumerations open to new words.
 //! - [`error::RtrError`]: `{type, message, violations[]}`, including the
