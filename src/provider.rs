@@ -3,7 +3,7 @@
 //! # How an adapter plugs in
 //!
 //! An adapter module (`gandi_v5`, `realtimeregister`, …) has three layers, as instant-acme
-//! separates wire types from behaviour (STYLE.md §3.1, items 10-11):
+//! separates wire types from behaviour:
 //!
 //! 1. **Wire types and calls**: one type per documented operation implementing [`Call`]
 //!    (`request()` builds the [`HttpRequest`], `parse()` reads the [`HttpResponse`](crate::http::HttpResponse) and maps
@@ -43,7 +43,7 @@ pub use crate::product::{Capabilities, CsrUse, DcvSupport, ProviderKind, Unknown
 pub use error::ProviderError;
 pub use flow::{Call, Exchange, Flow, Step};
 
-/// What an operation does, for the server's policy (DESIGN.md security model items 2-5).
+/// What an operation does, for the server's policy (docs/design.md, security model items 2-5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OperationClass {

@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ProviderKind {
-    /// Gandi XML-RPC API v3 (`cert.*`, seeds/gandi-v3-xmlrpc-cert.txt).
+    /// Gandi XML-RPC API v3 (`cert.*`, the Gandi v3 certificate reference).
     #[serde(rename = "gandi-v3")]
     GandiV3,
-    /// Gandi REST API v5 (`/v5/certificate/…`, PROVIDERS.md §1.3).
+    /// Gandi REST API v5 (`/v5/certificate/…`, docs/providers.md §1.3).
     #[serde(rename = "gandi-v5")]
     GandiV5,
     /// Realtime Register REST v2 (`/v2/ssl/…`).

@@ -14,7 +14,7 @@ use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
 
-/// The response header that carries the process id (PROVIDERS.md §2.3).
+/// The response header that carries the process id (docs/providers.md §2.3).
 pub const PROCESS_ID_HEADER: &str = "x-process-id";
 
 /// Maps an error response onto [`RtrError`]; a status with no RTR body becomes
@@ -107,7 +107,7 @@ impl ListQuery {
     }
 }
 
-/// `GET /v2/ssl/products` (PROVIDERS.md §2.4).
+/// `GET /v2/ssl/products` (docs/providers.md §2.4).
 pub fn products(query: &ListQuery) -> Prepared<Page<SslProduct>> {
     let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/products"));
     rest(
@@ -118,7 +118,7 @@ pub fn products(query: &ListQuery) -> Prepared<Page<SslProduct>> {
     )
 }
 
-/// `GET /v2/ssl/products/{product}` (PROVIDERS.md §2.4).
+/// `GET /v2/ssl/products/{product}` (docs/providers.md §2.4).
 pub fn product(product: &str) -> Result<Prepared<SslProduct>, ProviderError> {
     let path = format!("/v2/ssl/products/{}", segment("product", product)?);
     Ok(rest(
@@ -129,7 +129,7 @@ pub fn product(product: &str) -> Result<Prepared<SslProduct>, ProviderError> {
     ))
 }
 
-/// `GET /v2/ssl/dcvemailaddresslist/{domainName}[?product=]` (PROVIDERS.md §2.5). A leading
+/// `GET /v2/ssl/dcvemailaddresslist/{domainName}[?product=]` (docs/providers.md §2.5). A leading
 /// `*.` is stripped: approver mailboxes belong to the base name (§2.5, WHMCS; §5).
 pub fn dcv_email_addresses(
     domain_name: &str,
@@ -152,7 +152,7 @@ pub fn dcv_email_addresses(
     ))
 }
 
-/// `POST /v2/ssl/certificates` (seeds/realtimeregister-v2-request-certificate.txt).
+/// `POST /v2/ssl/certificates` (the RTR request-certificate reference).
 pub fn request(body: &CertificateRequest) -> Result<Prepared<CertificateProcess>, ProviderError> {
     validate::certificate_request(body)?;
     let request = HttpRequest::new(Method::Post, "/v2/ssl/certificates").with_json(body)?;
@@ -179,7 +179,7 @@ pub fn quote(body: &CertificateRequest) -> Result<Prepared<QuoteResponse>, Provi
 }
 
 /// The deprecated `POST /v2/customers/{customer}/certificates`
-/// (seeds/realtimeregister-v2-create-certificate-deprecated.txt; 202 with no documented body).
+/// (the RTR deprecated create-certificate reference; 202 with no documented body).
 pub fn create_deprecated(
     customer: &str,
     body: &DeprecatedCreateRequest,
@@ -219,7 +219,7 @@ pub fn quote_deprecated(
     ))
 }
 
-/// `GET /v2/processes/{id}` (PROVIDERS.md §2.3).
+/// `GET /v2/processes/{id}` (docs/providers.md §2.3).
 pub fn process(id: &str) -> Result<Prepared<Process>, ProviderError> {
     let path = format!("/v2/processes/{}", segment("processId", id)?);
     Ok(rest(
@@ -230,7 +230,7 @@ pub fn process(id: &str) -> Result<Prepared<Process>, ProviderError> {
     ))
 }
 
-/// `GET /v2/processes/{id}/info` (PROVIDERS.md §2.3).
+/// `GET /v2/processes/{id}/info` (docs/providers.md §2.3).
 pub fn process_info_call(id: &str) -> Result<Prepared<CertificateProcess>, ProviderError> {
     let path = format!("/v2/processes/{}/info", segment("processId", id)?);
     Ok(rest(
@@ -242,7 +242,7 @@ pub fn process_info_call(id: &str) -> Result<Prepared<CertificateProcess>, Provi
 }
 
 /// `POST /v2/processes/{id}/resend {dcv: [...]}`: resends, or switches a name's method
-/// (PROVIDERS.md §2.3). The answer may be a process body or empty.
+/// (docs/providers.md §2.3). The answer may be a process body or empty.
 pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Prepared<CertificateProcess>, ProviderError> {
     for (i, d) in dcv.iter().enumerate() {
         validate::dcv(&format!("dcv[{i}]"), d)?;
@@ -258,7 +258,7 @@ pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Prepared<CertificateProcess>, Pro
     ))
 }
 
-/// `GET /v2/ssl/certificates` (PROVIDERS.md §2.3).
+/// `GET /v2/ssl/certificates` (docs/providers.md §2.3).
 pub fn certificates(query: &ListQuery) -> Prepared<Page<SslCertificate>> {
     let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/certificates"));
     rest(
@@ -269,7 +269,7 @@ pub fn certificates(query: &ListQuery) -> Prepared<Page<SslCertificate>> {
     )
 }
 
-/// `GET /v2/ssl/certificates/{id}` (PROVIDERS.md §2.3).
+/// `GET /v2/ssl/certificates/{id}` (docs/providers.md §2.3).
 pub fn certificate(id: &str) -> Result<Prepared<SslCertificate>, ProviderError> {
     let path = format!("/v2/ssl/certificates/{}", segment("certificateId", id)?);
     Ok(rest(
@@ -280,7 +280,7 @@ pub fn certificate(id: &str) -> Result<Prepared<SslCertificate>, ProviderError> 
     ))
 }
 
-/// `GET /v2/ssl/certificates/{id}/download?format=` (PROVIDERS.md §2.3). The body is the
+/// `GET /v2/ssl/certificates/{id}/download?format=` (docs/providers.md §2.3). The body is the
 /// file itself: PEM text for CRT, CSR, CA and CA_BUNDLE, PKCS7; ZIP is binary (use
 /// [`download_bytes`]).
 pub fn download(id: &str, format: DownloadFormat) -> Result<Prepared<String>, ProviderError> {
@@ -306,7 +306,7 @@ pub fn download_bytes(
     Ok(download(id, format)?.with_parse(|r| Ok(r.body.clone())))
 }
 
-/// `POST /v2/ssl/authkey {product, csr}` (PROVIDERS.md §2.6).
+/// `POST /v2/ssl/authkey {product, csr}` (docs/providers.md §2.6).
 pub fn authkey(body: &AuthKeyRequest) -> Result<Prepared<AuthKey>, ProviderError> {
     if body.product.is_empty() {
         return Err(ProviderError::invalid("product", "is required"));
@@ -323,7 +323,7 @@ pub fn authkey(body: &AuthKeyRequest) -> Result<Prepared<AuthKey>, ProviderError
     ))
 }
 
-/// `POST /v2/ssl/decodecsr {csr}` (PROVIDERS.md §2.6).
+/// `POST /v2/ssl/decodecsr {csr}` (docs/providers.md §2.6).
 pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Prepared<DecodedCsr>, ProviderError> {
     if body.csr.trim().is_empty() {
         return Err(ProviderError::invalid("csr", "is required"));
@@ -337,7 +337,8 @@ pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Prepared<DecodedCsr>, Provi
     ))
 }
 
-/// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}` (PROVIDERS.md §2.3).
+/// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}`
+/// (docs/providers.md §2.3).
 pub fn send_subscriber_agreement(
     id: &str,
     body: &SubscriberAgreementRequest,
@@ -362,7 +363,7 @@ pub fn send_subscriber_agreement(
     ))
 }
 
-/// `POST /v2/processes/{id}/schedule-validation-call {date}` (PROVIDERS.md §2.3; EV, Dutch
+/// `POST /v2/processes/{id}/schedule-validation-call {date}` (docs/providers.md §2.3; EV, Dutch
 /// office hours).
 pub fn schedule_validation_call(
     id: &str,
@@ -385,8 +386,8 @@ pub fn schedule_validation_call(
 }
 
 /// `POST /v2/ssl/import {customer, certificate, csr?, coc?, domainName?}` → 201
-/// (PROVIDERS.md §2.6): adds a certificate issued elsewhere to the account, so it is listed and
-/// monitored with the others. The answer has no documented body; the process id is read from
+/// (docs/providers.md §2.6): adds a certificate issued elsewhere to the account, so it is listed
+/// and monitored with the others. The answer has no documented body; the process id is read from
 /// `x-process-id` when present.
 pub fn import(body: &ImportRequest) -> Result<Prepared<CertificateProcess>, ProviderError> {
     if !body.customer.is_empty() {
