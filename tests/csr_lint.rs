@@ -7,8 +7,9 @@
 
 use certorder::csr::lint::{self, check};
 use certorder::csr::{
-    Attribute, CsrInfo, Curve, ExtensionValue, Finding, Fingerprints, KeyAlgorithm, PublicKeyInfo,
-    RULES, RequestedExtension, San, Severity, SignatureAlgorithm, SignatureCheck, SubjectAttribute,
+    Attribute, CsrInfo, Curve, ExtensionValue, Finding, Fingerprints, Irregularity, KeyAlgorithm,
+    PublicKeyInfo, RULES, RequestedExtension, San, Severity, SignatureAlgorithm, SignatureCheck,
+    SubjectAttribute,
 };
 use std::collections::BTreeSet;
 
@@ -110,6 +111,7 @@ impl Csr {
                 sha256: "00".repeat(32),
                 spki_sha256: "00".repeat(32),
             },
+            irregularities: Vec::new(),
         };
         Csr {
             info,
@@ -232,8 +234,15 @@ rule_cases! {
         KeyAlgorithm::Rsa { bits: 2048, exponent: Some(65_537), modulus: hex(ROCA_MODULUS) },
         "RSA 2048 bits",
     ) => ["rsa-key-roca"];
-    secp256k1_is_unsupported: |c| c.key(KeyAlgorithm::Ec { curve: Curve::Other("secp256k1".into()) }, "EC secp256k1") => ["ec-curve-unsupported"];
-    p521_is_a_warning: |c| c.key(KeyAlgorithm::Ec { curve: Curve::P521 }, "EC P-521") => ["ec-curve-p521"];
+    secp256k1_is_unsupported: |c| c.key(KeyAlgorithm::Ec { curve: Curve::Other("secp256k1".into()), explicit_parameters: false }, "EC secp256k1") => ["ec-curve-unsupported"];
+    p521_is_a_warning: |c| c.key(KeyAlgorithm::Ec { curve: Curve::P521, explicit_parameters: false }, "EC P-521") => ["ec-curve-p521"];
+    explicit_p256_parameters_are_refused: |c| c.key(KeyAlgorithm::Ec { curve: Curve::P256, explicit_parameters: true }, "EC P-256 (explicit parameters)") => ["ec-explicit-parameters"];
+    explicit_unknown_parameters_are_refused_once: |c| c.key(KeyAlgorithm::Ec { curve: Curve::Other("a curve without a name".into()), explicit_parameters: true }, "EC") => ["ec-explicit-parameters"];
+    no_attributes_field_is_noted: |c| c.info.irregularities.push(Irregularity::NoAttributesField) => ["attributes-field-missing"];
+    an_empty_attribute_is_noted: |c| c.info.irregularities.push(Irregularity::EmptyAttribute { attribute: "extensionRequest".into() }) => ["attribute-empty"];
+    a_challenge_password_of_another_type_is_a_warning: |c| c.info.irregularities.push(Irregularity::ChallengePasswordType { found: "IA5String".into() }) => ["challenge-password-type"];
+    a_long_form_length_is_not_der: |c| c.info.irregularities.push(Irregularity::NonMinimalLength { part: "the attributes field".into() }) => ["not-der"];
+    an_unreadable_extension_request_is_an_error: |c| c.info.irregularities.push(Irregularity::UnreadableExtensionRequest) => ["extension-request-unreadable"];
     ed25519_is_unsupported: |c| c.key(KeyAlgorithm::Ed25519, "ED25519") => ["eddsa-key-unsupported"];
     ed448_is_unsupported: |c| c.key(KeyAlgorithm::Ed448, "ED448") => ["eddsa-key-unsupported"];
     dsa_is_unsupported: |c| c.key(KeyAlgorithm::Other { oid: "1.2.840.10040.4.1".into() }, "DSA") => ["key-algorithm-unsupported"];

@@ -1,5 +1,6 @@
 //! The subject public key and the signature algorithm, named as OpenSSL names them.
 
+use super::curves;
 use crate::csr::{Curve, KeyAlgorithm, PublicKeyInfo, SignatureAlgorithm};
 use x509_parser::asn1_rs::{FromDer, Oid};
 use x509_parser::public_key::RSAPublicKey;
@@ -21,9 +22,7 @@ pub(super) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> Result<PublicKeyInf
     let oid = spki.algorithm.algorithm.to_id_string();
     let algorithm = match oid.as_str() {
         RSA_ENCRYPTION | RSASSA_PSS => rsa(&spki.subject_public_key.data)?,
-        EC_PUBLIC_KEY => KeyAlgorithm::Ec {
-            curve: curve(spki.algorithm.parameters.as_ref()),
-        },
+        EC_PUBLIC_KEY => ec(spki.algorithm.parameters.as_ref()),
         ED25519 => KeyAlgorithm::Ed25519,
         ED448 => KeyAlgorithm::Ed448,
         _ => KeyAlgorithm::Other { oid: oid.clone() },
@@ -31,7 +30,11 @@ pub(super) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> Result<PublicKeyInf
     let description = match &algorithm {
         KeyAlgorithm::Rsa { bits, .. } if oid == RSASSA_PSS => format!("RSASSA-PSS {bits} bits"),
         KeyAlgorithm::Rsa { bits, .. } => format!("RSA {bits} bits"),
-        KeyAlgorithm::Ec { curve } => format!("EC {}", curve_name(curve)),
+        KeyAlgorithm::Ec {
+            curve,
+            explicit_parameters: true,
+        } => format!("EC {} (explicit parameters)", curve_name(curve)),
+        KeyAlgorithm::Ec { curve, .. } => format!("EC {}", curve_name(curve)),
         KeyAlgorithm::Ed25519 => "Ed25519".to_owned(),
         KeyAlgorithm::Ed448 => "Ed448".to_owned(),
         KeyAlgorithm::Other { oid } => match key_name(oid) {
@@ -71,14 +74,28 @@ fn rsa(bits_data: &[u8]) -> Result<KeyAlgorithm, BadRsaKey> {
     })
 }
 
-fn curve(parameters: Option<&x509_parser::asn1_rs::Any<'_>>) -> Curve {
+/// An EC key: its named curve, or the curve its explicit parameters spell out.
+fn ec(parameters: Option<&x509_parser::asn1_rs::Any<'_>>) -> KeyAlgorithm {
     let Some(parameters) = parameters else {
-        return Curve::Other("no curve parameters".to_owned());
+        return KeyAlgorithm::Ec {
+            curve: Curve::Other("no curve parameters".to_owned()),
+            explicit_parameters: false,
+        };
     };
-    let Ok(oid) = parameters.as_oid() else {
-        return Curve::Other("explicit curve parameters".to_owned());
-    };
-    match oid.to_id_string().as_str() {
+    match parameters.as_oid() {
+        Ok(oid) => KeyAlgorithm::Ec {
+            curve: named_curve(&oid.to_id_string()),
+            explicit_parameters: false,
+        },
+        Err(_) => KeyAlgorithm::Ec {
+            curve: curves::explicit(parameters.as_bytes()),
+            explicit_parameters: true,
+        },
+    }
+}
+
+fn named_curve(oid: &str) -> Curve {
+    match oid {
         "1.2.840.10045.3.1.7" => Curve::P256,
         "1.3.132.0.34" => Curve::P384,
         "1.3.132.0.35" => Curve::P521,
