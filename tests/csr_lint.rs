@@ -515,6 +515,10 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("country-lower.csr", &["country-invalid"]),
     ("no-names.csr", &["no-names"]),
     ("cn-not-in-san.csr", &["cn-not-in-sans"]),
+    ("ec-explicit-p256.csr", &["ec-explicit-parameters", "signature-not-checked"]),
+    ("ec-explicit-p384.csr", &["ec-explicit-parameters", "signature-not-checked"]),
+    ("ec-explicit-p521.csr", &["ec-explicit-parameters", "signature-not-checked"]),
+    ("ec-explicit-secp256k1.csr", &["ec-explicit-parameters", "signature-not-checked"]),
 ];
 
 fn fixture(file: &str) -> Vec<u8> {
@@ -530,6 +534,63 @@ fn openssl_clean_request_inspects_without_findings() {
     let inspection = certorder::csr::inspect(&fixture("clean.csr")).unwrap();
     assert_eq!(inspection.findings, Vec::new());
     assert!(inspection.is_acceptable());
+}
+
+// Guards that explicit curve parameters are named after the curve they are, and never shown.
+#[test]
+fn explicit_curve_parameters_are_named_never_dumped() {
+    for (file, curve, description) in [
+        (
+            "ec-explicit-p256.csr",
+            Curve::P256,
+            "EC P-256 (explicit parameters)",
+        ),
+        (
+            "ec-explicit-p384.csr",
+            Curve::P384,
+            "EC P-384 (explicit parameters)",
+        ),
+        (
+            "ec-explicit-p521.csr",
+            Curve::P521,
+            "EC P-521 (explicit parameters)",
+        ),
+        (
+            "ec-explicit-secp256k1.csr",
+            Curve::Other("a curve without a name".into()),
+            "EC a curve without a name (explicit parameters)",
+        ),
+    ] {
+        let inspection = certorder::csr::inspect(&fixture(file)).unwrap();
+        let key = &inspection.info.key;
+        assert_eq!(
+            key.algorithm,
+            KeyAlgorithm::Ec {
+                curve,
+                explicit_parameters: true
+            },
+            "{file}"
+        );
+        assert_eq!(key.description, description, "{file}");
+        let finding = inspection
+            .findings
+            .iter()
+            .find(|f| f.code == "ec-explicit-parameters")
+            .unwrap();
+        assert!(finding.message.contains("named curves only"), "{file}");
+        assert_eq!(finding.reference, "RFC 5480 §2.1.1");
+        // The only long runs of hex digits are the fingerprints: the parameters are never
+        // dumped, in the report or in a message.
+        let json = serde_json::to_string(&inspection).unwrap();
+        let prints = &inspection.info.fingerprints;
+        let allowed = [&prints.md5, &prints.sha256, &prints.spki_sha256];
+        for run in json.split(|c: char| !c.is_ascii_hexdigit()) {
+            assert!(
+                run.len() < 16 || allowed.iter().any(|p| p.as_str() == run),
+                "{file}: a hex dump in {json}"
+            );
+        }
+    }
 }
 
 // Guards that each rule fires on a real request, with exactly the expected codes.

@@ -212,3 +212,26 @@ fn indefinite_lengths_are_still_damage() {
     der[1] = 0x80;
     assert!(matches!(inspect(&der), Err(CsrError::MalformedDer { .. })));
 }
+
+#[test]
+fn the_old_oiw_dsa_oids_are_named() {
+    let inspection = inspected(tolerated!("dsa-oiw-oids.pem"));
+    assert_eq!(inspection.info.key.description, "DSA");
+    assert_eq!(inspection.info.signature_algorithm.oid, "1.3.14.3.2.27");
+    assert_eq!(inspection.info.signature_algorithm.name, "dsaWithSHA1-old");
+    assert_eq!(
+        inspection.signature,
+        SignatureCheck::CannotCheck {
+            algorithm: "dsaWithSHA1-old".into()
+        }
+    );
+    let found = codes(&inspection);
+    for code in [
+        "key-algorithm-unsupported",
+        "signature-weak-hash",
+        "signature-not-checked",
+    ] {
+        assert!(found.contains(&code), "{code} missing from {found:?}");
+    }
+    assert!(message(&inspection, "key-algorithm-unsupported").contains("DSA"));
+}

@@ -223,6 +223,11 @@ pub(crate) const CASES: &[Case] = &[
         expect: Expect::Valid,
     },
     Case {
+        file: "tolerated/dsa-oiw-oids.pem",
+        bytes: include_bytes!("../fixtures/csr/tolerated/dsa-oiw-oids.pem"),
+        expect: Expect::CannotCheck,
+    },
+    Case {
         file: "tolerated/empty-extension-request.pem",
         bytes: include_bytes!("../fixtures/csr/tolerated/empty-extension-request.pem"),
         expect: Expect::Valid,

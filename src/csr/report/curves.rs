@@ -52,20 +52,24 @@ fn domains() -> [Domain; 3] {
         },
         Domain {
             curve: Curve::P521,
-            p: "1ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
-                fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
-                ff",
-            a: "1ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
-                fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
-                fc",
-            b: "51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e\
-                156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00",
-            gx: "c6858e06b70404e9cd9e3ecb662395b4429c648139053fb521f828af606b4d3db\
-                 aa14b5e77efe75928fe1dc127a2ffa8de3348b3c1856a429bf97e7e31c2e5bd66",
-            gy: "11839296a789a3bc0045c8a5fb42c7d1bd998f54449579b446817afbd17273e66\
-                 2c97ee72995ef42640c550b9013fad0761353c7086a272c24088be94769fd16650",
-            n: "1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
-                a51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409",
+            p: "1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                fff",
+            a: "1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                ffc",
+            b: "51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109\
+                e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f\
+                00",
+            gx: "c6858e06b70404e9cd9e3ecb662395b4429c648139053fb521f828af606b4d3d\
+                 baa14b5e77efe75928fe1dc127a2ffa8de3348b3c1856a429bf97e7e31c2e5bd\
+                 66",
+            gy: "11839296a789a3bc0045c8a5fb42c7d1bd998f54449579b446817afbd17273e6\
+                 62c97ee72995ef42640c550b9013fad0761353c7086a272c24088be94769fd16\
+                 650",
+            n: "1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\
+                ffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386\
+                409",
         },
     ]
 }
@@ -209,6 +213,56 @@ mod tests {
             }
             assert_eq!(unhex(domain.p).len(), bytes, "{:?}", domain.curve);
         }
+    }
+
+    /// The content of an `ECParameters` SEQUENCE for `domain`, its base point in `base`.
+    fn parameters(domain: &Domain, base: &[u8]) -> Vec<u8> {
+        let int = |hex: &str| {
+            let mut bytes = unhex(hex);
+            if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+                bytes.insert(0, 0);
+            }
+            der::encode(INTEGER, &bytes)
+        };
+        let field = [der::encode(OID, PRIME_FIELD), int(domain.p)].concat();
+        let curve = [
+            der::encode(OCTET_STRING, &unhex(domain.a)),
+            der::encode(OCTET_STRING, &unhex(domain.b)),
+        ]
+        .concat();
+        [
+            der::encode(INTEGER, &[1]),
+            der::encode(SEQUENCE, &field),
+            der::encode(SEQUENCE, &curve),
+            der::encode(OCTET_STRING, base),
+            int(domain.n),
+            der::encode(INTEGER, &[1]),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn a_compressed_base_point_is_recognised_with_the_parity_of_y() {
+        let [p256, ..] = domains();
+        // P-256's Gy ends in f5: odd, so its compressed form starts with 03.
+        let compressed = |form: u8| [vec![form], unhex(p256.gx)].concat();
+        assert_eq!(explicit(&parameters(&p256, &compressed(0x03))), Curve::P256);
+        assert_ne!(explicit(&parameters(&p256, &compressed(0x02))), Curve::P256);
+    }
+
+    #[test]
+    fn one_changed_coefficient_is_another_curve() {
+        let [p256, ..] = domains();
+        let base = [vec![0x04], unhex(p256.gx), unhex(p256.gy)].concat();
+        assert_eq!(explicit(&parameters(&p256, &base)), Curve::P256);
+        let other = Domain {
+            b: "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604c",
+            ..p256
+        };
+        assert_eq!(
+            explicit(&parameters(&other, &base)),
+            Curve::Other("a curve without a name".to_owned())
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::curves;
 use crate::csr::{Curve, KeyAlgorithm, PublicKeyInfo, SignatureAlgorithm};
-use x509_parser::asn1_rs::{FromDer, Oid};
+use x509_parser::asn1_rs::{FromDer, Oid, Tag};
 use x509_parser::public_key::RSAPublicKey;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
@@ -82,14 +82,24 @@ fn ec(parameters: Option<&x509_parser::asn1_rs::Any<'_>>) -> KeyAlgorithm {
             explicit_parameters: false,
         };
     };
-    match parameters.as_oid() {
-        Ok(oid) => KeyAlgorithm::Ec {
-            curve: named_curve(&oid.to_id_string()),
+    // `Any::as_oid` does not look at the tag: explicit parameters (a SEQUENCE) read as an
+    // OID whose text is a hex dump of the parameters, so the tag decides.
+    match parameters.tag() {
+        Tag::Oid => KeyAlgorithm::Ec {
+            curve: parameters.as_oid().map_or_else(
+                |_| Curve::Other("an invalid curve OID".to_owned()),
+                |oid| named_curve(&oid.to_id_string()),
+            ),
             explicit_parameters: false,
         },
-        Err(_) => KeyAlgorithm::Ec {
+        Tag::Sequence => KeyAlgorithm::Ec {
             curve: curves::explicit(parameters.as_bytes()),
             explicit_parameters: true,
+        },
+        // implicitCurve (NULL) or anything else: no curve to speak of.
+        _ => KeyAlgorithm::Ec {
+            curve: Curve::Other("no named curve".to_owned()),
+            explicit_parameters: false,
         },
     }
 }
@@ -122,6 +132,8 @@ fn curve_name(curve: &Curve) -> &str {
 fn key_name(oid: &str) -> Option<&'static str> {
     Some(match oid {
         "1.2.840.10040.4.1" => "DSA",
+        // The old OIW OID for DSA keys, which OpenSSL calls dsaEncryption-old.
+        "1.3.14.3.2.12" => "DSA",
         "1.2.840.10046.2.1" => "DH",
         "1.3.101.110" => "X25519",
         "1.3.101.111" => "X448",
@@ -185,6 +197,7 @@ fn signature_name(oid: &str) -> Option<&'static str> {
         "2.16.840.1.101.3.4.3.11" => "ecdsa_with_SHA3-384",
         "2.16.840.1.101.3.4.3.12" => "ecdsa_with_SHA3-512",
         "1.2.840.10040.4.3" => "dsaWithSHA1",
+        "1.3.14.3.2.27" => "dsaWithSHA1-old",
         "2.16.840.1.101.3.4.3.1" => "dsa_with_SHA224",
         "2.16.840.1.101.3.4.3.2" => "dsa_with_SHA256",
         "1.3.101.112" => "ED25519",
