@@ -217,6 +217,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         // Nothing is charged that the customer has not seen priced (docs/providers.md §2.2).
         let accepted = draft
             .accepted_quote
@@ -271,6 +272,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = self.request_body(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::quote(&body)?, move |q| {
@@ -327,6 +329,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = self.request_body(draft)?;
         validate::certificate_request(&body)?;
         Ok(flow::map(calls::quote(&body)?, |_| Ok(())))
