@@ -276,7 +276,7 @@ impl Provider for RealtimeRegister {
         let body = self.request_body(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::quote(&body)?, move |q| {
-            Ok(map::quote(&q, &draft))
+            map::quote(&q, &draft)
         }))
     }
 
