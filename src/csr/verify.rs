@@ -75,7 +75,16 @@ const ED25519: &str = "1.3.101.112";
 
 /// Checks the self-signature of a parsed request with its own subject public key.
 pub(crate) fn check(csr: &X509CertificationRequest<'_>) -> SignatureCheck {
-    verify(csr).into()
+    check_signed(csr, csr.certification_request_info.raw)
+}
+
+/// Checks the self-signature over `signed_info`, the CertificationRequestInfo exactly as it
+/// was received, when `csr` was parsed from a normalised copy of the request.
+pub(crate) fn check_signed(
+    csr: &X509CertificationRequest<'_>,
+    signed_info: &[u8],
+) -> SignatureCheck {
+    verify(csr, signed_info).into()
 }
 
 /// Parses a DER request and checks its self-signature.
@@ -92,12 +101,11 @@ pub fn verify_der(der: &[u8]) -> Result<SignatureCheck, CsrError> {
     Ok(check(&csr))
 }
 
-fn verify(csr: &X509CertificationRequest<'_>) -> Result<(), Failure> {
+fn verify(csr: &X509CertificationRequest<'_>, message: &[u8]) -> Result<(), Failure> {
     // Learn the algorithm first: an algorithm we cannot check stays "cannot check" even when
     // the rest of the request looks odd to us.
     let scheme = algorithm::scheme(&csr.signature_algorithm)?;
     let info = &csr.certification_request_info;
-    let message = info.raw;
 
     // Every signature and key we verify is a whole number of octets (RFC 5280 §4.1.1.3).
     if csr.signature_value.unused_bits != 0 {
