@@ -103,14 +103,6 @@ pub enum OrderStatus {
     Unknown(String),
 }
 
-impl OrderStatus {
-    /// Whether the order can still change without the customer doing anything new (so polling
-    /// makes sense).
-    pub fn is_open(&self) -> bool {
-        matches!(self, Self::Pending | Self::Processing)
-    }
-}
-
 /// The last-known state of an order, as the provider reported it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderState {

@@ -10,22 +10,21 @@
 //!
 //! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
-//! - [`account`], [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire
-//!   types; [`account::profile`] maps neutral contacts onto the contact profiles orders name.
+//! - [`wire`]: the document's types ([`account`], [`catalog`], [`certificate`], [`order`],
+//!   [`request`], [`envelope`]); [`account::profile`] maps neutral contacts onto the contact
+//!   profiles orders name.
+//! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
+//!   `recognise`: which documented operation a forwarded request is.
 //! - [`Ssl247`]: the [`Provider`] implementation.
 
-pub mod account;
 pub mod calls;
-pub mod catalog;
-pub mod certificate;
-pub mod envelope;
 pub mod error;
 pub mod map;
-pub mod order;
 mod recognise;
-pub mod request;
-pub mod scalar;
-pub mod status;
+pub mod wire;
+
+// The wire modules at the paths callers have always used.
+pub use wire::{account, catalog, certificate, envelope, order, request, scalar, status};
 
 use std::collections::VecDeque;
 
