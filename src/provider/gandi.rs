@@ -89,7 +89,7 @@ pub fn names<'a>(cn: Option<&String>, altnames: impl IntoIterator<Item = &'a str
 /// The DNS record that validates `name` (the `index`-th name): the one whose owner is
 /// `_<hash>.<name>.` (the owner minus its first label, a wildcard's `*.` dropped), else the
 /// record at the same position.
-pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option<DnsRecord> {
+pub(crate) fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option<DnsRecord> {
     let base = name.strip_prefix("*.").unwrap_or(name);
     records
         .iter()
@@ -102,7 +102,7 @@ pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option
 }
 
 /// The DNS records of a `dns_records` list; zone-file lines that do not parse are left out.
-pub fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
+pub(crate) fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
     lines
         .iter()
         .filter_map(|line| DnsRecord::from_zone_line(line))

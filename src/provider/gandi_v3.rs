@@ -37,7 +37,7 @@ pub const PRODUCTION_BASE: &str = "https://rpc.gandi.net";
 /// OT&E (test) base URL.
 pub const OTE_BASE: &str = "https://rpc.ote.gandi.net";
 /// The XML-RPC endpoint path below the base URL.
-pub const ENDPOINT_PATH: &str = "/xmlrpc/";
+pub(crate) const ENDPOINT_PATH: &str = "/xmlrpc/";
 
 /// The error of an operation in error, if it is one (`step` ERROR, or an `errortype`).
 pub fn operation_error(op: &OperationReturn) -> Option<Error> {
@@ -122,7 +122,7 @@ pub struct GandiV3;
 
 impl GandiV3 {
     /// `CertificateCreate` from a neutral draft.
-    pub fn create_params(draft: &OrderDraft) -> Result<CertificateParams, ProviderError> {
+    pub(crate) fn create_params(draft: &OrderDraft) -> Result<CertificateParams, ProviderError> {
         let methods: Vec<_> = draft.dcv.iter().map(|c| &c.method).collect();
         if methods.windows(2).any(|w| w[0] != w[1]) {
             return Err(ProviderError::invalid(

@@ -15,7 +15,8 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use error::Error;
-pub use map::{order_state, product, validations};
+pub(crate) use map::order_state;
+pub use map::{product, validations};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
@@ -35,7 +36,7 @@ pub const PRODUCTION_BASE: &str = "https://api.gandi.net";
 /// Sandbox base URL (separate sandbox account).
 pub const SANDBOX_BASE: &str = "https://api.sandbox.gandi.net";
 /// The certificate API's path below the base URL.
-pub const BASE_PATH: &str = "/v5/certificate";
+pub(crate) const BASE_PATH: &str = "/v5/certificate";
 
 /// A v5 `dcv_method` word: email, dns, file, http, https.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,7 +66,7 @@ impl V5DcvMethod {
     }
 
     /// From the neutral method (file over HTTP is sent as `file`).
-    pub fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
+    pub(crate) fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
         match method {
             DcvMethod::Email => Ok(Self::Email),
             DcvMethod::Dns => Ok(Self::Dns),
@@ -120,7 +121,7 @@ pub struct GandiV5;
 impl GandiV5 {
     /// The create body for a neutral draft. Duration is left out: v5 issues for one year
     /// whatever the duration (docs/providers.md §1.3); longer terms are a later `PATCH`.
-    pub fn create_request(draft: &OrderDraft) -> Result<CreateRequest, ProviderError> {
+    pub(crate) fn create_request(draft: &OrderDraft) -> Result<CreateRequest, ProviderError> {
         let mut methods = draft.dcv.iter().map(|c| &c.method);
         let first = methods.next();
         if methods.any(|m| Some(m) != first) {

@@ -47,7 +47,7 @@ impl V3DcvMethod {
     }
 
     /// From the neutral method.
-    pub fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
+    pub(crate) fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
         Ok(match method {
             DcvMethod::Email => Self::Email,
             DcvMethod::Dns => Self::Dns,

@@ -179,7 +179,7 @@ fn billables(list: Option<&Vec<Billable>>) -> Result<(), ProviderError> {
 
 /// Checks a request certificate body. An empty `customer` is allowed: the proxy fills it in
 /// from the API key (docs/providers.md §7, Realtime Register).
-pub fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> {
+pub(crate) fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> {
     if !r.customer.is_empty() {
         handle("customer", &r.customer)?;
     }
@@ -225,7 +225,10 @@ pub fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> 
 
 /// Checks the deprecated create call: its customer path segment and body; `period` is in
 /// years, 1-5 (the RTR deprecated create-certificate reference).
-pub fn deprecated_create(customer: &str, r: &DeprecatedCreateRequest) -> Result<(), ProviderError> {
+pub(crate) fn deprecated_create(
+    customer: &str,
+    r: &DeprecatedCreateRequest,
+) -> Result<(), ProviderError> {
     handle("customer", customer)?;
     if r.product.is_empty() {
         return Err(err("product", "is required"));

@@ -275,7 +275,7 @@ pub(crate) fn required(field: &str, value: &str) -> Result<(), ProviderError> {
 }
 
 /// `years` is a string holding a whole, positive number of years ("years: string").
-pub fn check_years(field: &str, years: &str) -> Result<(), ProviderError> {
+pub(crate) fn check_years(field: &str, years: &str) -> Result<(), ProviderError> {
     let ok = !years.is_empty()
         && years.bytes().all(|b| b.is_ascii_digit())
         && years.parse::<u32>().is_ok_and(|n| n > 0);
