@@ -679,7 +679,9 @@ fn neutral_operations_map_onto_the_model() {
     assert_eq!(p.get("dcv_method"), Some(&Value::from("dns")));
     assert_eq!(
         state.handle,
-        OrderHandle::new(ProviderKind::GandiV3, "4242").with_operation("31337")
+        OrderHandle::new(ProviderKind::GandiV3, "4242")
+            .with_operation("31337")
+            .with_dcv_method(DcvMethod::Dns)
     );
     assert_eq!(state.status, OrderStatus::Processing);
     assert_eq!(state.names, ["example.com", "www.example.com"]);
@@ -736,13 +738,15 @@ fn neutral_operations_map_onto_the_model() {
 
     let cert = flow::run_sync(g.download(&state.handle).unwrap(), reply(CERT_INFO)).unwrap();
     assert_eq!(&cert.pem, pem);
-    flow::run_sync(
+    // The change answers the handle to keep, with the method now in force.
+    let email = flow::run_sync(
         g.change_dcv(&state.handle, &DcvChoice::all(DcvMethod::Email))
             .unwrap(),
         reply(TRUE),
     )
     .unwrap();
-    flow::run_sync(g.resend_dcv(&state.handle).unwrap(), reply(TRUE)).unwrap();
+    assert_eq!(email.dcv_method, Some(DcvMethod::Email));
+    flow::run_sync(g.resend_dcv(&email).unwrap(), reply(TRUE)).unwrap();
     let no_op = OrderHandle::new(ProviderKind::GandiV3, "4242");
     assert!(g.resend_dcv(&no_op).is_err());
     assert!(

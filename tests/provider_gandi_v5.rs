@@ -769,7 +769,10 @@ fn neutral_operations_map_onto_the_model() {
         reply(202, fixture!("create-202.json")),
     )
     .unwrap();
-    assert_eq!(state.handle, OrderHandle::new(ProviderKind::GandiV5, ID));
+    assert_eq!(
+        state.handle,
+        OrderHandle::new(ProviderKind::GandiV5, ID).with_dcv_method(DcvMethod::Dns)
+    );
     assert_eq!(state.status, OrderStatus::Pending);
     assert_eq!(state.validations[0].method, DcvMethod::Dns);
 
@@ -812,14 +815,15 @@ fn neutral_operations_map_onto_the_model() {
     })
     .unwrap();
     assert_eq!(cert.pem, fixture!("crt.pem"));
-    flow::run_sync(
+    let email = flow::run_sync(
         g.change_dcv(&state.handle, &DcvChoice::all(DcvMethod::Email))
             .unwrap(),
         reply(200, fixture!("message.json")),
     )
     .unwrap();
+    assert_eq!(email.dcv_method, Some(DcvMethod::Email));
     flow::run_sync(
-        g.resend_dcv(&state.handle).unwrap(),
+        g.resend_dcv(&email).unwrap(),
         reply(200, fixture!("message.json")),
     )
     .unwrap();

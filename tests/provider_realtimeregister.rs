@@ -9,9 +9,9 @@ use base64::Engine as _;
 use certorder::http::{Credentials, HttpRequest, HttpResponse, Method, Secret};
 use certorder::order::{
     Contact, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecordType, OrderDraft,
-    OrderHandle, OrderStatus, Organization,
+    OrderHandle, OrderStatus, Organization, Quote, QuoteLine,
 };
-use certorder::product::{FreeTwin, OrderField, Period, ProductKind, ValidationLevel};
+use certorder::product::{FreeTwin, Money, OrderField, Period, ProductKind, ValidationLevel};
 use certorder::provider::realtimeregister::calls::{self, ListQuery};
 use certorder::provider::realtimeregister::wire::{
     Approver, AuthKeyRequest, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest,
@@ -170,6 +170,22 @@ fn draft() -> OrderDraft {
             country: Some("NL".into()),
             ..Organization::default()
         }),
+        accepted_quote: Some(accepted_quote()),
+        ..OrderDraft::default()
+    }
+}
+
+/// The quote the customer accepted: what the handshake example of errors.json charges.
+fn accepted_quote() -> Quote {
+    Quote {
+        product: "ssl_sectigo_multi".into(),
+        period: Some(Period::years(1)),
+        total: Money::new(1250, Some("EUR")),
+        lines: vec![QuoteLine {
+            description: "REQUEST".into(),
+            quantity: 1,
+            amount: Money::new(1250, Some("EUR")),
+        }],
     }
 }
 

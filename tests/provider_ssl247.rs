@@ -10,9 +10,10 @@ use serde_json::{Value, json};
 
 use certorder::http::{Credentials, HttpRequest, HttpResponse, Method, Secret};
 use certorder::order::{
-    DcvChoice, DcvInstruction, DcvMethod, DcvStatus, OrderDraft, OrderHandle, OrderStatus,
+    DcvChoice, DcvInstruction, DcvMethod, DcvStatus, OrderDraft, OrderHandle, OrderStatus, Quote,
+    QuoteLine,
 };
-use certorder::product::{Period, ProductKind, ValidationLevel};
+use certorder::product::{Money, Period, ProductKind, ValidationLevel};
 use certorder::provider::ssl247::calls;
 use certorder::provider::ssl247::envelope::Success;
 use certorder::provider::ssl247::request::{
@@ -1272,7 +1273,32 @@ fn draft() -> OrderDraft {
             method: DcvMethod::Email,
             approver: Some("admin@example.com".into()),
         }],
+        // What the document's validate example prices: its totals are "string", so nothing.
+        accepted_quote: Some(Quote {
+            product: "com-ent-ssl-pro".into(),
+            period: Some(Period::years(2)),
+            total: Money::new(0, None),
+            lines: Vec::new(),
+        }),
         ..OrderDraft::default()
+    }
+}
+
+/// A draft whose accepted quote is the realistic validate answer: 100.00 + 20.50.
+fn priced_draft() -> OrderDraft {
+    let line = |description: &str, minor| QuoteLine {
+        description: description.into(),
+        quantity: 1,
+        amount: Money::new(minor, None),
+    };
+    OrderDraft {
+        accepted_quote: Some(Quote {
+            product: "com-ent-ssl-pro".into(),
+            period: Some(Period::years(2)),
+            total: Money::new(12050, None),
+            lines: vec![line("SSL", 10000), line("SAN", 2050)],
+        }),
+        ..draft()
     }
 }
 
@@ -1320,7 +1346,7 @@ fn create_order_runs_validate_place_order_complete_on_the_document_examples() {
 
 #[test]
 fn create_order_with_realistic_answers() {
-    let flow = Ssl247.create_order(&draft()).unwrap();
+    let flow = Ssl247.create_order(&priced_draft()).unwrap();
     let (result, sent) = run(flow, |path| {
         let data = match path {
             "/order/certificate/validate" => {
@@ -1418,15 +1444,20 @@ fn create_order_checks_the_draft_before_sending() {
 
 #[test]
 fn quick_order_flow() {
-    let (result, sent) = run(Ssl247.quick_order(&draft()).unwrap(), |_| {
-        ok("order-certificate-place-quick-order.response.json")
+    // validate prices the order first, then one charging call.
+    let (result, sent) = run(Ssl247.quick_order(&draft()).unwrap(), |path| {
+        ok(match path {
+            "/order/certificate/validate" => "order-certificate-validate.response.json",
+            _ => "order-certificate-place-quick-order.response.json",
+        })
     });
     assert_eq!(result.unwrap().handle.id, "string");
-    assert_eq!(sent[0].0, "/order/certificate/place-quick-order");
-    assert_eq!(sent[0].1, OperationClass::Billable);
-    assert_eq!(sent[0].2["years"], "2");
+    assert_eq!(sent[0].0, "/order/certificate/validate");
+    assert_eq!(sent[1].0, "/order/certificate/place-quick-order");
+    assert_eq!(sent[1].1, OperationClass::Billable);
+    assert_eq!(sent[1].2["years"], "2");
     assert_eq!(
-        sent[0].2["Addon"][0],
+        sent[1].2["Addon"][0],
         json!({"value": "www.example.com", "approver_email": "admin@example.com"})
     );
 }

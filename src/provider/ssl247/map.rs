@@ -12,7 +12,7 @@ mod request;
 mod state;
 
 pub(crate) use download::{download_text, pem_blocks};
-pub(crate) use request::quick_order_request;
+pub(crate) use request::{quick_order_request, years};
 pub(crate) use state::completed;
 
 pub use download::leaf;
@@ -90,7 +90,9 @@ pub fn product(summary: &ProductSummary, product_type: Option<&ProductType>) -> 
         validation,
         wildcard_sans: false,
         included_names: Some(1).filter(|_| kind != ProductKind::Multi),
-        max_names: None,
+        // A single-name or wildcard product takes its one name; the document gives no limit
+        // for multi-name products (`ProductRequirements` is an untyped "object").
+        max_names: Some(1).filter(|_| kind != ProductKind::Multi),
         kind,
         free_twin: FreeTwin::None,
         periods,
