@@ -5,10 +5,10 @@
 //! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`]; the
 //! check of a draft against its product, before sending, in [`check`].
 
-pub mod certificate;
+pub(crate) mod certificate;
 pub mod check;
-pub mod dcv;
-pub mod quote;
+pub(crate) mod dcv;
+pub(crate) mod quote;
 
 use serde::{Deserialize, Serialize};
 

@@ -18,8 +18,8 @@ mod acknowledge;
 pub mod calls;
 pub mod error;
 pub mod map;
-pub mod recognise;
-pub mod validate;
+pub(crate) mod recognise;
+pub(crate) mod validate;
 pub mod wire;
 
 use base64::Engine as _;

@@ -24,7 +24,8 @@ mod recognise;
 pub mod wire;
 
 // The wire modules at the paths callers have always used.
-pub use wire::{account, catalog, certificate, envelope, order, request, scalar, status};
+pub(crate) use wire::scalar;
+pub use wire::{account, catalog, certificate, envelope, order, request, status};
 
 use std::collections::VecDeque;
 
