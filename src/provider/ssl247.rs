@@ -11,7 +11,7 @@
 //! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
 //! - [`wire`]: the document's types ([`account`], [`catalog`], [`certificate`], [`order`],
-//!   [`request`], [`envelope`]); [`account::profile`] maps neutral contacts onto the contact
+//!   [`request`], [`envelope`]); `account::profile` maps neutral contacts onto the contact
 //!   profiles orders name.
 //! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
 //!   `recognise`: which documented operation a forwarded request is.

@@ -3,7 +3,7 @@
 //! "Order - Complete Certificate", "Order - Place Order with only 1 request",
 //! "Certificate - Renew", "Certificate - Reissue", "Certificate - Import External").
 //!
-//! The credentials `u`/`p`/`k` are not part of these types: [`super::Ssl247`]'s
+//! The credentials `u`/`p`/`k` are not part of these types: [`Ssl247`](crate::provider::ssl247::Ssl247)'s
 //! `authenticate` adds them to the body, so a built request carries no secret.
 
 use std::fmt;
