@@ -2,13 +2,13 @@
 //!
 //! Modelled on instant-acme: a stable identity, [`OrderHandle`], is kept apart
 //! from the server-reported snapshot, [`OrderState`], which is replaced on every refresh.
-//! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`]; the
-//! check of a draft against its product, before sending, in [`check`].
+//! Domain control validation lives in `dcv`; certificate downloads in `certificate`; the
+//! check of a draft against its product, before sending, in [`check()`].
 
-pub mod certificate;
+pub(crate) mod certificate;
 pub mod check;
-pub mod dcv;
-pub mod quote;
+pub(crate) mod dcv;
+pub(crate) mod quote;
 
 use serde::{Deserialize, Serialize};
 

@@ -7,7 +7,7 @@
 //! - [`calls`]: one constructor per method (`cert.*`, `cert.hosted.*`, `operation.info`),
 //!   each a [`Prepared`](crate::provider::flow::Prepared) call implementing [`Call`](crate::provider::Call).
 //! - [`wire`]: the parameter and return structs of the document.
-//! - [`PackageName`]: the package name grammar both Gandi APIs share ([`crate::provider::gandi`]).
+//! - [`PackageName`]: the package name grammar both Gandi APIs share (`crate::provider::gandi`).
 //! - [`GandiV3`]: the [`Provider`] implementation, recognition by `methodName`, and the API
 //!   key as the first parameter.
 

@@ -12,7 +12,8 @@ pub mod map;
 pub mod wire;
 
 pub use error::Error;
-pub use map::{order_state, product, validations};
+pub(crate) use map::order_state;
+pub use map::{product, validations};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{

@@ -11,7 +11,7 @@
 //! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
 //! - [`wire`]: the document's types ([`account`], [`catalog`], [`certificate`], [`order`],
-//!   [`request`], [`envelope`]); [`account::profile`] maps neutral contacts onto the contact
+//!   [`request`], [`envelope`]); `account::profile` maps neutral contacts onto the contact
 //!   profiles orders name.
 //! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
 //!   `recognise`: which documented operation a forwarded request is.
@@ -24,7 +24,8 @@ mod recognise;
 pub mod wire;
 
 // The wire modules at the paths callers have always used.
-pub use wire::{account, catalog, certificate, envelope, order, request, scalar, status};
+pub(crate) use wire::scalar;
+pub use wire::{account, catalog, certificate, envelope, order, request, status};
 
 use std::collections::VecDeque;
 

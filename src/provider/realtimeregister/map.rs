@@ -15,7 +15,7 @@ use crate::product::{
 use crate::provider::{ProviderError, ProviderKind};
 
 /// The neutral field for an RTR field word.
-pub fn order_field(field: &ProductField) -> OrderField {
+pub(crate) fn order_field(field: &ProductField) -> OrderField {
     match field {
         ProductField::DomainName => OrderField::DomainName,
         ProductField::Dcv => OrderField::Dcv,
@@ -106,7 +106,10 @@ pub fn dcv_method(t: &DcvType) -> DcvMethod {
 
 /// `dcv[]` entries for `names` from the draft's choices (a per-name choice wins over the
 /// choice for all names).
-pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, ProviderError> {
+pub(crate) fn dcv_entries(
+    names: &[String],
+    choices: &[DcvChoice],
+) -> Result<Vec<Dcv>, ProviderError> {
     let default = choices.iter().find(|c| c.name.is_none());
     names
         .iter()
@@ -128,7 +131,7 @@ pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, 
 }
 
 /// The request body for a neutral draft; `customer` is left for the proxy unless given.
-pub fn certificate_request(
+pub(crate) fn certificate_request(
     draft: &OrderDraft,
     customer: Option<&str>,
 ) -> Result<CertificateRequest, ProviderError> {
