@@ -12,6 +12,7 @@
 //! measured is reported as such, and the command then fails after writing the file.
 
 mod json;
+mod proxy;
 
 use self::json::Object;
 use crate::run::{command, output, status};
@@ -117,6 +118,9 @@ struct Size {
 
 /// Runs the benchmarks.
 pub(crate) fn run(args: &[String]) -> Result {
+    if args.first().map(String::as_str) == Some("proxy") {
+        return proxy::run(&args[1..]);
+    }
     let o = options(args)?;
     let root = root();
     let path = if o.browser || o.size {

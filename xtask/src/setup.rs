@@ -63,6 +63,7 @@ pub(crate) fn tools(need: Need) -> Result<Tools> {
     wasm_opt(&root, &tools, &binaryen_dir)?;
     if need == Need::All {
         browser()?;
+        redis()?;
         e2e_packages(&root, &tools)?;
     }
     // trunk runs cargo with --offline (Trunk.toml), so every crate must be present first.
@@ -168,6 +169,14 @@ fn browser() -> Result {
         return Ok(());
     }
     apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Debian's redis-server: the server's Redis store tests start their own on a loopback port.
+fn redis() -> Result {
+    if output(Command::new("redis-server").arg("--version")).is_some() {
+        return Ok(());
+    }
+    apt_install(&["redis-server"])
 }
 
 /// Installs Debian packages (as root directly, otherwise through sudo).
