@@ -173,7 +173,8 @@ async fn serve(config: Config) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
-    tracing::info!("listening on http://{}", config.listen);
+    let bound = listener.local_addr().unwrap_or(config.listen);
+    tracing::info!("listening on http://{bound}");
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

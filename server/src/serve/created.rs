@@ -4,13 +4,15 @@
 //! operation into a certificate id).
 
 use certorder::http::HttpResponse;
-use certorder::provider::ProviderKind;
 use certorder::provider::xmlrpc::{self, Value as RpcValue};
+use certorder::provider::{ProviderKind, Target};
 use serde_json::Value;
 
-/// The ids named by a successful answer of `kind`, without duplicates.
-pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<String> {
-    let mut out = Vec::new();
+/// The orders and operations named by a successful answer of `kind`, without duplicates,
+/// each as the adapter's recognition names it (`Target::Operation` for a Gandi operation or a
+/// Realtime Register process, `Target::Order` for a certificate or order).
+pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<Target> {
+    let mut out: Vec<Target> = Vec::new();
     match kind {
         ProviderKind::GandiV3 => {
             let decoded = response
@@ -19,14 +21,17 @@ pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<String> {
                 .and_then(|text| xmlrpc::decode_response(text).ok());
             if let Some(value) = decoded {
                 // An operation: `id` is the operation, `cert_id` the certificate.
-                for name in ["id", "cert_id"] {
-                    out.extend(value.get(name).and_then(rpc_id));
-                }
+                out.extend(value.get("id").and_then(rpc_id).map(Target::Operation));
+                out.extend(value.get("cert_id").and_then(rpc_id).map(Target::Order));
             }
         }
         ProviderKind::GandiV5 => {
             let body = json(response);
-            out.extend(body.as_ref().and_then(|b| scalar(b.get("id"))));
+            out.extend(
+                body.as_ref()
+                    .and_then(|b| scalar(b.get("id")))
+                    .map(Target::Order),
+            );
             for url in [
                 response.header("Location").map(str::to_owned),
                 body.as_ref().and_then(|b| scalar(b.get("href"))),
@@ -34,45 +39,50 @@ pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<String> {
             .into_iter()
             .flatten()
             {
-                out.extend(last_segment(&url));
+                out.extend(last_segment(&url).map(Target::Order));
             }
         }
         ProviderKind::RealtimeRegister => {
-            out.extend(response.header("x-process-id").map(|v| v.trim().to_owned()));
+            let process = response.header("x-process-id").map(|v| v.trim().to_owned());
+            out.extend(process.map(Target::Operation));
             if let Some(body) = json(response) {
-                out.extend(scalar(body.get("certificateId")));
+                out.extend(scalar(body.get("certificateId")).map(Target::Order));
             }
         }
         ProviderKind::Ssl247 => {
             if let Some(data) = json(response).and_then(|b| b.get("Data").cloned()) {
-                out.extend(scalar(data.get("order_id")));
-                out.extend(scalar(data.get("certificate_id")));
+                out.extend(scalar(data.get("order_id")).map(Target::Order));
+                out.extend(scalar(data.get("certificate_id")).map(Target::Order));
                 for order in data
                     .get("Order")
                     .and_then(Value::as_array)
                     .into_iter()
                     .flatten()
                 {
-                    out.extend(scalar(order.get("order_id")));
-                    out.extend(scalar(order.get("Certificate").and_then(|c| c.get("id"))));
+                    out.extend(scalar(order.get("order_id")).map(Target::Order));
+                    out.extend(
+                        scalar(order.get("Certificate").and_then(|c| c.get("id")))
+                            .map(Target::Order),
+                    );
                 }
                 let certificates = data.get("Certificate");
                 for c in certificates.and_then(Value::as_array).into_iter().flatten() {
-                    out.extend(scalar(c.get("id")));
+                    out.extend(scalar(c.get("id")).map(Target::Order));
                 }
             }
         }
         ProviderKind::Gjirafa => {
             if let Some(body) = json(response) {
-                out.extend(scalar(body.get("result").and_then(|r| r.get("id"))));
+                out.extend(scalar(body.get("result").and_then(|r| r.get("id"))).map(Target::Order));
             }
         }
         _ => {}
     }
-    let mut unique: Vec<String> = Vec::new();
-    for id in out {
-        if !id.is_empty() && id.len() <= 200 && !unique.contains(&id) {
-            unique.push(id);
+    let mut unique: Vec<Target> = Vec::new();
+    for target in out {
+        let (Target::Order(id) | Target::Operation(id)) = &target;
+        if !id.is_empty() && id.len() <= 200 && !unique.contains(&target) {
+            unique.push(target);
         }
     }
     unique
@@ -115,6 +125,8 @@ mod tests {
     // Guards: each provider's creation answer yields the ids its order calls take.
     #[test]
     fn ids_per_provider() {
+        let order = |id: &str| Target::Order(id.to_owned());
+        let operation = |id: &str| Target::Operation(id.to_owned());
         let v5 = HttpResponse::new(
             202,
             r#"{"id":"abc-1","href":"https://api.gandi.net/v5/certificate/issued-certs/abc-1"}"#,
@@ -123,22 +135,31 @@ mod tests {
             "Location",
             "https://api.gandi.net/v5/certificate/issued-certs/abc-1",
         );
-        assert_eq!(ids(ProviderKind::GandiV5, &v5), vec!["abc-1"]);
+        assert_eq!(ids(ProviderKind::GandiV5, &v5), vec![order("abc-1")]);
         let rtr = HttpResponse::new(201, r#"{"commonName":"a.example"}"#)
             .with_header("x-process-id", "9001");
-        assert_eq!(ids(ProviderKind::RealtimeRegister, &rtr), vec!["9001"]);
+        assert_eq!(
+            ids(ProviderKind::RealtimeRegister, &rtr),
+            vec![operation("9001")]
+        );
         let v3 = HttpResponse::new(
             200,
             "<?xml version=\"1.0\"?><methodResponse><params><param><value><struct><member><name>id</name><value><int>77</int></value></member><member><name>cert_id</name><value><int>5</int></value></member></struct></value></param></params></methodResponse>",
         );
-        assert_eq!(ids(ProviderKind::GandiV3, &v3), vec!["77", "5"]);
+        assert_eq!(
+            ids(ProviderKind::GandiV3, &v3),
+            vec![operation("77"), order("5")]
+        );
         let ssl = HttpResponse::new(
             200,
             r#"{"StatusCode":200,"Data":{"order_ref":"R1","Order":[{"order_id":"10","Certificate":{"id":"20"}}]}}"#,
         );
-        assert_eq!(ids(ProviderKind::Ssl247, &ssl), vec!["10", "20"]);
+        assert_eq!(
+            ids(ProviderKind::Ssl247, &ssl),
+            vec![order("10"), order("20")]
+        );
         let gj = HttpResponse::new(200, r#"{"success":true,"result":{"id":12}}"#);
-        assert_eq!(ids(ProviderKind::Gjirafa, &gj), vec!["12"]);
+        assert_eq!(ids(ProviderKind::Gjirafa, &gj), vec![order("12")]);
         assert!(ids(ProviderKind::Gjirafa, &HttpResponse::new(200, "garbage")).is_empty());
     }
 }

@@ -155,19 +155,15 @@ fn authorise(
             ),
         )),
         Rule::WithOrderToken => {
-            let id = match &operation.target {
-                Some(certorder::provider::Target::Order(id))
-                | Some(certorder::provider::Target::Operation(id)) => id,
-                None => {
-                    return Err(ApiError::new(
-                        StatusCode::FORBIDDEN,
-                        "not_allowed",
-                        format!(
-                            "{} names no order, so it is not allowed in reseller mode",
-                            operation.name
-                        ),
-                    ));
-                }
+            let Some(target) = &operation.target else {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "not_allowed",
+                    format!(
+                        "{} names no order, so it is not allowed in reseller mode",
+                        operation.name
+                    ),
+                ));
             };
             let values: Vec<&str> = headers
                 .get_all(token::HEADER)
@@ -185,7 +181,7 @@ fn authorise(
                     ),
                 ));
             }
-            if state.tokens.verify(kind, id, values) {
+            if state.tokens.verify(kind, target, values) {
                 Ok(())
             } else {
                 Err(ApiError::new(

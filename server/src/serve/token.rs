@@ -4,7 +4,7 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use certorder::provider::ProviderKind;
+use certorder::provider::{ProviderKind, Target};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
@@ -47,33 +47,41 @@ impl OrderTokens {
         Ok(tokens)
     }
 
-    fn mac(&self, provider: ProviderKind, id: &str) -> Hmac<Sha256> {
+    /// The MAC over provider, what the id names (an order, or an operation: the two are
+    /// numbered apart, so process 7 and certificate 7 get different tokens) and the id.
+    fn mac(&self, provider: ProviderKind, target: &Target) -> Hmac<Sha256> {
+        let (namespace, id) = match target {
+            Target::Order(id) => (&b"order"[..], id),
+            Target::Operation(id) => (&b"operation"[..], id),
+        };
         let mut mac = self.keyed.clone();
         mac.update(CONTEXT);
         mac.update(provider.slug().as_bytes());
+        mac.update(b"\0");
+        mac.update(namespace);
         mac.update(b"\0");
         mac.update(id.as_bytes());
         mac
     }
 
-    /// The token for one order (or operation) id of a provider.
-    pub(crate) fn mint(&self, provider: ProviderKind, id: &str) -> String {
-        URL_SAFE_NO_PAD.encode(self.mac(provider, id).finalize().into_bytes())
+    /// The token for one order (or operation) of a provider.
+    pub(crate) fn mint(&self, provider: ProviderKind, target: &Target) -> String {
+        URL_SAFE_NO_PAD.encode(self.mac(provider, target).finalize().into_bytes())
     }
 
-    /// Whether one of the tokens in `header_values` is the token of `id` (constant-time
+    /// Whether one of the tokens in `header_values` is the token of `target` (constant-time
     /// comparison).
     pub(crate) fn verify<'a>(
         &self,
         provider: ProviderKind,
-        id: &str,
+        target: &Target,
         header_values: impl IntoIterator<Item = &'a str>,
     ) -> bool {
         header_values
             .into_iter()
             .flat_map(|v| v.split(','))
             .filter_map(|t| URL_SAFE_NO_PAD.decode(t.trim()).ok())
-            .any(|bytes| self.mac(provider, id).verify_slice(&bytes).is_ok())
+            .any(|bytes| self.mac(provider, target).verify_slice(&bytes).is_ok())
     }
 }
 
@@ -85,17 +93,23 @@ mod tests {
     #[test]
     fn tokens_bind_provider_and_id() {
         let tokens = OrderTokens::new(b"secret");
-        let t = tokens.mint(ProviderKind::GandiV5, "42");
-        assert!(tokens.verify(ProviderKind::GandiV5, "42", [t.as_str()]));
-        assert!(tokens.verify(ProviderKind::GandiV5, "42", ["junk, ", t.as_str()]));
-        assert!(!tokens.verify(ProviderKind::GandiV5, "43", [t.as_str()]));
-        assert!(!tokens.verify(ProviderKind::Ssl247, "42", [t.as_str()]));
+        let order = |id: &str| Target::Order(id.to_owned());
+        let t = tokens.mint(ProviderKind::GandiV5, &order("42"));
+        assert!(tokens.verify(ProviderKind::GandiV5, &order("42"), [t.as_str()]));
+        assert!(tokens.verify(ProviderKind::GandiV5, &order("42"), ["junk, ", t.as_str()]));
+        assert!(!tokens.verify(ProviderKind::GandiV5, &order("43"), [t.as_str()]));
+        assert!(!tokens.verify(ProviderKind::Ssl247, &order("42"), [t.as_str()]));
         let mut tampered = t.clone().into_bytes();
         tampered[0] = if tampered[0] == b'A' { b'B' } else { b'A' };
         let tampered = String::from_utf8(tampered).unwrap_or_default();
-        assert!(!tokens.verify(ProviderKind::GandiV5, "42", [tampered.as_str()]));
+        assert!(!tokens.verify(ProviderKind::GandiV5, &order("42"), [tampered.as_str()]));
         let other = OrderTokens::new(b"other secret");
-        assert!(!other.verify(ProviderKind::GandiV5, "42", [t.as_str()]));
+        assert!(!other.verify(ProviderKind::GandiV5, &order("42"), [t.as_str()]));
+        let operation = Target::Operation("42".to_owned());
+        assert!(
+            !tokens.verify(ProviderKind::GandiV5, &operation, [t.as_str()]),
+            "another namespace"
+        );
         assert!(!format!("{tokens:?}").contains("secret"));
     }
 }

@@ -163,8 +163,8 @@ pub(crate) fn from_upstream(
         .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
         .collect();
     if mint && response.is_success() {
-        for id in created::ids(kind, &response) {
-            relayed_headers.push((token::HEADER.to_owned(), state.tokens.mint(kind, &id)));
+        for target in created::ids(kind, &response) {
+            relayed_headers.push((token::HEADER.to_owned(), state.tokens.mint(kind, &target)));
         }
     }
     Answer::Relayed {

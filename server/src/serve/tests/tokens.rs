@@ -80,6 +80,19 @@ async fn tokens_missing_wrong_order_wrong_provider_tampered() {
         (403, "order_token_invalid"),
         "another provider"
     );
+    let (status, _, body) = send(
+        &app,
+        read(
+            "/api/realtimeregister/v2/ssl/certificates/9001",
+            Some(&token),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, code(&body).as_str()),
+        (403, "order_token_invalid"),
+        "process 9001 is not certificate 9001"
+    );
     let mut tampered = token.clone().into_bytes();
     tampered[5] = if tampered[5] == b'x' { b'y' } else { b'x' };
     let tampered = String::from_utf8(tampered).expect("ascii");
