@@ -1,4 +1,4 @@
-//! Gandi XML-RPC v3 adapter against seeds/gandi-v3-xmlrpc-cert.txt: every method's request,
+//! Gandi XML-RPC v3 adapter against the Gandi v3 certificate reference: every method's request,
 //! every return struct, the error table, package names, recognition and authentication.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
@@ -19,6 +19,11 @@ use certorder::provider::xmlrpc::{self, Fault, Value};
 use certorder::provider::{
     Call, OperationClass, Provider, ProviderError, ProviderKind, Target, flow,
 };
+
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
 
 const PACKAGE_TABLE: &str = include_str!("fixtures/providers/gandi_v3/cert-package-table.txt");
 const ERROR_TABLE: &str = include_str!("fixtures/providers/gandi_v3/possible-errors-table.txt");
@@ -60,7 +65,7 @@ fn params_of<T>(rpc: &impl Call<Output = T>) -> (String, Vec<Value>) {
     (call.method, call.params[1..].to_vec())
 }
 
-// Guards: every package name the seed lists parses, prints back and maps onto a product.
+// Guards: every package name the reference lists parses, prints back and maps onto a product.
 #[test]
 fn every_documented_package_name_parses() {
     let names: Vec<&str> = PACKAGE_TABLE
@@ -119,7 +124,7 @@ fn every_documented_package_name_parses() {
     }
 }
 
-// Guards: the error table in code is the seed's table, entry for entry.
+// Guards: the error table in code is the reference's table, entry for entry.
 #[test]
 fn error_table_matches_the_seed() {
     let rebuilt = ERROR_TYPES
@@ -735,4 +740,43 @@ fn neutral_operations_map_onto_the_model() {
         g.quote(&draft),
         Err(ProviderError::Unsupported { .. })
     ));
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    let create = CertificateParams {
+        package: Some("cert_std_3_0_0".into()),
+        csr: Some(CSR.into()),
+        dcv_method: Some("dns".into()),
+        ..CertificateParams::default()
+    };
+    let existing = CertificateParams {
+        cert_id: Some(4242),
+        ..create.clone()
+    };
+    let mut rows = Recognition::new(&GandiV3);
+    rows.check("package_list", calls::package_list(None));
+    rows.check("list", calls::list(None));
+    rows.check("count", calls::count(None));
+    rows.check("info", calls::info(4242));
+    rows.check("create", calls::create(&create));
+    rows.check("get_dcv_params, preview", calls::get_dcv_params(&create));
+    rows.check("get_dcv_params, order", calls::get_dcv_params(&existing));
+    rows.check("change_dcv", calls::change_dcv(77, V3DcvMethod::Email));
+    rows.check("resend_dcv", calls::resend_dcv(77));
+    rows.check("recheck_caa", calls::recheck_caa("uuid"));
+    rows.check("renew", calls::renew(4242, &create));
+    rows.check("update", calls::update(4242, &create));
+    rows.check("delete", calls::delete(4242, Some("superseded")));
+    rows.check("hosted_list", calls::hosted_list(None));
+    rows.check("hosted_count", calls::hosted_count(None));
+    rows.check("hosted_info", calls::hosted_info(5));
+    rows.check(
+        "hosted_create",
+        calls::hosted_create("CRT", &Secret::new("KEY")),
+    );
+    rows.check("hosted_delete", calls::hosted_delete(5));
+    rows.check("operation_info", calls::operation_info(77));
+    rows.finish(19);
 }

@@ -1,6 +1,7 @@
-//! Realtime Register REST v2 adapter against the seeds (request certificate, deprecated create)
-//! and PROVIDERS.md §2: every documented example, each built request, every error envelope,
-//! validation by the seed's rules, recognition and authentication.
+//! Realtime Register REST v2 adapter against Realtime Register's references (request
+//! certificate, deprecated create) and docs/providers.md §2: every documented example, each
+//! built request, every error envelope, validation by the reference's rules, recognition and
+//! authentication.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
@@ -25,6 +26,11 @@ use certorder::provider::{
     Call, OperationClass, Provider, ProviderError, ProviderKind, Target, flow,
 };
 use serde_json::{Value, json};
+
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -59,7 +65,7 @@ fn rtr(err: ProviderError) -> RtrError {
     }
 }
 
-/// The request line and header of a seed's example (`POST /path`, `Content-Type: …`, body).
+/// The request line and header of a reference's example (`POST /path`, `Content-Type: …`, body).
 fn seed_example(text: &str) -> (Method, String, String, String) {
     let mut lines = text.lines();
     let (method, path) = lines.next().unwrap().split_once(' ').unwrap();
@@ -167,8 +173,8 @@ fn draft() -> OrderDraft {
     }
 }
 
-// Guards: the request call's method, path and header are the seed's example; the body is
-// exactly the fixture built from every field of the seed's tables.
+// Guards: the request call's method, path and header are the reference's example; the body is
+// exactly the fixture built from every field of the reference's tables.
 #[test]
 fn request_matches_the_seed() {
     let (method, path, header, body) = seed_example(fixture!("request-certificate-example.txt"));
@@ -226,7 +232,7 @@ fn deprecated_create_matches_the_seed() {
     let (method, path, _, body) =
         seed_example(fixture!("create-certificate-deprecated-example.txt"));
     assert_eq!(body, "{}");
-    // The seed writes the path parameter as the literal word `customer`.
+    // The reference writes the path parameter as the literal word `customer`.
     let call = calls::create_deprecated("customer", &deprecated_body()).unwrap();
     let request = call.request().unwrap();
     assert_eq!(
@@ -1039,7 +1045,7 @@ fn draft_maps_onto_the_request() {
     assert_eq!(q.period, Some(Period::years(1)));
 }
 
-// Guards: each seed restriction refuses a bad value and names the field.
+// Guards: each restriction of the reference refuses a bad value and names the field.
 #[test]
 fn validation_names_the_field() {
     fn check(change: impl FnOnce(&mut CertificateRequest)) -> String {
@@ -1204,7 +1210,7 @@ fn validation_names_the_field() {
     );
 }
 
-// Guards: every language word of the seed round trips; unknown words are kept when read.
+// Guards: every language word of the reference round trips; unknown words are kept when read.
 #[test]
 fn open_enumerations() {
     let words = [
@@ -1709,4 +1715,83 @@ fn import_external_certificate() {
         (op.name, op.class, op.target),
         ("POST /v2/ssl/import", OperationClass::AccountWide, None)
     );
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    let dcv = [Dcv {
+        common_name: "www.example.com".into(),
+        dcv_type: DcvType::Email,
+        email: Some("admin@example.com".into()),
+    }];
+    let import = ImportRequest {
+        certificate: include_str!("fixtures/providers/gandi_v5/crt.pem").to_owned(),
+        ..ImportRequest::default()
+    };
+    let adapter = RealtimeRegister::default();
+    let mut rows = Recognition::new(&adapter);
+    rows.check("products", calls::products(&ListQuery::default()));
+    rows.check("product", calls::product("ssl_sectigo_multi"));
+    rows.check(
+        "dcv_email_addresses",
+        calls::dcv_email_addresses("www.example.com", Some("ssl_sectigo_multi")),
+    );
+    rows.check("request", calls::request(&full_request()));
+    rows.check("quote", calls::quote(&full_request()));
+    rows.check(
+        "create_deprecated",
+        calls::create_deprecated("johndoe", &deprecated_body()),
+    );
+    rows.check(
+        "quote_deprecated",
+        calls::quote_deprecated("johndoe", &deprecated_body()),
+    );
+    rows.check("process", calls::process("20"));
+    rows.check("process_info_call", calls::process_info_call("20"));
+    rows.check("resend", calls::resend("20", &dcv));
+    rows.check("certificates", calls::certificates(&ListQuery::default()));
+    rows.check("certificate", calls::certificate("1234567"));
+    for format in DownloadFormat::ALL {
+        rows.check(
+            &format!("download {format:?}"),
+            calls::download("1234567", format),
+        );
+    }
+    rows.check(
+        "download_bytes",
+        calls::download_bytes("1234567", DownloadFormat::Zip),
+    );
+    rows.check(
+        "authkey",
+        calls::authkey(&AuthKeyRequest {
+            product: "digicert_ssl".into(),
+            csr: CSR.into(),
+        }),
+    );
+    rows.check(
+        "decode_csr",
+        calls::decode_csr(&DecodeCsrRequest { csr: CSR.into() }),
+    );
+    rows.check(
+        "send_subscriber_agreement",
+        calls::send_subscriber_agreement(
+            "20",
+            &SubscriberAgreementRequest {
+                email: "legal@example.com".into(),
+                language: Some(Language::En),
+            },
+        ),
+    );
+    rows.check(
+        "schedule_validation_call",
+        calls::schedule_validation_call(
+            "20",
+            &ValidationCallRequest {
+                date: "2026-11-23T10:00:00Z".into(),
+            },
+        ),
+    );
+    rows.check("import", calls::import(&import));
+    rows.finish(18 + DownloadFormat::ALL.len());
 }

@@ -1,4 +1,4 @@
-//! SSL247 API v3 (seeds/ssl247-api-v3.txt; PROVIDERS.md §3).
+//! SSL247 API v3 (the reference is <https://api.ssl247.com>; docs/providers.md §3).
 //!
 //! Every operation is a `POST` of a JSON body to a path below
 //! `https://api.ssl247.com/api/v3`, reads included; credentials travel inside that body as
@@ -8,7 +8,7 @@
 //! nothing), `place-order` (charges, creates the certificate), `complete` (CSR, DCV method,
 //! contacts) — or one, `place-quick-order`.
 //!
-//! - [`calls`]: one constructor per operation, each a [`calls::JsonCall`] implementing
+//! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
 //! - [`account`], [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire
 //!   types; [`account::profile`] maps neutral contacts onto the contact profiles orders name.
@@ -36,7 +36,7 @@ pub use status::{CertificateStatus, DownloadType};
 
 use serde_json::{Map, Value};
 
-use crate::http::{Credentials, HttpRequest, Method};
+use crate::http::{BodyError, Credentials, HttpRequest, Method};
 use crate::order::{
     ApproverEmails, Certificate, CertificateFormat, DcvMethod, NameValidation, OrderDraft,
     OrderHandle, OrderState, Quote,
@@ -180,7 +180,7 @@ impl Provider for Ssl247 {
         };
         fields.insert("k".into(), Value::from(key.expose()));
         let bytes = serde_json::to_vec(&fields)
-            .map_err(|_| ProviderError::invalid("body", "could not be written"))?;
+            .map_err(|_| BodyError::Unserialisable("the credential fields".into()))?;
         request.body = Some(bytes);
         request.set_header("Content-Type", "application/json");
         Ok(())
@@ -235,7 +235,7 @@ impl Provider for Ssl247 {
     }
 
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
-        // The mailboxes of a wildcard are those of its base name (PROVIDERS.md §6).
+        // The mailboxes of a wildcard are those of its base name (docs/providers.md §6).
         let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
         Ok(flow::map(
             calls::approver_emails(product, &base)?,
