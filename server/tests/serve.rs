@@ -124,3 +124,66 @@ fn starts_with_nothing_configured_and_stops_on_sigterm() {
         "{log}"
     );
 }
+
+/// A one-request upstream that answers a catalog after `delay`.
+fn slow_upstream(delay: Duration) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                let _ = stream.read(&mut buf);
+                std::thread::sleep(delay);
+                let body = r#"{"entities":[]}"#;
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            });
+        }
+    });
+    port
+}
+
+// Guards: SIGTERM during a request lets it finish: the answer arrives, then the process
+// exits successfully.
+#[test]
+fn sigterm_lets_the_request_in_flight_finish() {
+    let upstream = slow_upstream(Duration::from_millis(1500));
+    let port = free_port();
+    let mut child = serve()
+        .args([
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--dist",
+            "/nonexistent",
+        ])
+        .env(
+            "CERTORDER_REALTIMEREGISTER_BASE_URL",
+            format!("http://127.0.0.1:{upstream}"),
+        )
+        .env("CERTORDER_REALTIMEREGISTER_API_KEY", "YWNtZS9rZXk=")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("runs");
+    let until = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < until && get(port, "/healthz").is_none() {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let request = std::thread::spawn(move || get(port, "/api/realtimeregister/v2/ssl/products"));
+    std::thread::sleep(Duration::from_millis(500));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let answer = request.join().expect("thread").expect("an answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains(r#"{"entities":[]}"#), "{answer}");
+    let status = child.wait().expect("exits");
+    assert!(status.success(), "{status}");
+}
