@@ -7,9 +7,8 @@
 mod pkcs7;
 
 use rcgen::{
-    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose,
-    IsCa, Issuer, KeyPair, KeyUsagePurpose, PublicKeyData, SanType, SerialNumber,
-    SubjectPublicKeyInfo,
+    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
+    Issuer, KeyPair, KeyUsagePurpose, PublicKeyData, SanType, SerialNumber, SubjectPublicKeyInfo,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -174,7 +173,8 @@ impl SandboxCa {
     /// Issues a certificate for the public key `spki_der` (a DER SubjectPublicKeyInfo) and
     /// `names` (the first is the subject's common name) for `months` months.
     pub fn issue(&self, spki_der: &[u8], names: &[String], months: u32) -> Result<Issued, CaError> {
-        let key = SubjectPublicKeyInfo::from_der(spki_der).map_err(|e| CaError::Key(e.to_string()))?;
+        let key =
+            SubjectPublicKeyInfo::from_der(spki_der).map_err(|e| CaError::Key(e.to_string()))?;
         self.issue_for(&key, names, months, None)
     }
 
@@ -214,13 +214,17 @@ impl SandboxCa {
         ];
         params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
         params.use_authority_key_identifier_extension = true;
-        let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::now_utc());
+        let now = OffsetDateTime::now_utc()
+            .replace_nanosecond(0)
+            .unwrap_or(OffsetDateTime::now_utc());
         params.not_before = now - Duration::minutes(5);
         params.not_after = add_months(now, months.max(1));
         let serial = random_serial()?;
         let serial_hex = upper_hex(serial.as_ref());
         params.serial_number = Some(serial);
-        let cert = params.signed_by(key, &self.intermediate).map_err(sign_error)?;
+        let cert = params
+            .signed_by(key, &self.intermediate)
+            .map_err(sign_error)?;
         Ok(Issued {
             der: cert.der().to_vec(),
             pem: cert.pem(),

@@ -34,7 +34,10 @@ impl ControlError {
 }
 
 fn error(status: u16, code: &str, message: &str) -> HttpResponse {
-    reply::json(status, &json!({"error": {"code": code, "message": message}}))
+    reply::json(
+        status,
+        &json!({"error": {"code": code, "message": message}}),
+    )
 }
 
 #[derive(Deserialize)]

@@ -59,7 +59,9 @@ pub fn approver_emails(name: &str) -> Vec<String> {
 
 /// Whether `email` is one of the mailboxes accepted for `name`.
 pub fn is_approver(name: &str, email: &str) -> bool {
-    approver_emails(name).iter().any(|e| e.eq_ignore_ascii_case(email))
+    approver_emails(name)
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(email))
 }
 
 /// A fresh unique value: `len` random letters and digits.
@@ -113,7 +115,10 @@ mod tests {
     #[test]
     fn approvers_walk_up_to_the_registrable_domain() {
         let emails = approver_emails("*.shop.example.co.uk");
-        assert_eq!(emails.first().map(String::as_str), Some("admin@shop.example.co.uk"));
+        assert_eq!(
+            emails.first().map(String::as_str),
+            Some("admin@shop.example.co.uk")
+        );
         assert!(emails.contains(&"webmaster@example.co.uk".to_owned()));
         assert!(!emails.iter().any(|e| e.ends_with("@co.uk")));
         assert!(is_approver("www.example.com", "ADMIN@example.com"));

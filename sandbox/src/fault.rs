@@ -4,7 +4,9 @@
 use std::sync::Mutex;
 
 use certorder::http::{HttpRequest, HttpResponse};
-use certorder::provider::{Provider, ProviderKind, gandi_v3, gandi_v5, gjirafa, realtimeregister, ssl247};
+use certorder::provider::{
+    Provider, ProviderKind, gandi_v3, gandi_v5, gjirafa, realtimeregister, ssl247,
+};
 use serde::Deserialize;
 
 use crate::Reply;
@@ -34,10 +36,15 @@ impl Fault {
             ),
             Self::Malformed => {
                 let (content_type, body) = match kind {
-                    ProviderKind::GandiV3 => ("text/xml", "<?xml version=\"1.0\"?><methodResponse><params><param>"),
+                    ProviderKind::GandiV3 => (
+                        "text/xml",
+                        "<?xml version=\"1.0\"?><methodResponse><params><param>",
+                    ),
                     _ => ("application/json", "{\"truncated\": [1, 2"),
                 };
-                Reply::Respond(HttpResponse::new(200, body).with_header("Content-Type", content_type))
+                Reply::Respond(
+                    HttpResponse::new(200, body).with_header("Content-Type", content_type),
+                )
             }
         }
     }
@@ -73,24 +80,35 @@ pub(crate) struct Faults {
 impl Faults {
     /// Arms `fault` for the next request of `operation`.
     pub(crate) fn arm(&self, kind: ProviderKind, operation: String, fault: Fault) {
-        let mut armed = self.armed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut armed = self
+            .armed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         armed.push((kind, operation, fault));
     }
 
     /// Disarms every fault of `kind`.
     pub(crate) fn clear(&self, kind: ProviderKind) {
-        let mut armed = self.armed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut armed = self
+            .armed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         armed.retain(|(k, _, _)| *k != kind);
     }
 
     /// The fault armed for this request, if any, disarmed as it is taken.
     pub(crate) fn take(&self, kind: ProviderKind, request: &HttpRequest) -> Option<Fault> {
-        let mut armed = self.armed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut armed = self
+            .armed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if armed.is_empty() {
             return None;
         }
         let name = operation_name(kind, request)?;
-        let at = armed.iter().position(|(k, op, _)| *k == kind && op == name)?;
+        let at = armed
+            .iter()
+            .position(|(k, op, _)| *k == kind && op == name)?;
         Some(armed.remove(at).2)
     }
 }

@@ -175,7 +175,13 @@ impl Sandbox {
 
     /// Sandbox-only control endpoints (`/sandbox/{provider}/…`): mark DCV done, arm faults.
     /// `path` is below `/sandbox/{provider}` (the prefix is also accepted).
-    pub fn control(&self, kind: ProviderKind, method: Method, path: &str, body: &[u8]) -> HttpResponse {
+    pub fn control(
+        &self,
+        kind: ProviderKind,
+        method: Method,
+        path: &str,
+        body: &[u8],
+    ) -> HttpResponse {
         control::control(self, kind, method, path, body)
     }
 }

@@ -76,7 +76,8 @@ fn curve_bits(curve: &csr::Curve) -> u32 {
 
 fn spki_of(der: &[u8]) -> Option<Vec<u8>> {
     use x509_parser::prelude::FromDer;
-    let (_, request) = x509_parser::certification_request::X509CertificationRequest::from_der(der).ok()?;
+    let (_, request) =
+        x509_parser::certification_request::X509CertificationRequest::from_der(der).ok()?;
     Some(request.certification_request_info.subject_pki.raw.to_vec())
 }
 
@@ -112,6 +113,7 @@ pub(crate) enum Phase {
     /// Issued.
     Issued,
     /// Cancelled before issuance.
+    #[allow(dead_code)] // Only the APIs that document cancellation reach it.
     Cancelled,
     /// Revoked after issuance.
     Revoked,
@@ -142,7 +144,14 @@ pub(crate) struct Order {
 
 impl Order {
     /// A pending order.
-    pub(crate) fn new(product: &str, names: Vec<String>, csr: Option<CsrFacts>, months: u32, unique: String, dcv: Vec<NameDcv>) -> Self {
+    pub(crate) fn new(
+        product: &str,
+        names: Vec<String>,
+        csr: Option<CsrFacts>,
+        months: u32,
+        unique: String,
+        dcv: Vec<NameDcv>,
+    ) -> Self {
         Self {
             product: product.to_owned(),
             names,

@@ -108,7 +108,7 @@ impl Simulator for RealtimeRegisterSim {
         match (request.method, parts.as_slice()) {
             (Method::Get, ["v2", "ssl", "products"]) => views::products(request),
             (Method::Get, ["v2", "ssl", "products", handle]) => match catalog::find(handle) {
-                Some(p) => reply::json(200, &p.to_json()),
+                Some(p) => reply::json(200, &p.wire_json()),
                 None => not_found("Product"),
             },
             (Method::Get, ["v2", "ssl", "dcvemailaddresslist", name]) => {
@@ -193,7 +193,11 @@ impl RealtimeRegisterSim {
             return not_found("Process");
         };
         if o.order.phase != crate::order::Phase::Pending {
-            return error(400, "InvalidParameter", "The process is not waiting for validation");
+            return error(
+                400,
+                "InvalidParameter",
+                "The process is not waiting for validation",
+            );
         }
         match request::resend_entries(body, &o.order.names) {
             Err(answer) => answer,

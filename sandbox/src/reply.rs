@@ -25,7 +25,10 @@ pub(crate) fn query(request: &HttpRequest, name: &str) -> Option<String> {
 /// The path split into segments, the query (if written into the path) removed.
 pub(crate) fn segments(request: &HttpRequest) -> Vec<&str> {
     let path = request.path.split('?').next().unwrap_or_default();
-    path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect()
+    path.trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Query parameters written into the path (`/a?b=c`) as well as in `query`.

@@ -26,7 +26,10 @@ impl Simulator for Unsimulated {
 
     fn handle(&self, _ctx: &Context, _request: &HttpRequest) -> HttpResponse {
         let message = format!("the {} sandbox is not available", self.kind.name());
-        reply::json(501, &json!({"error": {"code": "not_simulated", "message": message}}))
+        reply::json(
+            501,
+            &json!({"error": {"code": "not_simulated", "message": message}}),
+        )
     }
 
     fn complete_dcv(&self, _ctx: &Context, _id: &str) -> Result<String, ControlError> {

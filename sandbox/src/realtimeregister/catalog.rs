@@ -30,11 +30,24 @@ pub(crate) struct Product {
 const DV_FIELDS: &[&str] = &["dcv"];
 const DV_OPTIONAL: &[&str] = &["domainName", "approver", "saEmail"];
 const OV_FIELDS: &[&str] = &[
-    "dcv", "organization", "address", "postalCode", "city", "country", "approver",
+    "dcv",
+    "organization",
+    "address",
+    "postalCode",
+    "city",
+    "country",
+    "approver",
 ];
 const OV_OPTIONAL: &[&str] = &["domainName", "state", "coc", "saEmail", "department"];
 const EV_FIELDS: &[&str] = &[
-    "dcv", "organization", "address", "postalCode", "city", "country", "coc", "approver",
+    "dcv",
+    "organization",
+    "address",
+    "postalCode",
+    "city",
+    "country",
+    "coc",
+    "approver",
     "saEmail",
 ];
 const EV_OPTIONAL: &[&str] = &["domainName", "state", "department"];
@@ -158,7 +171,7 @@ pub(crate) fn find(handle: &str) -> Option<&'static Product> {
 
 impl Product {
     /// The product as the API writes it.
-    pub(crate) fn to_json(&self) -> Value {
+    pub(crate) fn wire_json(&self) -> Value {
         json!({
             "product": self.handle,
             "brand": self.brand,
@@ -198,10 +211,20 @@ impl Product {
         let wildcards = extra.iter().filter(|n| n.starts_with("*.")).count();
         let plain = extra.len() - wildcards;
         if plain > 0 {
-            lines.push(line(self.handle, "EXTRA_DOMAIN", plain, scale(self.extra_domain)));
+            lines.push(line(
+                self.handle,
+                "EXTRA_DOMAIN",
+                plain,
+                scale(self.extra_domain),
+            ));
         }
         if wildcards > 0 {
-            lines.push(line(self.handle, "EXTRA_WILDCARD", wildcards, scale(self.extra_wildcard)));
+            lines.push(line(
+                self.handle,
+                "EXTRA_WILDCARD",
+                wildcards,
+                scale(self.extra_wildcard),
+            ));
         }
         lines
     }

@@ -33,12 +33,20 @@ fn text<'a>(body: &'a Map<String, Value>, field: &str) -> Option<&'a str> {
 
 /// Reads and checks a request body; the error answer is ready to send.
 pub(crate) fn read(body: &[u8]) -> Result<Checked, HttpResponse> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|_| error(400, "InvalidParameter", "Invalid parameter: body is not JSON"))?;
+    let value: Value = serde_json::from_slice(body).map_err(|_| {
+        error(
+            400,
+            "InvalidParameter",
+            "Invalid parameter: body is not JSON",
+        )
+    })?;
     let Value::Object(body) = value else {
         return Err(error(400, "InvalidParameter", "Invalid parameter: body"));
     };
-    if let Some(field) = body.keys().find(|k| !rules::REQUEST_FIELDS.contains(&k.as_str())) {
+    if let Some(field) = body
+        .keys()
+        .find(|k| !rules::REQUEST_FIELDS.contains(&k.as_str()))
+    {
         return Err(error(
             400,
             "UnrecognizedPropertyException",
@@ -50,11 +58,20 @@ pub(crate) fn read(body: &[u8]) -> Result<Checked, HttpResponse> {
         return Err(violations(found.0));
     }
     if text(&body, "customer") != Some(crate::credentials::RTR_CUSTOMER) {
-        return Err(error(403, "AuthorizationFailed", "Authorization failed for customer"));
+        return Err(error(
+            403,
+            "AuthorizationFailed",
+            "Authorization failed for customer",
+        ));
     }
     let handle = text(&body, "product").unwrap_or_default();
-    let product = catalog::find(handle)
-        .ok_or_else(|| error(404, "ObjectDoesNotExist", &format!("Product '{handle}' not found")))?;
+    let product = catalog::find(handle).ok_or_else(|| {
+        error(
+            404,
+            "ObjectDoesNotExist",
+            &format!("Product '{handle}' not found"),
+        )
+    })?;
     let months = body
         .get("period")
         .and_then(Value::as_u64)
@@ -63,9 +80,8 @@ pub(crate) fn read(body: &[u8]) -> Result<Checked, HttpResponse> {
     if !product.periods.contains(&months) {
         return Err(error(400, "InvalidParameter", "Invalid parameter: period"));
     }
-    let csr = read_csr(text(&body, "csr").unwrap_or_default()).map_err(|e| {
-        violations(vec![json!({"field": "csr", "message": e.to_string()})])
-    })?;
+    let csr = read_csr(text(&body, "csr").unwrap_or_default())
+        .map_err(|e| violations(vec![json!({"field": "csr", "message": e.to_string()})]))?;
     let mut out = Violations::default();
     let (names, charged) = names(&body, product, &csr, &mut out);
     for field in product.required {
@@ -105,8 +121,16 @@ fn names(
         out.push("domainName", "may not be null", None);
         return (Vec::new(), Vec::new());
     };
-    if DomainName::parse(&cn).ok().and_then(|n| n.registrable_domain()).is_none() {
-        out.push("domainName", "is not a valid public domain name", Some(&json!(cn)));
+    if DomainName::parse(&cn)
+        .ok()
+        .and_then(|n| n.registrable_domain())
+        .is_none()
+    {
+        out.push(
+            "domainName",
+            "is not a valid public domain name",
+            Some(&json!(cn)),
+        );
     }
     if product.is_wildcard() != cn.starts_with("*.") {
         let message = if product.is_wildcard() {
@@ -124,10 +148,19 @@ fn names(
     });
     let mut names = vec![cn.clone()];
     if product.is_multi() {
-        let sans = given.unwrap_or_else(|| csr.dns_names.iter().map(|n| n.to_ascii_lowercase()).collect());
+        let sans = given.unwrap_or_else(|| {
+            csr.dns_names
+                .iter()
+                .map(|n| n.to_ascii_lowercase())
+                .collect()
+        });
         for san in sans {
             if san.starts_with("*.") && !product.has_feature("WILDCARD") {
-                out.push("san", "wildcard names are not allowed for this product", Some(&json!(san)));
+                out.push(
+                    "san",
+                    "wildcard names are not allowed for this product",
+                    Some(&json!(san)),
+                );
             }
             if !names.contains(&san) {
                 names.push(san);
@@ -153,7 +186,11 @@ fn names(
     };
     if let Some(twin) = twin.filter(|_| wants_twin) {
         let apex_first = !cn.starts_with("www.");
-        let feature = if apex_first { "WWW_INCLUDED" } else { "NON_WWW_INCLUDED" };
+        let feature = if apex_first {
+            "WWW_INCLUDED"
+        } else {
+            "NON_WWW_INCLUDED"
+        };
         if product.has_feature(feature) {
             names.push(twin.ascii().to_owned());
         }
@@ -175,29 +212,58 @@ fn dcv_kind(word: &str) -> DcvKind {
 fn entries(items: &[Value], names: &[String], out: &mut Violations) -> Vec<NameDcv> {
     let mut found = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let name = item.get("commonName").and_then(Value::as_str).unwrap_or_default();
+        let name = item
+            .get("commonName")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let word = item.get("type").and_then(Value::as_str).unwrap_or_default();
         let email = item.get("email").and_then(Value::as_str).map(str::to_owned);
         if !names.iter().any(|n| n == name) {
-            out.push(&format!("dcv[{i}].commonName"), "is not a name of this certificate", Some(&json!(name)));
+            out.push(
+                &format!("dcv[{i}].commonName"),
+                "is not a name of this certificate",
+                Some(&json!(name)),
+            );
             continue;
         }
         let kind = dcv_kind(word);
         if kind == DcvKind::File && name.starts_with("*.") {
-            out.push(&format!("dcv[{i}].type"), "FILE validation is not available for wildcard names", Some(&json!(word)));
+            out.push(
+                &format!("dcv[{i}].type"),
+                "FILE validation is not available for wildcard names",
+                Some(&json!(word)),
+            );
         }
         if let Some(e) = email.as_deref().filter(|_| kind == DcvKind::Email)
             && !is_approver(name, e)
         {
-            out.push(&format!("dcv[{i}].email"), format!("is not an approver address for {name}"), Some(&json!(e)));
+            out.push(
+                &format!("dcv[{i}].email"),
+                format!("is not an approver address for {name}"),
+                Some(&json!(e)),
+            );
         }
-        found.push(NameDcv { name: name.to_owned(), kind, email, done: false });
+        found.push(NameDcv {
+            name: name.to_owned(),
+            kind,
+            email,
+            done: false,
+        });
     }
     found
 }
 
-fn dcv(body: &Map<String, Value>, product: &Product, names: &[String], out: &mut Violations) -> Vec<NameDcv> {
-    let items = body.get("dcv").and_then(Value::as_array).cloned().unwrap_or_default();
+fn dcv(
+    body: &Map<String, Value>,
+    product: &Product,
+    names: &[String],
+    out: &mut Violations,
+) -> Vec<NameDcv> {
+    let items = body
+        .get("dcv")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     if items.is_empty() {
         if product.required.contains(&"dcv") {
             out.push("dcv", "may not be null", None);
@@ -209,9 +275,14 @@ fn dcv(body: &Map<String, Value>, product: &Product, names: &[String], out: &mut
     for (i, name) in names.iter().enumerate() {
         let own = found.iter().find(|d| &d.name == name);
         // The free twin (second name of a single-domain order) follows the common name.
-        let inherited = (i == 1 && !product.is_multi()).then(|| found.iter().find(|d| d.name == names[0])).flatten();
+        let inherited = (i == 1 && !product.is_multi())
+            .then(|| found.iter().find(|d| d.name == names[0]))
+            .flatten();
         match own.or(inherited) {
-            Some(d) => all.push(NameDcv { name: name.clone(), ..d.clone() }),
+            Some(d) => all.push(NameDcv {
+                name: name.clone(),
+                ..d.clone()
+            }),
             None => out.push("dcv", format!("no DCV entry for {name}"), None),
         }
     }
@@ -220,9 +291,18 @@ fn dcv(body: &Map<String, Value>, product: &Product, names: &[String], out: &mut
 
 /// The entries of a resend body, each for one of the order's names.
 pub(crate) fn resend_entries(body: &[u8], names: &[String]) -> Result<Vec<NameDcv>, HttpResponse> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|_| error(400, "InvalidParameter", "Invalid parameter: body is not JSON"))?;
-    let items = value.get("dcv").and_then(Value::as_array).cloned().unwrap_or_default();
+    let value: Value = serde_json::from_slice(body).map_err(|_| {
+        error(
+            400,
+            "InvalidParameter",
+            "Invalid parameter: body is not JSON",
+        )
+    })?;
+    let items = value
+        .get("dcv")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let mut out = Violations::default();
     if items.is_empty() {
         out.push("dcv", "may not be empty", None);
@@ -232,7 +312,11 @@ pub(crate) fn resend_entries(body: &[u8], names: &[String]) -> Result<Vec<NameDc
         return Err(violations(out.0));
     }
     let found = entries(&items, names, &mut out);
-    if out.is_empty() { Ok(found) } else { Err(violations(out.0)) }
+    if out.is_empty() {
+        Ok(found)
+    } else {
+        Err(violations(out.0))
+    }
 }
 
 impl Checked {
@@ -243,8 +327,14 @@ impl Checked {
     /// The `?quote=true` answer.
     pub(crate) fn quote(&self) -> HttpResponse {
         let billables = self.billables();
-        let total: i64 = billables.iter().filter_map(|b| b.get("total")?.as_i64()).sum();
-        reply::json(200, &json!({"quote": {"currency": "EUR", "total": total, "billables": billables}}))
+        let total: i64 = billables
+            .iter()
+            .filter_map(|b| b.get("total")?.as_i64())
+            .sum();
+        reply::json(
+            200,
+            &json!({"quote": {"currency": "EUR", "total": total, "billables": billables}}),
+        )
     }
 
     /// The order, when the request acknowledges exactly the billables it incurs; otherwise the
@@ -252,7 +342,8 @@ impl Checked {
     pub(crate) fn acknowledged(self) -> Result<Order, HttpResponse> {
         let due = self.billables();
         let key = |b: &Value| {
-            ["product", "action", "quantity", "total"].map(|f| b.get(f).cloned().unwrap_or(Value::Null))
+            ["product", "action", "quantity", "total"]
+                .map(|f| b.get(f).cloned().unwrap_or(Value::Null))
         };
         let matches = self.acknowledged.as_ref().is_some_and(|given| {
             given.len() == due.len() && given.iter().zip(&due).all(|(g, d)| key(g) == key(d))
@@ -267,6 +358,13 @@ impl Checked {
                 }),
             ));
         }
-        Ok(Order::new(self.product.handle, self.names, Some(self.csr), self.months, self.unique, self.dcv))
+        Ok(Order::new(
+            self.product.handle,
+            self.names,
+            Some(self.csr),
+            self.months,
+            self.unique,
+            self.dcv,
+        ))
     }
 }

@@ -18,16 +18,37 @@ const LANGUAGES: [&str; 14] = [
 const DCV_TYPES: [&str; 3] = ["EMAIL", "FILE", "DNS"];
 /// Every top-level field of the request body; anything else is an unrecognised property.
 pub(crate) const REQUEST_FIELDS: [&str; 23] = [
-    "customer", "product", "period", "csr", "domainName", "san", "organization", "department",
-    "country", "state", "address", "postalCode", "city", "coc", "saEmail", "saLanguage",
-    "language", "uniqueValue", "authKey", "approver", "dcv", "billables", "quote",
+    "customer",
+    "product",
+    "period",
+    "csr",
+    "domainName",
+    "san",
+    "organization",
+    "department",
+    "country",
+    "state",
+    "address",
+    "postalCode",
+    "city",
+    "coc",
+    "saEmail",
+    "saLanguage",
+    "language",
+    "uniqueValue",
+    "authKey",
+    "approver",
+    "dcv",
+    "billables",
+    "quote",
 ];
 
 fn label(s: &str) -> bool {
     let b = s.as_bytes();
     !b.is_empty()
         && b.len() <= 63
-        && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
         && b[0] != b'-'
         && b[b.len() - 1] != b'-'
 }
@@ -64,7 +85,9 @@ pub(crate) fn is_email(s: &str) -> bool {
 }
 
 fn is_customer(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_@.".contains(&c))
+    !s.is_empty()
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"-_@.".contains(&c))
 }
 
 fn is_voice(s: &str) -> bool {
@@ -94,6 +117,9 @@ impl Violations {
     }
 }
 
+/// An expression, as the document writes it, and the check that implements it.
+type Rule<'a> = Option<(&'a str, fn(&str) -> bool)>;
+
 /// One string field: its presence, length and (optionally) expression.
 fn string(
     out: &mut Violations,
@@ -102,9 +128,13 @@ fn string(
     field: &str,
     required: bool,
     (min, max): (usize, usize),
-    rule: Option<(&str, fn(&str) -> bool)>,
+    rule: Rule<'_>,
 ) {
-    let name = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
+    let name = if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    };
     match object.get(field) {
         None | Some(Value::Null) => {
             if required {
@@ -114,7 +144,11 @@ fn string(
         Some(Value::String(s)) => {
             let len = s.chars().count();
             if len < min || len > max {
-                out.push(&name, format!("size must be between {min} and {max}"), object.get(field));
+                out.push(
+                    &name,
+                    format!("size must be between {min} and {max}"),
+                    object.get(field),
+                );
             } else if let Some((regex, matches)) = rule
                 && !matches(s)
             {
@@ -125,18 +159,36 @@ fn string(
     }
 }
 
-fn one_of(out: &mut Violations, object: &Map<String, Value>, name: &str, field: &str, words: &[&str]) {
-    if let Some(v) = object.get(field).filter(|v| !v.is_null()) {
-        if !v.as_str().is_some_and(|s| words.contains(&s)) {
-            out.push(name, format!("must be one of {}", words.join(", ")), Some(v));
-        }
+fn one_of(
+    out: &mut Violations,
+    object: &Map<String, Value>,
+    name: &str,
+    field: &str,
+    words: &[&str],
+) {
+    if let Some(v) = object.get(field).filter(|v| !v.is_null())
+        && !v.as_str().is_some_and(|s| words.contains(&s))
+    {
+        out.push(
+            name,
+            format!("must be one of {}", words.join(", ")),
+            Some(v),
+        );
     }
 }
 
 /// The document's rules for the request body (not the product's: those come after).
 pub(crate) fn request(body: &Map<String, Value>) -> Violations {
     let mut out = Violations::default();
-    string(&mut out, body, "", "customer", true, (3, 40), Some((CUSTOMER_REGEX, is_customer)));
+    string(
+        &mut out,
+        body,
+        "",
+        "customer",
+        true,
+        (3, 40),
+        Some((CUSTOMER_REGEX, is_customer)),
+    );
     string(&mut out, body, "", "product", true, (1, usize::MAX), None);
     match body.get("period") {
         None | Some(Value::Null) => out.push("period", "may not be null", None),
@@ -146,14 +198,28 @@ pub(crate) fn request(body: &Map<String, Value>) -> Violations {
         Some(_) => {}
     }
     string(&mut out, body, "", "csr", true, (1, usize::MAX), None);
-    string(&mut out, body, "", "domainName", false, (4, 255), Some((DOMAIN_REGEX, is_domain)));
+    string(
+        &mut out,
+        body,
+        "",
+        "domainName",
+        false,
+        (4, 255),
+        Some((DOMAIN_REGEX, is_domain)),
+    );
     match body.get("san") {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let ok = item.as_str().is_some_and(|s| (4..=255).contains(&s.len()) && is_domain(s));
+                let ok = item
+                    .as_str()
+                    .is_some_and(|s| (4..=255).contains(&s.len()) && is_domain(s));
                 if !ok {
-                    out.push(&format!("san[{i}]"), format!("must match \"{DOMAIN_REGEX}\""), Some(item));
+                    out.push(
+                        &format!("san[{i}]"),
+                        format!("must match \"{DOMAIN_REGEX}\""),
+                        Some(item),
+                    );
                 }
             }
         }
@@ -167,11 +233,32 @@ pub(crate) fn request(body: &Map<String, Value>) -> Violations {
     }
     string(&mut out, body, "", "postalCode", false, (1, 10), None);
     string(&mut out, body, "", "coc", false, (1, 32), None);
-    string(&mut out, body, "", "saEmail", false, (6, 255), Some((EMAIL_REGEX, is_email)));
+    string(
+        &mut out,
+        body,
+        "",
+        "saEmail",
+        false,
+        (6, 255),
+        Some((EMAIL_REGEX, is_email)),
+    );
     one_of(&mut out, body, "saLanguage", "saLanguage", &LANGUAGES);
     one_of(&mut out, body, "language", "language", &LANGUAGES);
-    string(&mut out, body, "", "uniqueValue", false, (1, 20), Some((UNIQUE_REGEX, |s| s.bytes().all(|c| c.is_ascii_alphanumeric()))));
-    if let Some(v) = body.get("authKey").filter(|v| !v.is_null() && !v.is_boolean()) {
+    string(
+        &mut out,
+        body,
+        "",
+        "uniqueValue",
+        false,
+        (1, 20),
+        Some((UNIQUE_REGEX, |s| {
+            s.bytes().all(|c| c.is_ascii_alphanumeric())
+        })),
+    );
+    if let Some(v) = body
+        .get("authKey")
+        .filter(|v| !v.is_null() && !v.is_boolean())
+    {
         out.push("authKey", "must be a boolean", Some(v));
     }
     match body.get("approver") {
@@ -191,8 +278,24 @@ fn approver(out: &mut Violations, a: &Map<String, Value>) {
     string(out, a, "approver", "firstName", true, (1, 40), None);
     string(out, a, "approver", "lastName", true, (1, 40), None);
     string(out, a, "approver", "jobTitle", false, (1, 40), None);
-    string(out, a, "approver", "email", true, (6, 255), Some((EMAIL_REGEX, is_email)));
-    string(out, a, "approver", "voice", true, (4, 17), Some((VOICE_REGEX, is_voice)));
+    string(
+        out,
+        a,
+        "approver",
+        "email",
+        true,
+        (6, 255),
+        Some((EMAIL_REGEX, is_email)),
+    );
+    string(
+        out,
+        a,
+        "approver",
+        "voice",
+        true,
+        (4, 17),
+        Some((VOICE_REGEX, is_voice)),
+    );
 }
 
 /// The rules of a `dcv[]` list (request and resend).
@@ -203,13 +306,29 @@ pub(crate) fn dcv_list(out: &mut Violations, items: &[Value]) {
             out.push(&path, "must be an object", Some(item));
             continue;
         };
-        string(out, d, &path, "commonName", true, (4, 255), Some((DOMAIN_REGEX, is_domain)));
+        string(
+            out,
+            d,
+            &path,
+            "commonName",
+            true,
+            (4, 255),
+            Some((DOMAIN_REGEX, is_domain)),
+        );
         match d.get("type") {
             None | Some(Value::Null) => out.push(&format!("{path}.type"), "may not be null", None),
             Some(_) => one_of(out, d, &format!("{path}.type"), "type", &DCV_TYPES),
         }
         let email_required = d.get("type").and_then(Value::as_str) == Some("EMAIL");
-        string(out, d, &path, "email", email_required, (6, 255), Some((EMAIL_REGEX, is_email)));
+        string(
+            out,
+            d,
+            &path,
+            "email",
+            email_required,
+            (6, 255),
+            Some((EMAIL_REGEX, is_email)),
+        );
     }
 }
 
@@ -224,7 +343,9 @@ mod tests {
         assert!(!is_domain("Example.com") && !is_domain("example") && !is_domain("a.-b.com"));
         assert!(!is_domain("a.b.1c") && !is_domain("*.*.example.com") && !is_domain("a..com"));
         assert!(is_email("admin@example.com") && is_email("a.b+c@x.example.org"));
-        assert!(!is_email("Admin@example.com") && !is_email("a..b@example.com") && !is_email("a@b"));
+        assert!(
+            !is_email("Admin@example.com") && !is_email("a..b@example.com") && !is_email("a@b")
+        );
         assert!(is_voice("+31.384530759") && !is_voice("0384530759") && !is_voice("+1234.5"));
         assert!(is_customer("john-doe@x.nl") && !is_customer("john doe"));
     }

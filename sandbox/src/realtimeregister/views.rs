@@ -12,17 +12,28 @@ use crate::{Context, dcv, reply, zip};
 
 /// `GET /v2/ssl/products[?q&limit&offset]`: `{entities, pagination}`.
 pub(crate) fn products(request: &HttpRequest) -> HttpResponse {
-    let q = reply::query(request, "q").unwrap_or_default().to_ascii_lowercase();
-    let limit = reply::query(request, "limit").and_then(|l| l.parse::<usize>().ok()).unwrap_or(100);
-    let offset = reply::query(request, "offset").and_then(|o| o.parse::<usize>().ok()).unwrap_or(0);
+    let q = reply::query(request, "q")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let limit = reply::query(request, "limit")
+        .and_then(|l| l.parse::<usize>().ok())
+        .unwrap_or(100);
+    let offset = reply::query(request, "offset")
+        .and_then(|o| o.parse::<usize>().ok())
+        .unwrap_or(0);
     let matching: Vec<Value> = PRODUCTS
         .iter()
-        .filter(|p| q.is_empty() || p.handle.contains(&q) || p.name.to_ascii_lowercase().contains(&q))
-        .map(|p| p.to_json())
+        .filter(|p| {
+            q.is_empty() || p.handle.contains(&q) || p.name.to_ascii_lowercase().contains(&q)
+        })
+        .map(|p| p.wire_json())
         .collect();
     let total = matching.len();
     let page: Vec<Value> = matching.into_iter().skip(offset).take(limit).collect();
-    reply::json(200, &json!({"entities": page, "pagination": {"limit": limit, "offset": offset, "total": total}}))
+    reply::json(
+        200,
+        &json!({"entities": page, "pagination": {"limit": limit, "offset": offset, "total": total}}),
+    )
 }
 
 /// `GET /v2/ssl/dcvemailaddresslist/{domainName}`: the constructed mailboxes.
@@ -30,9 +41,16 @@ pub(crate) fn approvers(request: &HttpRequest, name: &str) -> HttpResponse {
     if let Some(product) = reply::query(request, "product")
         && super::catalog::find(&product).is_none()
     {
-        return error(404, "ObjectDoesNotExist", &format!("Product '{product}' not found"));
+        return error(
+            404,
+            "ObjectDoesNotExist",
+            &format!("Product '{product}' not found"),
+        );
     }
-    let valid = DomainName::parse(name).ok().and_then(|n| n.registrable_domain()).is_some();
+    let valid = DomainName::parse(name)
+        .ok()
+        .and_then(|n| n.registrable_domain())
+        .is_some();
     if !valid || !super::rules::is_domain(name) {
         return error(400, "InvalidParameter", "Invalid parameter: domainName");
     }
@@ -126,7 +144,10 @@ pub(crate) fn info(o: &RtrOrder) -> Value {
     if product.is_some_and(|p| p.validation != "DOMAIN_VALIDATION")
         && let Some(v) = validations.as_object_mut()
     {
-        v.insert("organization".into(), json!({"status": if pending { "WAITING" } else { "VALIDATED" }}));
+        v.insert(
+            "organization".into(),
+            json!({"status": if pending { "WAITING" } else { "VALIDATED" }}),
+        );
     }
     let mut body = json!({
         "commonName": o.order.names.first(),
@@ -182,7 +203,15 @@ pub(crate) fn download(ctx: &Context, o: &RtrOrder, format: Option<&str>) -> Htt
     let pem_type = "application/x-pem-file";
     match format.unwrap_or("CRT") {
         "CRT" => reply::text(200, pem_type, issued.pem.clone()),
-        "CSR" => reply::text(200, pem_type, o.order.csr.as_ref().map(|c| c.pem.clone()).unwrap_or_default()),
+        "CSR" => reply::text(
+            200,
+            pem_type,
+            o.order
+                .csr
+                .as_ref()
+                .map(|c| c.pem.clone())
+                .unwrap_or_default(),
+        ),
         "CA" => reply::text(200, pem_type, ctx.ca.intermediate_pem().to_owned()),
         "CA_BUNDLE" => reply::text(200, pem_type, ctx.ca.chain_pem()),
         "PKCS7" => {
@@ -190,7 +219,12 @@ pub(crate) fn download(ctx: &Context, o: &RtrOrder, format: Option<&str>) -> Htt
             reply::text(200, "application/x-pkcs7-certificates", p7)
         }
         "ZIP" => {
-            let base = o.order.names.first().map_or("certificate", |n| dcv::base_name(n)).replace('.', "_");
+            let base = o
+                .order
+                .names
+                .first()
+                .map_or("certificate", |n| dcv::base_name(n))
+                .replace('.', "_");
             let files = [
                 (format!("{base}.crt"), issued.pem.clone().into_bytes()),
                 (format!("{base}.ca-bundle"), ctx.ca.chain_pem().into_bytes()),
