@@ -1,9 +1,9 @@
 //! Plain HTTP requests and responses, as data, and the credentials that authenticate them.
 //!
-//! Provider adapters are sans-IO (DESIGN.md, "The flow of data"): they build an [`HttpRequest`]
-//! and parse an [`HttpResponse`]; a transport outside this crate (the browser's `fetch`, the
-//! server's proxy, a test) moves the bytes. Nothing here opens a socket, so the same code runs
-//! natively and in wasm32.
+//! Provider adapters are sans-IO (docs/design.md, "The sans-IO rule"): they build an
+//! [`HttpRequest`] and parse an [`HttpResponse`]; a transport outside this crate (the browser's
+//! `fetch`, the server's proxy, a test) moves the bytes. Nothing here opens a socket, so the
+//! same code runs natively and in wasm32.
 //!
 //! ```
 //! use certorder::http::{HttpRequest, Method};

@@ -1,6 +1,6 @@
 //! Orders: what the customer asks for, the provider's handle on it and its latest state.
 //!
-//! Modelled on instant-acme (STYLE.md §3.1): a stable identity, [`OrderHandle`], is kept apart
+//! Modelled on instant-acme: a stable identity, [`OrderHandle`], is kept apart
 //! from the server-reported snapshot, [`OrderState`], which is replaced on every refresh.
 //! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`]; the
 //! check of a draft against its product, before sending, in [`check`].
@@ -27,7 +27,7 @@ pub use dcv::{
 /// process id until a certificate id exists; SSL247: certificate id; Gjirafa: certificate id).
 /// `operation` is the provider's asynchronous job working on it when DCV calls address that
 /// job rather than the order (Gandi v3 `cert.change_dcv(apikey, operation, …)`,
-/// seeds/gandi-v3-xmlrpc-cert.txt). The server's order token covers both (DESIGN.md security
+/// docs/providers.md §1.5). The server's order token covers both (docs/design.md, security
 /// model item 3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OrderHandle {

@@ -91,7 +91,7 @@ pub enum ProductKind {
 }
 
 /// Whether a single-name product adds the www/non-www twin of the common name for free
-/// (Realtime Register features `WWW_INCLUDED` / `NON_WWW_INCLUDED`, PROVIDERS.md §2.4).
+/// (Realtime Register features `WWW_INCLUDED` / `NON_WWW_INCLUDED`, docs/providers.md §2.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FreeTwin {

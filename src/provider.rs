@@ -3,7 +3,7 @@
 //! # How an adapter plugs in
 //!
 //! An adapter module (`gandi_v5`, `realtimeregister`, …) has three layers, as instant-acme
-//! separates wire types from behaviour (STYLE.md §3.1, items 10-11):
+//! separates wire types from behaviour:
 //!
 //! 1. **Wire types and calls**: one type per documented operation implementing [`Call`]
 //!    (`request()` builds the [`HttpRequest`], `parse()` reads the [`HttpResponse`](crate::http::HttpResponse) and maps
@@ -49,10 +49,10 @@ pub use flow::{Call, Exchange, Flow, Step};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ProviderKind {
-    /// Gandi XML-RPC API v3 (`cert.*`, seeds/gandi-v3-xmlrpc-cert.txt).
+    /// Gandi XML-RPC API v3 (`cert.*`, the Gandi v3 certificate reference).
     #[serde(rename = "gandi-v3")]
     GandiV3,
-    /// Gandi REST API v5 (`/v5/certificate/…`, PROVIDERS.md §1.3).
+    /// Gandi REST API v5 (`/v5/certificate/…`, docs/providers.md §1.3).
     #[serde(rename = "gandi-v5")]
     GandiV5,
     /// Realtime Register REST v2 (`/v2/ssl/…`).
@@ -121,7 +121,7 @@ impl FromStr for ProviderKind {
     }
 }
 
-/// What an operation does, for the server's policy (DESIGN.md security model items 2-5).
+/// What an operation does, for the server's policy (docs/design.md, security model items 2-5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OperationClass {

@@ -1,4 +1,4 @@
-//! Gandi XML-RPC v3 adapter against seeds/gandi-v3-xmlrpc-cert.txt: every method's request,
+//! Gandi XML-RPC v3 adapter against the Gandi v3 certificate reference: every method's request,
 //! every return struct, the error table, package names, recognition and authentication.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
@@ -60,7 +60,7 @@ fn params_of<T>(rpc: &impl Call<Output = T>) -> (String, Vec<Value>) {
     (call.method, call.params[1..].to_vec())
 }
 
-// Guards: every package name the seed lists parses, prints back and maps onto a product.
+// Guards: every package name the reference lists parses, prints back and maps onto a product.
 #[test]
 fn every_documented_package_name_parses() {
     let names: Vec<&str> = PACKAGE_TABLE
@@ -119,7 +119,7 @@ fn every_documented_package_name_parses() {
     }
 }
 
-// Guards: the error table in code is the seed's table, entry for entry.
+// Guards: the error table in code is the reference's table, entry for entry.
 #[test]
 fn error_table_matches_the_seed() {
     let rebuilt = ERROR_TYPES

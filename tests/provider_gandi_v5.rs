@@ -1,4 +1,4 @@
-//! Gandi REST v5 adapter against PROVIDERS.md §1.2-1.3 and §1.6: every endpoint's request,
+//! Gandi REST v5 adapter against docs/providers.md §1.2-1.3 and §1.6: every endpoint's request,
 //! every documented body and error envelope, recognition and authentication.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose

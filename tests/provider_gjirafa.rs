@@ -1,5 +1,5 @@
-//! Gjirafa CDN certificates adapter against seeds/gjirafa-cdn-certificates.txt: every example
-//! request and response of the seed (fixtures copied verbatim), every built request, the error
+//! Gjirafa CDN certificates adapter against the Gjirafa certificates reference: every example
+//! request and response of the reference (fixtures copied verbatim), every built request, the error
 //! statuses, recognition, authentication and the consent needed to import a key.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
@@ -50,7 +50,7 @@ fn json(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).unwrap()
 }
 
-/// Checks every field of the seed's certificate example (identical in all six responses
+/// Checks every field of the reference's certificate example (identical in all six responses
 /// except the two dates).
 fn check_detail(c: &CertificateDetail, date: &str) {
     assert_eq!(c.id, 0);
@@ -194,7 +194,7 @@ fn seed_import() -> ImportCertificate {
 fn assert_request(r: &HttpRequest, method: Method, path: &str, body: Option<&Value>) {
     assert_eq!(r.method, method);
     assert_eq!(r.path, path);
-    assert!(r.query.is_empty(), "the seed documents no query parameters");
+    assert!(r.query.is_empty(), "the reference documents no query parameters");
     match body {
         None => {
             assert_eq!(r.body, None);
@@ -243,7 +243,7 @@ fn create_request_has_the_seed_shape() {
     assert_eq!(parsed.domain_name, "string");
     assert_eq!(parsed.additional_domain_names, ["string"]);
     assert_eq!(parsed.scope_id, 0);
-    // Serialising the seed's own values gives the seed's document back.
+    // Serialising the reference's own values gives the reference's document back.
     assert_eq!(serde_json::to_value(&parsed).unwrap(), seed);
     let request = calls::create(&project(), &real_create())
         .unwrap()
@@ -255,7 +255,7 @@ fn create_request_has_the_seed_shape() {
         "scopeId": 0
     });
     assert_request(&request, Method::Post, BASE, Some(&expected));
-    // The seed's placeholder is no public name; the error names it.
+    // The reference's placeholder is no public name; the error names it.
     let err = calls::create(&project(), &parsed).unwrap_err();
     assert!(
         matches!(&err, ProviderError::InvalidInput { field, reason } if field == "domainName" && reason.contains("\"string\"")),
@@ -367,7 +367,7 @@ fn error_statuses_and_envelopes() {
             })
         );
     }
-    // Error bodies are not in the seed: this one follows the documented envelope.
+    // Error bodies are not in the reference: this one follows the documented envelope.
     let body =
         r#"{"success":false,"errors":["Certificate not found"],"messages":["m"],"result":null}"#;
     let err = call.parse(&HttpResponse::new(404, body)).unwrap_err();

@@ -1,6 +1,7 @@
-//! Realtime Register REST v2 adapter against the seeds (request certificate, deprecated create)
-//! and PROVIDERS.md §2: every documented example, each built request, every error envelope,
-//! validation by the seed's rules, recognition and authentication.
+//! Realtime Register REST v2 adapter against Realtime Register's references (request
+//! certificate, deprecated create) and docs/providers.md §2: every documented example, each
+//! built request, every error envelope, validation by the reference's rules, recognition and
+//! authentication.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
@@ -59,7 +60,7 @@ fn rtr(err: ProviderError) -> RtrError {
     }
 }
 
-/// The request line and header of a seed's example (`POST /path`, `Content-Type: …`, body).
+/// The request line and header of a reference's example (`POST /path`, `Content-Type: …`, body).
 fn seed_example(text: &str) -> (Method, String, String, String) {
     let mut lines = text.lines();
     let (method, path) = lines.next().unwrap().split_once(' ').unwrap();
@@ -167,8 +168,8 @@ fn draft() -> OrderDraft {
     }
 }
 
-// Guards: the request call's method, path and header are the seed's example; the body is
-// exactly the fixture built from every field of the seed's tables.
+// Guards: the request call's method, path and header are the reference's example; the body is
+// exactly the fixture built from every field of the reference's tables.
 #[test]
 fn request_matches_the_seed() {
     let (method, path, header, body) = seed_example(fixture!("request-certificate-example.txt"));
@@ -226,7 +227,7 @@ fn deprecated_create_matches_the_seed() {
     let (method, path, _, body) =
         seed_example(fixture!("create-certificate-deprecated-example.txt"));
     assert_eq!(body, "{}");
-    // The seed writes the path parameter as the literal word `customer`.
+    // The reference writes the path parameter as the literal word `customer`.
     let call = calls::create_deprecated("customer", &deprecated_body()).unwrap();
     let request = call.request().unwrap();
     assert_eq!(
@@ -1039,7 +1040,7 @@ fn draft_maps_onto_the_request() {
     assert_eq!(q.period, Some(Period::years(1)));
 }
 
-// Guards: each seed restriction refuses a bad value and names the field.
+// Guards: each restriction of the reference refuses a bad value and names the field.
 #[test]
 fn validation_names_the_field() {
     fn check(change: impl FnOnce(&mut CertificateRequest)) -> String {
@@ -1204,7 +1205,7 @@ fn validation_names_the_field() {
     );
 }
 
-// Guards: every language word of the seed round trips; unknown words are kept when read.
+// Guards: every language word of the reference round trips; unknown words are kept when read.
 #[test]
 fn open_enumerations() {
     let words = [

@@ -1,4 +1,4 @@
-//! SSL247 API v3 adapter against seeds/ssl247-api-v3.txt: every example of the document
+//! SSL247 API v3 adapter against the SSL247 API v3 reference: every example of the document
 //! (tests/fixtures/providers/ssl247, copied verbatim), each built request, both envelopes,
 //! the document's validation rules, recognition, authentication and the ordering flow.
 

@@ -1,6 +1,6 @@
-//! SSL247 account calls against seeds/ssl247-api-v3.txt ("Account - …", "User - …", "Contact
-//! Profile - …", "Orders - Invoice", the generic lists): each built request has exactly the
-//! fields of the document's example, each answer example reads back field for field, and a
+//! SSL247 account calls against the SSL247 API v3 reference ("Account - …", "User - …",
+//! "Contact Profile - …", "Orders - Invoice", the generic lists): each built request has exactly
+//! the fields of the document's example, each answer example reads back field for field, and a
 //! neutral contact becomes the contact profile ids an order names.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose

@@ -6,7 +6,7 @@ use std::fmt;
 ///
 /// `Debug` prints `Secret(***)`; there is no `Display` and no `Serialize`, so a secret reaches
 /// a log, an error message or a response only through an explicit [`Secret::expose`]
-/// (DESIGN.md, security model item 6).
+/// (docs/design.md, security model item 6).
 #[derive(Clone, PartialEq, Eq, Default, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
@@ -55,7 +55,7 @@ impl From<&str> for Secret {
 }
 
 /// How a request proves who is calling: one variant per authentication style the providers
-/// use (DESIGN.md table; PROVIDERS.md §1.2, §2.1, §3, §4).
+/// use (the providers table of docs/design.md; docs/providers.md §1.2, §2.1, §3, §4).
 ///
 /// An adapter's `authenticate` accepts the variants its provider understands and refuses the
 /// others. `Debug` redacts every secret.
@@ -84,7 +84,7 @@ pub enum Credentials {
         /// The API key.
         key: Secret,
     },
-    /// SSL247's `u`, `p` and `k` fields inside every JSON body (seeds/ssl247-api-v3.txt).
+    /// SSL247's `u`, `p` and `k` fields inside every JSON body (the SSL247 API v3 reference).
     Ssl247 {
         /// `u`: the user's e-mail address (an identity, not a secret).
         user: String,

@@ -2,7 +2,7 @@
 //! state of each name's validation.
 //!
 //! DCV values (record names, hashes, unique values) always come from the provider: they change
-//! on reissue and key reuse (PROVIDERS.md §6), so nothing here computes them.
+//! on reissue and key reuse (docs/providers.md §6), so nothing here computes them.
 
 use std::fmt;
 
@@ -34,7 +34,7 @@ pub enum DcvMethod {
 
 impl DcvMethod {
     /// Whether the method can validate a wildcard name: file methods cannot (Sectigo, and
-    /// the CA/B Forum since November 2021; PROVIDERS.md §5).
+    /// the CA/B Forum since November 2021; docs/providers.md §5).
     pub fn allows_wildcard(&self) -> bool {
         !matches!(self, Self::Http | Self::Https)
     }
@@ -116,9 +116,9 @@ pub struct DnsRecord {
 
 impl DnsRecord {
     /// Parses one record in zone-file (BIND) presentation form, as Gandi returns them in
-    /// `dns_records` (`_a1b2.example.com. 10800 IN CNAME x.y.sectigo.com.`; PROVIDERS.md §1.5,
-    /// §1.6). Accepts the TTL and class in either order and both optional; `None` when the line
-    /// is not a record of that shape.
+    /// `dns_records` (`_a1b2.example.com. 10800 IN CNAME x.y.sectigo.com.`; docs/providers.md
+    /// §1.5, §1.6). Accepts the TTL and class in either order and both optional; `None` when the
+    /// line is not a record of that shape.
     pub fn from_zone_line(line: &str) -> Option<Self> {
         let mut fields = line.split_whitespace();
         let name = fields.next()?.to_owned();

@@ -65,7 +65,7 @@ pub enum CsrUse {
 pub struct DcvSupport {
     /// For an ordinary host name.
     pub name: Vec<DcvMethod>,
-    /// For a wildcard name (file methods are not allowed; PROVIDERS.md §5).
+    /// For a wildcard name (file methods are not allowed; docs/providers.md §5).
     pub wildcard: Vec<DcvMethod>,
     /// For an IP address; empty when IP certificates are not offered.
     pub ip: Vec<DcvMethod>,

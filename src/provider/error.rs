@@ -7,9 +7,9 @@ use crate::provider::ProviderKind;
 
 /// Why a provider call could not be built, or what the provider answered instead of a result.
 ///
-/// Provider-specific errors keep the provider's own structure in a sub-error per adapter
-/// (STYLE.md items 15-17): a Gandi operation error keeps its `errortype` and classification,
-/// an XML-RPC fault its code and string. No message ever contains a credential: requests are
+/// Provider-specific errors keep the provider's own structure in a sub-error per adapter: a
+/// Gandi operation error keeps its `errortype` and classification, an XML-RPC fault its code
+/// and string. No message ever contains a credential: requests are
 /// not echoed, and bodies appear only as the provider's own error text.
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]

@@ -16,7 +16,7 @@ use crate::provider::ProviderKind;
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
 
 /// What either API can do. They differ only in the `auto` DCV method, which only XML-RPC
-/// has, and in dry runs, which only v5 offers (`Dry-Run: 1`, PROVIDERS.md §1.2).
+/// has, and in dry runs, which only v5 offers (`Dry-Run: 1`, docs/providers.md §1.2).
 pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
     Capabilities {
         csr: CsrUse::Optional,

@@ -1,7 +1,8 @@
-//! Gandi XML-RPC API v3, certificate methods (seeds/gandi-v3-xmlrpc-cert.txt).
+//! Gandi XML-RPC API v3, certificate methods (Gandi's v3 certificate reference,
+//! <https://doc.rpc.gandi.net/cert/reference.html>; docs/providers.md §1.5).
 //!
 //! Legacy: Gandi develops only the v5 REST API now and v5 accounts cannot get a v3 key
-//! (PROVIDERS.md §1.1); this adapter serves customers who still have one.
+//! (docs/providers.md §1.1); this adapter serves customers who still have one.
 //!
 //! - [`calls`]: one constructor per method (`cert.*`, `cert.hosted.*`, `operation.info`),
 //!   each an [`calls::Rpc`] implementing [`Call`](crate::provider::Call).
@@ -31,7 +32,7 @@ use crate::provider::{
 };
 use wire::{CertificateParams, OperationReturn};
 
-/// Production base URL (PROVIDERS.md §1.5).
+/// Production base URL (docs/providers.md §1.5).
 pub const PRODUCTION_BASE: &str = "https://rpc.gandi.net";
 /// OT&E (test) base URL.
 pub const OTE_BASE: &str = "https://rpc.ote.gandi.net";
@@ -221,7 +222,7 @@ impl Provider for GandiV3 {
         let text =
             std::str::from_utf8(body).map_err(|_| ProviderError::invalid("body", "not UTF-8"))?;
         let mut call = xmlrpc::decode_call(text)?;
-        // The key is the first positional parameter of every method (overview, PROVIDERS.md
+        // The key is the first positional parameter of every method (overview, docs/providers.md
         // §1.5); a placeholder or a customer's key already there is replaced.
         match call.params.first_mut() {
             Some(first @ Value::String(_)) => *first = Value::from(key.expose()),

@@ -1,4 +1,4 @@
-//! Gandi REST API v5, certificates (`/v5/certificate/…`, PROVIDERS.md §1.2-1.3, §1.6).
+//! Gandi REST API v5, certificates (`/v5/certificate/…`, docs/providers.md §1.2-1.3, §1.6).
 //!
 //! - [`calls`]: one constructor per endpoint, each a [`calls::Rest`] call.
 //! - [`wire`]: request and response bodies.
@@ -119,7 +119,7 @@ pub struct GandiV5;
 
 impl GandiV5 {
     /// The create body for a neutral draft. Duration is left out: v5 issues for one year
-    /// whatever the duration (PROVIDERS.md §1.3); longer terms are a later `PATCH`.
+    /// whatever the duration (docs/providers.md §1.3); longer terms are a later `PATCH`.
     pub fn create_request(draft: &OrderDraft) -> Result<CreateRequest, ProviderError> {
         let mut methods = draft.dcv.iter().map(|c| &c.method);
         let first = methods.next();
@@ -229,7 +229,7 @@ impl Provider for GandiV5 {
     ) -> Result<(), ProviderError> {
         let value = match credentials {
             Credentials::Bearer { token } => format!("Bearer {}", token.expose()),
-            // Deprecated, still accepted (PROVIDERS.md §1.2).
+            // Deprecated, still accepted (docs/providers.md §1.2).
             Credentials::ApiKey { key } => format!("Apikey {}", key.expose()),
             other => {
                 return Err(ProviderError::WrongCredentials {

@@ -1,8 +1,9 @@
-//! Gjirafa CDN certificates API (GjirafaTech Captain; seeds/gjirafa-cdn-certificates.txt).
+//! Gjirafa CDN certificates API (GjirafaTech Captain; the reference is
+//! <https://docs.captain.gjirafa.tech/cdn/api/certificates>, docs/providers.md §4).
 //!
 //! Let's Encrypt certificates for a CDN project: names only (no CSR, no product, no period,
 //! no approver), DNS validation only, and import of a third-party certificate with its key
-//! (PROVIDERS.md §4, §7).
+//! (docs/providers.md §4, §7).
 //!
 //! - [`calls`]: one constructor per documented operation, each an [`calls::ApiCall`].
 //! - [`wire`]: the envelope, the certificate and the request bodies of the document.
@@ -31,7 +32,7 @@ use crate::provider::flow::{self, Flow};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
 use wire::{CreateCertificate, ImportCertificate};
 
-/// The API version in the paths (`v{version}`; the seed's example is `v1`).
+/// The API version in the paths (`v{version}`; the reference's example is `v1`).
 pub const API_VERSION: &str = "v1";
 
 /// `GET /certificates`: the list.
@@ -91,7 +92,7 @@ impl fmt::Display for ProjectId {
 /// The customer's explicit consent to send a private key to Gjirafa.
 ///
 /// Private keys never leave the browser, except for Gjirafa's import behind an explicit
-/// consent step (DESIGN.md security model item 4). [`calls::import`] and
+/// consent step (docs/design.md, security model item 4). [`calls::import`] and
 /// [`Gjirafa::import`] take this token by value, and the only way to make one is
 /// [`KeyImportConsent::given`], so an import without a consent step does not compile.
 /// It is neither `Default`, `Clone` nor deserialisable.
@@ -301,7 +302,7 @@ impl Provider for Gjirafa {
     }
 
     /// `X-API-Key: <key>` for API keys, `Authorization: Bearer <token>` for identity-server
-    /// tokens ("Headers: Authorization or X-API-Key"; PROVIDERS.md §4). The other header is
+    /// tokens ("Headers: Authorization or X-API-Key"; docs/providers.md §4). The other header is
     /// removed so a request never carries two credentials.
     fn authenticate(
         &self,

@@ -1,11 +1,11 @@
-//! Realtime Register REST v2, SSL (`/v2/ssl/…`, `/v2/processes/…`; PROVIDERS.md §2).
+//! Realtime Register REST v2, SSL (`/v2/ssl/…`, `/v2/processes/…`; docs/providers.md §2).
 //!
-//! The specification is seeds/realtimeregister-v2-request-certificate.txt (request
-//! certificate) and seeds/realtimeregister-v2-create-certificate-deprecated.txt (the deprecated
-//! customer create call); PROVIDERS.md §2 adds hosts, auth, the process and catalog shapes.
+//! The specification is Realtime Register's API reference for the request certificate call
+//! and for the deprecated customer create call (docs/providers.md §2.2 links both);
+//! docs/providers.md §2 adds hosts, auth, the process and catalog shapes.
 //!
 //! - [`calls`]: one constructor per endpoint, each a [`calls::Rest`] call; bodies are checked
-//!   by [`validate`] against the seed's restrictions before anything is built.
+//!   by [`validate`] against the reference's restrictions before anything is built.
 //! - [`wire`]: request and response bodies, enumerations open to new words.
 //! - [`error::RtrError`]: `{type, message, violations[]}`, including the
 //!   `BillableAcknowledgmentNeededException` handshake's `billables`.
@@ -35,13 +35,13 @@ use crate::provider::flow::{self, Exchange, Flow, Step};
 use crate::provider::{Call, Operation, OperationClass, Provider, ProviderError, ProviderKind};
 use wire::{Billable, CertificateRequest, Dcv, DownloadFormat, Feature, ProductField, SslProduct};
 
-/// Production base URL (PROVIDERS.md §2.1).
+/// Production base URL (docs/providers.md §2.1).
 pub const PRODUCTION_BASE: &str = "https://api.yoursrs.com";
 /// OT&E (test) base URL.
 pub const OTE_BASE: &str = "https://api.yoursrs-ote.com";
 
 /// The deprecated call's documented products
-/// (seeds/realtimeregister-v2-create-certificate-deprecated.txt; others are not refused).
+/// (the RTR deprecated create-certificate reference; others are not refused).
 pub const DEPRECATED_PRODUCTS: [&str; 5] = [
     "ssl_comodo_positive",
     "ssl_comodo_positive_wc",
@@ -51,7 +51,7 @@ pub const DEPRECATED_PRODUCTS: [&str; 5] = [
 ];
 
 /// The customer handle inside an API key: the part before `/` of the base64-decoded key
-/// (PROVIDERS.md §2.1, WHMCS `parseCustomer`). The error never contains the key.
+/// (docs/providers.md §2.1, WHMCS `parseCustomer`). The error never contains the key.
 pub fn customer_from_key(key: &str) -> Result<String, ProviderError> {
     let engine = base64::engine::general_purpose::STANDARD;
     let decoded = engine
@@ -102,7 +102,7 @@ impl RealtimeRegister {
         Ok(acknowledging(body, true))
     }
 
-    /// What one product allows, from its metadata (PROVIDERS.md §2.4): reissue from the
+    /// What one product allows, from its metadata (docs/providers.md §2.4): reissue from the
     /// `REISSUE` feature, wildcard SANs from `WILDCARD` on a multi-domain product, the free
     /// twin from `WWW_INCLUDED`/`NON_WWW_INCLUDED`, the order fields from `requiredFields`.
     pub fn capabilities_for(&self, product: &SslProduct) -> Capabilities {
@@ -121,7 +121,7 @@ impl RealtimeRegister {
 
 /// The request exchange of an order, with the billing handshake: a 400
 /// `BillableAcknowledgmentNeededException` is answered once by resending the body with the
-/// returned `billables` (PROVIDERS.md §2.2). The second request has a different body, so it
+/// returned `billables` (docs/providers.md §2.2). The second request has a different body, so it
 /// needs its own idempotency key.
 struct Acknowledging {
     body: CertificateRequest,
@@ -171,7 +171,8 @@ impl Provider for RealtimeRegister {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             csr: CsrUse::Required,
-            // DcvType is exactly EMAIL|FILE|DNS, chosen per name in `dcv[]` (PROVIDERS.md §2.2).
+            // DcvType is exactly EMAIL|FILE|DNS, chosen per name in `dcv[]`
+            // (docs/providers.md §2.2).
             dcv: DcvSupport::uniform(
                 &[DcvMethod::Email, DcvMethod::Dns, DcvMethod::Http],
                 false,
@@ -181,12 +182,13 @@ impl Provider for RealtimeRegister {
             free_www_twin: true,
             approver_lookup: true,
             quotes: true,
-            // `quote=true` validates the request without ordering (seed, query table).
+            // `quote=true` validates the request without ordering (reference, query table).
             dry_run: true,
             dcv_preview: false,
             change_dcv: true,
             resend_dcv: true,
-            // Renew, reissue and revoke are not in the seeds or PROVIDERS.md §2.
+            // Renew, reissue and revoke are not in Realtime Register's references
+            // (docs/providers.md §2).
             reissue: false,
             renew: false,
             cancel: false,
@@ -220,7 +222,7 @@ impl Provider for RealtimeRegister {
         };
         request.set_header("Authorization", format!("ApiKey {}", key.expose()));
         // The request and import calls need `customer`; the proxy fills it in from the key
-        // (PROVIDERS.md §7).
+        // (docs/providers.md §7).
         let path = request.path.trim_end_matches('/');
         if request.method == Method::Post
             && (path == "/v2/ssl/certificates" || path == "/v2/ssl/import")
@@ -305,7 +307,7 @@ impl Provider for RealtimeRegister {
         handle: &OrderHandle,
         choice: &DcvChoice,
     ) -> Result<Flow<()>, ProviderError> {
-        // RTR switches methods per name through resend (PROVIDERS.md §2.3).
+        // RTR switches methods per name through resend (docs/providers.md §2.3).
         let name = choice.name.clone().ok_or_else(|| {
             ProviderError::invalid("dcv[0].commonName", "RTR changes DCV per name")
         })?;

@@ -1,4 +1,4 @@
-//! SSL247 API v3 (seeds/ssl247-api-v3.txt; PROVIDERS.md §3).
+//! SSL247 API v3 (the reference is <https://api.ssl247.com>; docs/providers.md §3).
 //!
 //! Every operation is a `POST` of a JSON body to a path below
 //! `https://api.ssl247.com/api/v3`, reads included; credentials travel inside that body as
@@ -235,7 +235,7 @@ impl Provider for Ssl247 {
     }
 
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
-        // The mailboxes of a wildcard are those of its base name (PROVIDERS.md §6).
+        // The mailboxes of a wildcard are those of its base name (docs/providers.md §6).
         let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
         Ok(flow::map(
             calls::approver_emails(product, &base)?,

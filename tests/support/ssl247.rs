@@ -1,4 +1,4 @@
-//! What the SSL247 tests share: the verbatim fixtures of seeds/ssl247-api-v3.txt, the
+//! What the SSL247 tests share: the verbatim fixtures of the SSL247 API v3 reference, the
 //! request a call sends, and field-shape comparison against the document's examples.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test file uses a part

@@ -1,7 +1,7 @@
 //! Gandi certificate package names (one grammar for both APIs) and their mapping onto
 //! [`Product`].
 //!
-//! Grammar (seeds/gandi-v3-xmlrpc-cert.txt, CertPackage; PROVIDERS.md §1.4):
+//! Grammar (the Gandi v3 certificate reference, CertPackage; docs/providers.md §1.4):
 //! `cert_<std|pro|bus>_<names|w>_<warranty>_<0|SGC>[_<ca>]`, where `names` is the most names
 //! the certificate carries, `w` a wildcard, `warranty` thousands of the account's currency and
 //! `ca` a suffix naming the CA when it is not Sectigo (`digicert`).
@@ -135,7 +135,7 @@ impl fmt::Display for PackageName {
 }
 
 /// DCV methods of Gandi's certificates: the DCVMethod table (`email`, `dns`, `file`, `https`,
-/// and `auto`, which only XML-RPC has; PROVIDERS.md §7).
+/// and `auto`, which only XML-RPC has; docs/providers.md §7).
 pub(crate) fn dcv_methods(with_auto: bool) -> Vec<DcvMethod> {
     let mut methods = vec![
         DcvMethod::Email,
@@ -152,9 +152,9 @@ pub(crate) fn dcv_methods(with_auto: bool) -> Vec<DcvMethod> {
 impl PackageName {
     /// The neutral product for this package, as far as the name tells.
     ///
-    /// Periods: one or two years (durations were limited to two years in 2017, PROVIDERS.md
+    /// Periods: one or two years (durations were limited to two years in 2017, docs/providers.md
     /// §1.5). A DigiCert single-name package covers the apex and `www` unless ordered with
-    /// `apex_only` (PROVIDERS.md §1.3).
+    /// `apex_only` (docs/providers.md §1.3).
     pub fn to_product(&self, provider: ProviderKind, id: &str) -> Product {
         let (kind, max) = match self.names {
             Names::Wildcard => (ProductKind::Wildcard, 1),

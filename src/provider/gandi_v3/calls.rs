@@ -1,5 +1,5 @@
 //! One constructor per documented method; each returns an [`Rpc`] that builds the
-//! `methodCall` and parses the `methodResponse` (seeds/gandi-v3-xmlrpc-cert.txt, "Methods").
+//! `methodCall` and parses the `methodResponse` (the Gandi v3 certificate reference, "Methods").
 //!
 //! Every method's first parameter is the API key. Calls are built with an empty placeholder
 //! there; [`super::GandiV3`]'s `authenticate` puts the key in (server-side in reseller mode).
@@ -132,7 +132,7 @@ fn rpc<T>(
 }
 
 /// Checks what the document constrains before anything is sent: `dcv_method` must be a
-/// `DCVMethod` word, `duration` 1 or 2 years (PROVIDERS.md §1.5).
+/// `DCVMethod` word, `duration` 1 or 2 years (docs/providers.md §1.5).
 fn check_params(params: &CertificateParams) -> Result<Value, ProviderError> {
     if let Some(method) = &params.dcv_method {
         method.parse::<V3DcvMethod>()?;
@@ -204,7 +204,7 @@ pub fn create(params: &CertificateParams) -> Result<Rpc<OperationReturn>, Provid
 }
 
 /// `cert.get_dcv_params(apikey, params)`. Pass `cert_id` for an existing order, or the DNS
-/// record lacks its unique value (PROVIDERS.md §1.5, gandi.cli issue 236).
+/// record lacks its unique value (docs/providers.md §1.5, gandi.cli issue 236).
 pub fn get_dcv_params(params: &CertificateParams) -> Result<Rpc<DcvParamsReturn>, ProviderError> {
     let class = if params.cert_id.is_some() {
         OperationClass::OrderRead
@@ -323,7 +323,7 @@ pub fn hosted_info(ssl: i32) -> Rpc<SslReturn> {
 
 /// `cert.hosted.create(apikey, {crt, key})`: uploads a certificate *and its private key* to
 /// Gandi's hosting. The key is a [`Secret`]; the server must not allow this in reseller mode
-/// (DESIGN.md security model item 4).
+/// (docs/design.md, security model item 4).
 pub fn hosted_create(crt: &str, key: &Secret) -> Rpc<SslReturn> {
     let params = Value::structure([
         ("crt", Value::from(crt)),
@@ -347,7 +347,7 @@ pub fn hosted_delete(ssl: i32) -> Rpc<bool> {
     )
 }
 
-/// `operation.info(apikey, id)`: poll until `step` is `DONE` (PROVIDERS.md §1.5).
+/// `operation.info(apikey, id)`: poll until `step` is `DONE` (docs/providers.md §1.5).
 pub fn operation_info(id: i32) -> Rpc<OperationReturn> {
     rpc(
         "operation.info",

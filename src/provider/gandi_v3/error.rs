@@ -30,7 +30,7 @@ pub enum Error {
 }
 
 /// The classification of an operation error ("Possible Errors" table,
-/// seeds/gandi-v3-xmlrpc-cert.txt, CertificateOperationReturn).
+/// the Gandi v3 certificate reference, CertificateOperationReturn).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Classification {

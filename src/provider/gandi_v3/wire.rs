@@ -1,4 +1,4 @@
-//! Gandi v3 parameter and return structs, field for field as seeds/gandi-v3-xmlrpc-cert.txt
+//! Gandi v3 parameter and return structs, field for field as the Gandi v3 certificate reference
 //! documents them ("Parameters" and "Returns").
 //!
 //! Returns are lenient (every field optional, unknown fields ignored) because the document
@@ -28,7 +28,7 @@ pub struct CertificateParams {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub altnames: Vec<String>,
     /// Apex name only (`DcvMethodParams`, undescribed there; v5 documents it as "apex or both
-    /// apex and www (Digicert only)", PROVIDERS.md §1.3).
+    /// apex and www (Digicert only)", docs/providers.md §1.3).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub apex_only: Option<bool>,
     /// The certificate the DCV parameters are for (`cert.get_dcv_params`).
@@ -44,7 +44,7 @@ pub struct CertificateParams {
     /// default to email.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dcv_method: Option<String>,
-    /// Certificate duration in years (1 or 2 since 2017, PROVIDERS.md §1.5); default 1.
+    /// Certificate duration in years (1 or 2 since 2017, docs/providers.md §1.5); default 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<i32>,
     /// The resellee the certificate is for (cannot be set with `handle`).
@@ -84,7 +84,7 @@ pub struct CertPackageReturn {
     pub provider: Option<String>,
     /// The CA's id of the product.
     pub provider_cert_id: Option<String>,
-    /// Server Gated Cryptography (1) or not (0); deprecated in v5 (PROVIDERS.md §1.3).
+    /// Server Gated Cryptography (1) or not (0); deprecated in v5 (docs/providers.md §1.3).
     pub sgc: Option<i64>,
     /// Whether the TrustLogo is included (1) or not (0).
     pub trustlogo: Option<i64>,
@@ -129,7 +129,7 @@ pub struct CertificateReturn {
     pub business_category: Option<String>,
     /// Whether the TrustLogo is paid by card.
     pub card_pay_trustlogo: Option<bool>,
-    /// Bare base64 DER, no PEM armour (PROVIDERS.md §1.5).
+    /// Bare base64 DER, no PEM armour (docs/providers.md §1.5).
     pub cert: Option<String>,
     /// The common name.
     pub cn: Option<String>,
@@ -232,7 +232,7 @@ pub struct OperationReturn {
     /// The last "support" error, one the support team handles by hand.
     pub last_support_error: Option<String>,
     /// `{cert_id, csr, altnames, dcv_method, inner_step, package_name, fqdns}` in practice
-    /// (PROVIDERS.md §1.5).
+    /// (docs/providers.md §1.5).
     pub params: serde_json::Map<String, serde_json::Value>,
     /// Session number of the operation.
     pub session_id: Option<i64>,
@@ -240,7 +240,7 @@ pub struct OperationReturn {
     pub source: Option<String>,
     /// Current step of the operation: BILL, WAIT, RUN, DONE, ERROR, CANCEL or SUPPORT.
     pub step: Option<String>,
-    /// Operation type (`certificate_create`, `certificate_delete`, …, PROVIDERS.md §1.5).
+    /// Operation type (`certificate_create`, `certificate_delete`, …, docs/providers.md §1.5).
     #[serde(rename = "type")]
     pub kind: Option<String>,
 }
@@ -258,7 +258,7 @@ impl OperationReturn {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(default)]
 pub struct DcvParamsReturn {
-    /// The alternative names (v5 documents them as the SANs of the CSR, PROVIDERS.md §1.3).
+    /// The alternative names (v5 documents them as the SANs of the CSR, docs/providers.md §1.3).
     pub altnames: Vec<String>,
     /// The names DCV is done for.
     pub dcv_fqdns: Vec<String>,

@@ -1,4 +1,4 @@
-//! One constructor per certificate endpoint (PROVIDERS.md §1.3), each a [`Rest`] call.
+//! One constructor per certificate endpoint (docs/providers.md §1.3), each a [`Rest`] call.
 
 mod tags;
 
@@ -112,7 +112,7 @@ fn with_json<B: serde::Serialize>(
 }
 
 fn dry_run(request: HttpRequest, dry_run: bool) -> HttpRequest {
-    // `Dry-Run: 1` validates only (v5 reference, PROVIDERS.md §1.2).
+    // `Dry-Run: 1` validates only (v5 reference, docs/providers.md §1.2).
     if dry_run {
         request.with_header("Dry-Run", "1")
     } else {

@@ -1,4 +1,4 @@
-//! Gandi v5 error envelopes (PROVIDERS.md §1.3).
+//! Gandi v5 error envelopes (docs/providers.md §1.3).
 
 use serde::Deserialize;
 use thiserror::Error;

@@ -38,7 +38,7 @@ pub fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
 }
 
 /// DCV parameters → one validation per name. DNS instructions come from `dns_records`
-/// (zone lines) or else `raw_messages` `[name, value]` pairs (DigiCert, PROVIDERS.md §1.6).
+/// (zone lines) or else `raw_messages` `[name, value]` pairs (DigiCert, docs/providers.md §1.6).
 pub fn validations(params: &DcvParams) -> Vec<NameValidation> {
     let method = params
         .dcv_method

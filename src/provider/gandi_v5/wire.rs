@@ -1,4 +1,4 @@
-//! Gandi v5 certificate request and response bodies (PROVIDERS.md §1.3, from the v5
+//! Gandi v5 certificate request and response bodies (docs/providers.md §1.3, from the v5
 //! certificate documentation). Responses are lenient: optional fields, unknown ones ignored.
 
 use serde::{Deserialize, Serialize};
@@ -83,7 +83,7 @@ pub struct DcvParams {
     pub dns_records: Vec<String>,
     /// Human-readable instructions.
     pub messages: Vec<String>,
-    /// Structured messages; for DigiCert DNS, `[name, value]` pairs (PROVIDERS.md §1.6).
+    /// Structured messages; for DigiCert DNS, `[name, value]` pairs (docs/providers.md §1.6).
     pub raw_messages: Vec<Vec<String>>,
     /// The unique value (only per certificate).
     pub unique_value: Option<String>,

@@ -1,4 +1,4 @@
-//! One constructor per documented operation (seeds/gjirafa-cdn-certificates.txt); each returns
+//! One constructor per documented operation (the Gjirafa certificates reference); each returns
 //! an [`ApiCall`] that builds the request and parses the envelope.
 //!
 //! Requests carry no credentials: [`super::Gjirafa`]'s `authenticate` adds `X-API-Key` or
@@ -102,7 +102,7 @@ impl<T: DeserializeOwned> Call for ApiCall<T> {
 pub fn parse<T: DeserializeOwned>(response: &HttpResponse) -> Result<Answer<T>, ProviderError> {
     let status = response.status;
     if !response.is_success() {
-        // The seed shows no error body; take the envelope when there is one.
+        // The reference shows no error body; take the envelope when there is one.
         return Err(match response.json::<Envelope<IgnoredAny>>() {
             Ok(envelope) => refused(status, envelope.errors, envelope.messages),
             Err(_) if ErrorKind::is_documented(status) => refused(status, Vec::new(), Vec::new()),
@@ -139,7 +139,7 @@ fn refused(status: u16, errors: Vec<String>, messages: Vec<String>) -> ProviderE
     .into()
 }
 
-/// `GET /api/v1/projects/{projectId}/certificates` ("GET Certificates"). The seed documents
+/// `GET /api/v1/projects/{projectId}/certificates` ("GET Certificates"). The reference documents
 /// no paging parameters, only `resultInfo` in the answer, so none are sent.
 pub fn list(project: &ProjectId) -> ApiCall<Vec<CertificateSummary>> {
     ApiCall::new(
@@ -177,7 +177,7 @@ pub fn create(
 }
 
 /// `POST …/certificates/import` ("POST Certificate", import). Sends a private key, so it
-/// takes the customer's [`KeyImportConsent`] (DESIGN.md security model item 4).
+/// takes the customer's [`KeyImportConsent`] (docs/design.md, security model item 4).
 pub fn import(
     project: &ProjectId,
     body: &ImportCertificate,

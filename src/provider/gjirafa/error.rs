@@ -36,7 +36,7 @@ fn detail(errors: &[String], messages: &[String]) -> String {
         .unwrap_or_default()
 }
 
-/// The documented error statuses ("Common Errors" in the seed), and the rest.
+/// The documented error statuses ("Common Errors" in the reference), and the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -64,7 +64,7 @@ impl ErrorKind {
         }
     }
 
-    /// Whether the seed documents the status as an error answer.
+    /// Whether the reference documents the status as an error answer.
     pub const fn is_documented(status: u16) -> bool {
         matches!(status, 401 | 403 | 404 | 500)
     }

@@ -21,7 +21,7 @@ pub fn status(word: Option<&CertificateStatus>) -> OrderStatus {
     }
 }
 
-/// `additionalNames` as a list. The seed gives it as one string without saying how names are
+/// `additionalNames` as a list. The reference gives it as one string without saying how names are
 /// separated; commas, semicolons and whitespace are all taken as separators.
 pub fn additional_names(text: Option<&str>) -> Vec<String> {
     text.unwrap_or_default()
@@ -43,7 +43,7 @@ fn names(domain: Option<&String>, additional: Option<&str>) -> Vec<String> {
 }
 
 /// One `dnsRecords[]` item as a DNS instruction: Let's Encrypt's DNS challenge is a TXT
-/// record (PROVIDERS.md §4, "add a TXT record provided by Let's Encrypt").
+/// record (docs/providers.md §4, "add a TXT record provided by Let's Encrypt").
 pub fn dns_instruction(record: &DnsRecordEntry) -> DcvInstruction {
     DcvInstruction::Dns(DnsRecord {
         name: record.key.clone(),
@@ -64,7 +64,7 @@ fn validated_name(record: &DnsRecordEntry, fallback: Option<&String>) -> String 
 }
 
 /// Per-record DNS validations of a certificate. DNS is the only method ("for now only DNS
-/// validation is available", PROVIDERS.md §4); an active certificate's names are valid.
+/// validation is available", docs/providers.md §4); an active certificate's names are valid.
 pub fn validations(cert: &CertificateDetail) -> Vec<NameValidation> {
     let dcv_status = match cert.certificate_status {
         Some(CertificateStatus::Active) => DcvStatus::Valid,

@@ -1,10 +1,10 @@
-//! The JSON documents of the Gjirafa certificates API, field for field as the seed spells them
-//! (seeds/gjirafa-cdn-certificates.txt): the `{success, errors, messages, result, resultInfo}`
+//! The JSON documents of the Gjirafa certificates API, field for field as the reference spells them
+//! (the Gjirafa certificates reference): the `{success, errors, messages, result, resultInfo}`
 //! envelope, the list item, the certificate, and the three request bodies.
 //!
-//! Response fields are optional: the seed's examples fill every field with a placeholder, but
+//! Response fields are optional: the reference's examples fill every field with a placeholder, but
 //! a certificate still waiting for its challenge has no serial number or dates yet, and an
-//! error envelope has no `result`. Enumerated words the seed only describes in prose
+//! error envelope has no `result`. Enumerated words the reference only describes in prose
 //! (`certificateType`, `certificateStatus`, `scope`) are kept verbatim when unknown.
 
 use std::collections::BTreeMap;
@@ -73,7 +73,7 @@ pub struct CertificateSummary {
     /// `domainName`.
     #[serde(default)]
     pub domain_name: Option<String>,
-    /// `additionalNames`: one string, not an array (PROVIDERS.md §4 notes the difference from
+    /// `additionalNames`: one string, not an array (docs/providers.md §4 notes the difference from
     /// the create body's `additionalDomainNames`).
     #[serde(default)]
     pub additional_names: Option<String>,
@@ -166,7 +166,7 @@ macro_rules! wire_words {
         #[non_exhaustive]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $word)] $variant,)+
-            /// A word the seed does not name, verbatim.
+            /// A word the reference does not name, verbatim.
             #[serde(untagged)]
             Other(String),
         }
@@ -241,7 +241,7 @@ pub struct UpdateScope {
 
 /// The body of "POST Certificate" (import): certificate, private key and chain.
 ///
-/// The only document certorder ever sends with a private key in it (DESIGN.md security model
+/// The only document certorder ever sends with a private key in it (docs/design.md, security model
 /// item 4), so it is built only through [`super::calls::import`], which takes a
 /// [`super::KeyImportConsent`]. `Debug` hides the key.
 #[derive(Clone, PartialEq, Eq, Serialize)]

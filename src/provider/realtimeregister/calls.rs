@@ -14,7 +14,7 @@ use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
 
-/// The response header that carries the process id (PROVIDERS.md §2.3).
+/// The response header that carries the process id (docs/providers.md §2.3).
 pub const PROCESS_ID_HEADER: &str = "x-process-id";
 
 /// One REST call with its typed result.
@@ -103,13 +103,13 @@ impl ListQuery {
     }
 }
 
-/// `GET /v2/ssl/products` (PROVIDERS.md §2.4).
+/// `GET /v2/ssl/products` (docs/providers.md §2.4).
 pub fn products(query: &ListQuery) -> Rest<Page<SslProduct>> {
     let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/products"));
     rest(request, OperationClass::Catalog, json)
 }
 
-/// `GET /v2/ssl/products/{product}` (PROVIDERS.md §2.4).
+/// `GET /v2/ssl/products/{product}` (docs/providers.md §2.4).
 pub fn product(product: &str) -> Result<Rest<SslProduct>, ProviderError> {
     let path = format!("/v2/ssl/products/{}", segment("product", product)?);
     Ok(rest(
@@ -119,7 +119,7 @@ pub fn product(product: &str) -> Result<Rest<SslProduct>, ProviderError> {
     ))
 }
 
-/// `GET /v2/ssl/dcvemailaddresslist/{domainName}[?product=]` (PROVIDERS.md §2.5). A leading
+/// `GET /v2/ssl/dcvemailaddresslist/{domainName}[?product=]` (docs/providers.md §2.5). A leading
 /// `*.` is stripped: approver mailboxes belong to the base name (§2.5, WHMCS; §5).
 pub fn dcv_email_addresses(
     domain_name: &str,
@@ -137,7 +137,7 @@ pub fn dcv_email_addresses(
     Ok(rest(request, OperationClass::Lookup, json))
 }
 
-/// `POST /v2/ssl/certificates` (seeds/realtimeregister-v2-request-certificate.txt).
+/// `POST /v2/ssl/certificates` (the RTR request-certificate reference).
 pub fn request(body: &CertificateRequest) -> Result<Rest<CertificateProcess>, ProviderError> {
     validate::certificate_request(body)?;
     let request = HttpRequest::new(Method::Post, "/v2/ssl/certificates").with_json(body)?;
@@ -154,7 +154,7 @@ pub fn quote(body: &CertificateRequest) -> Result<Rest<QuoteResponse>, ProviderE
 }
 
 /// The deprecated `POST /v2/customers/{customer}/certificates`
-/// (seeds/realtimeregister-v2-create-certificate-deprecated.txt; 202 with no documented body).
+/// (the RTR deprecated create-certificate reference; 202 with no documented body).
 pub fn create_deprecated(
     customer: &str,
     body: &DeprecatedCreateRequest,
@@ -184,7 +184,7 @@ pub fn quote_deprecated(
     Ok(rest(request, OperationClass::Quote, json))
 }
 
-/// `GET /v2/processes/{id}` (PROVIDERS.md §2.3).
+/// `GET /v2/processes/{id}` (docs/providers.md §2.3).
 pub fn process(id: &str) -> Result<Rest<Process>, ProviderError> {
     let path = format!("/v2/processes/{}", segment("processId", id)?);
     Ok(rest(
@@ -194,7 +194,7 @@ pub fn process(id: &str) -> Result<Rest<Process>, ProviderError> {
     ))
 }
 
-/// `GET /v2/processes/{id}/info` (PROVIDERS.md §2.3).
+/// `GET /v2/processes/{id}/info` (docs/providers.md §2.3).
 pub fn process_info_call(id: &str) -> Result<Rest<CertificateProcess>, ProviderError> {
     let path = format!("/v2/processes/{}/info", segment("processId", id)?);
     Ok(rest(
@@ -205,7 +205,7 @@ pub fn process_info_call(id: &str) -> Result<Rest<CertificateProcess>, ProviderE
 }
 
 /// `POST /v2/processes/{id}/resend {dcv: [...]}`: resends, or switches a name's method
-/// (PROVIDERS.md §2.3). The answer may be a process body or empty.
+/// (docs/providers.md §2.3). The answer may be a process body or empty.
 pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Rest<CertificateProcess>, ProviderError> {
     for (i, d) in dcv.iter().enumerate() {
         validate::dcv(&format!("dcv[{i}]"), d)?;
@@ -216,13 +216,13 @@ pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Rest<CertificateProcess>, Provide
     Ok(rest(request, OperationClass::OrderChange, process_info))
 }
 
-/// `GET /v2/ssl/certificates` (PROVIDERS.md §2.3).
+/// `GET /v2/ssl/certificates` (docs/providers.md §2.3).
 pub fn certificates(query: &ListQuery) -> Rest<Page<SslCertificate>> {
     let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/certificates"));
     rest(request, OperationClass::AccountWide, json)
 }
 
-/// `GET /v2/ssl/certificates/{id}` (PROVIDERS.md §2.3).
+/// `GET /v2/ssl/certificates/{id}` (docs/providers.md §2.3).
 pub fn certificate(id: &str) -> Result<Rest<SslCertificate>, ProviderError> {
     let path = format!("/v2/ssl/certificates/{}", segment("certificateId", id)?);
     Ok(rest(
@@ -232,7 +232,7 @@ pub fn certificate(id: &str) -> Result<Rest<SslCertificate>, ProviderError> {
     ))
 }
 
-/// `GET /v2/ssl/certificates/{id}/download?format=` (PROVIDERS.md §2.3). The body is the
+/// `GET /v2/ssl/certificates/{id}/download?format=` (docs/providers.md §2.3). The body is the
 /// file itself: PEM text for CRT, CSR, CA and CA_BUNDLE, PKCS7; ZIP is binary (use
 /// [`download_bytes`]).
 pub fn download(id: &str, format: DownloadFormat) -> Result<Rest<String>, ProviderError> {
@@ -254,7 +254,7 @@ pub fn download_bytes(id: &str, format: DownloadFormat) -> Result<Rest<Vec<u8>>,
     Ok(download(id, format)?.with_parse(|r| Ok(r.body.clone())))
 }
 
-/// `POST /v2/ssl/authkey {product, csr}` (PROVIDERS.md §2.6).
+/// `POST /v2/ssl/authkey {product, csr}` (docs/providers.md §2.6).
 pub fn authkey(body: &AuthKeyRequest) -> Result<Rest<AuthKey>, ProviderError> {
     if body.product.is_empty() {
         return Err(ProviderError::invalid("product", "is required"));
@@ -266,7 +266,7 @@ pub fn authkey(body: &AuthKeyRequest) -> Result<Rest<AuthKey>, ProviderError> {
     Ok(rest(request, OperationClass::Lookup, json))
 }
 
-/// `POST /v2/ssl/decodecsr {csr}` (PROVIDERS.md §2.6).
+/// `POST /v2/ssl/decodecsr {csr}` (docs/providers.md §2.6).
 pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Rest<DecodedCsr>, ProviderError> {
     if body.csr.trim().is_empty() {
         return Err(ProviderError::invalid("csr", "is required"));
@@ -275,7 +275,8 @@ pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Rest<DecodedCsr>, ProviderE
     Ok(rest(request, OperationClass::Lookup, json))
 }
 
-/// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}` (PROVIDERS.md §2.3).
+/// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}`
+/// (docs/providers.md §2.3).
 pub fn send_subscriber_agreement(
     id: &str,
     body: &SubscriberAgreementRequest,
@@ -295,7 +296,7 @@ pub fn send_subscriber_agreement(
     Ok(rest(request, OperationClass::OrderChange, process_info))
 }
 
-/// `POST /v2/processes/{id}/schedule-validation-call {date}` (PROVIDERS.md §2.3; EV, Dutch
+/// `POST /v2/processes/{id}/schedule-validation-call {date}` (docs/providers.md §2.3; EV, Dutch
 /// office hours).
 pub fn schedule_validation_call(
     id: &str,
@@ -313,8 +314,8 @@ pub fn schedule_validation_call(
 }
 
 /// `POST /v2/ssl/import {customer, certificate, csr?, coc?, domainName?}` → 201
-/// (PROVIDERS.md §2.6): adds a certificate issued elsewhere to the account, so it is listed and
-/// monitored with the others. The answer has no documented body; the process id is read from
+/// (docs/providers.md §2.6): adds a certificate issued elsewhere to the account, so it is listed
+/// and monitored with the others. The answer has no documented body; the process id is read from
 /// `x-process-id` when present.
 pub fn import(body: &ImportRequest) -> Result<Rest<CertificateProcess>, ProviderError> {
     if !body.customer.is_empty() {

@@ -1,4 +1,4 @@
-//! Realtime Register error envelopes: `{type, message, violations?[]}` (PROVIDERS.md §2.1).
+//! Realtime Register error envelopes: `{type, message, violations?[]}` (docs/providers.md §2.1).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::wire::Billable;
 
-/// The `type` of an RTR error body; PROVIDERS.md §2.1 lists these, others are kept as sent.
+/// The `type` of an RTR error body; docs/providers.md §2.1 lists these, others are kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ErrorType {

@@ -34,7 +34,7 @@ pub fn order_field(field: &ProductField) -> OrderField {
     }
 }
 
-/// A product: metadata drives the form (PROVIDERS.md §2.4). The DCV methods are not
+/// A product: metadata drives the form (docs/providers.md §2.4). The DCV methods are not
 /// advertised per product, so `dcv_methods` stays empty; SANs may be wildcards only on a
 /// multi-domain product with the `WILDCARD` feature.
 pub fn product(p: &SslProduct) -> Product {
@@ -80,7 +80,7 @@ pub fn product(p: &SslProduct) -> Product {
     }
 }
 
-/// The wire DCV type for a neutral method. RTR's enum is exactly EMAIL|FILE|DNS (PROVIDERS.md
+/// The wire DCV type for a neutral method. RTR's enum is exactly EMAIL|FILE|DNS (docs/providers.md
 /// §2.2): both file methods go as `FILE`.
 pub fn dcv_type(method: &DcvMethod) -> Result<DcvType, ProviderError> {
     match method {
@@ -212,7 +212,7 @@ fn instruction(v: &DcvValidation) -> Option<DcvInstruction> {
             _ => None,
         },
         DcvType::File => match (&v.file_location, &v.file_contents) {
-            // `fileLocation` may lack a scheme (PROVIDERS.md §2.3); kept as given, since the
+            // `fileLocation` may lack a scheme (docs/providers.md §2.3); kept as given, since the
             // CA may fetch over HTTP or HTTPS (§5).
             (Some(location), Some(content)) => Some(DcvInstruction::File {
                 url: location.clone(),
@@ -238,7 +238,7 @@ pub fn validations(info: &CertificateProcess) -> Vec<NameValidation> {
         .collect()
 }
 
-/// The neutral status of a process status word (PROVIDERS.md §2.3, ProcessStatus).
+/// The neutral status of a process status word (docs/providers.md §2.3, ProcessStatus).
 pub fn process_status(word: &str) -> OrderStatus {
     match word {
         "NEW" | "VALIDATED" | "SCHEDULED" | "SUSPENDED" => OrderStatus::Pending,

@@ -1,8 +1,8 @@
-//! Checks a request against the seed's own restrictions before it is sent, so a mistake names
+//! Checks a request against the reference's own restrictions before it is sent, so a mistake names
 //! its field here instead of coming back as a `violations[]` entry.
 //!
-//! The regular expressions are those of seeds/realtimeregister-v2-request-certificate.txt
-//! (request, approver and dcv tables) and seeds/realtimeregister-v2-create-certificate-deprecated.txt,
+//! The regular expressions are those of the RTR request-certificate reference
+//! (request, approver and dcv tables) and the RTR deprecated create-certificate reference,
 //! written out by hand so the crate needs no regex engine in wasm.
 
 use super::wire::{
@@ -52,7 +52,7 @@ fn last_label(l: &str) -> bool {
     l.len() >= 2 && label(l) && l.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
 }
 
-/// The host part of the seed's domain regex, without the wildcard prefix.
+/// The host part of the reference's domain regex, without the wildcard prefix.
 fn host(value: &str) -> bool {
     let labels: Vec<&str> = value.split('.').collect();
     match labels.split_last() {
@@ -178,7 +178,7 @@ fn billables(list: Option<&Vec<Billable>>) -> Result<(), ProviderError> {
 }
 
 /// Checks a request certificate body. An empty `customer` is allowed: the proxy fills it in
-/// from the API key (PROVIDERS.md §7, Realtime Register).
+/// from the API key (docs/providers.md §7, Realtime Register).
 pub fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> {
     if !r.customer.is_empty() {
         handle("customer", &r.customer)?;
@@ -224,7 +224,7 @@ pub fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> 
 }
 
 /// Checks the deprecated create call: its customer path segment and body; `period` is in
-/// years, 1-5 (seeds/realtimeregister-v2-create-certificate-deprecated.txt).
+/// years, 1-5 (the RTR deprecated create-certificate reference).
 pub fn deprecated_create(customer: &str, r: &DeprecatedCreateRequest) -> Result<(), ProviderError> {
     handle("customer", customer)?;
     if r.product.is_empty() {

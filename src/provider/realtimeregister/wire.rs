@@ -2,7 +2,7 @@
 //!
 //! Field names follow the wire (camelCase). Enumerations are open: a word the documents do not
 //! list is kept in an `Other` variant rather than refused, since RTR adds products, features
-//! and statuses over time (PROVIDERS.md §2.3-2.4).
+//! and statuses over time (docs/providers.md §2.3-2.4).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -19,7 +19,7 @@ pub use process::{
 };
 pub use quote::{QuoteBody, QuoteResponse};
 
-/// `validationType` of a product (PROVIDERS.md §2.4).
+/// `validationType` of a product (docs/providers.md §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -35,7 +35,7 @@ pub enum ValidationType {
     Other(String),
 }
 
-/// `certificateType` of a product (PROVIDERS.md §2.4).
+/// `certificateType` of a product (docs/providers.md §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -53,7 +53,7 @@ pub enum CertificateType {
     Other(String),
 }
 
-/// One of a product's `features[]` (PROVIDERS.md §2.4).
+/// One of a product's `features[]` (docs/providers.md §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -71,7 +71,7 @@ pub enum Feature {
     Other(String),
 }
 
-/// One of a product's `requiredFields[]`/`optionalFields[]` (PROVIDERS.md §2.4).
+/// One of a product's `requiredFields[]`/`optionalFields[]` (docs/providers.md §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -107,7 +107,7 @@ pub enum ProductField {
     Other(String),
 }
 
-/// `GET /v2/ssl/products/{product}` and the items of the product list (PROVIDERS.md §2.4).
+/// `GET /v2/ssl/products/{product}` and the items of the product list (docs/providers.md §2.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SslProduct {
@@ -182,7 +182,7 @@ pub struct Pagination {
     pub total: Option<u64>,
 }
 
-/// `dcv[].type` on the wire: exactly EMAIL, FILE or DNS (seed, dcv table).
+/// `dcv[].type` on the wire: exactly EMAIL, FILE or DNS (reference, dcv table).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -198,7 +198,7 @@ pub enum DcvType {
     Other(String),
 }
 
-/// `language` / `saLanguage` (seed, possible values).
+/// `language` / `saLanguage` (reference, possible values).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -236,7 +236,7 @@ pub enum Language {
     Other(String),
 }
 
-/// The `approver` object of a request (seed, approver table).
+/// The `approver` object of a request (reference, approver table).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Approver {
@@ -247,13 +247,13 @@ pub struct Approver {
     /// 1-40 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
-    /// Lowercase address (seed regex).
+    /// Lowercase address (reference regex).
     pub email: String,
     /// `+CC.NUMBER`.
     pub voice: String,
 }
 
-/// One `dcv[]` entry of a request or a resend (seed, dcv table).
+/// One `dcv[]` entry of a request or a resend (reference, dcv table).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dcv {
@@ -268,13 +268,13 @@ pub struct Dcv {
 }
 
 /// One billable line, in a quote, a `BillableAcknowledgmentNeededException` or a request's
-/// `billables[]` acknowledgement (PROVIDERS.md §2.2).
+/// `billables[]` acknowledgement (docs/providers.md §2.2).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Billable {
     /// The product charged.
     pub product: String,
-    /// `REQUEST`, `RENEW`, `EXTRA_DOMAIN`, … (seed, billables table; kept as the word).
+    /// `REQUEST`, `RENEW`, `EXTRA_DOMAIN`, … (reference, billables table; kept as the word).
     pub action: String,
     /// The provider, when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,7 +293,7 @@ pub struct Billable {
     pub total: Option<i64>,
 }
 
-/// The body of `POST /v2/ssl/certificates` (seeds/realtimeregister-v2-request-certificate.txt).
+/// The body of `POST /v2/ssl/certificates` (the RTR request-certificate reference).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateRequest {
@@ -309,7 +309,7 @@ pub struct CertificateRequest {
     /// Overrides the CSR's common name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain_name: Option<String>,
-    /// Overrides the CSR's SANs; `Some(vec![])` drops the free www twin (PROVIDERS.md §2.2).
+    /// Overrides the CSR's SANs; `Some(vec![])` drops the free www twin (docs/providers.md §2.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub san: Option<Vec<String>>,
     /// 1-64.
@@ -363,7 +363,7 @@ pub struct CertificateRequest {
 }
 
 /// The body of the deprecated `POST /v2/customers/{customer}/certificates`
-/// (seeds/realtimeregister-v2-create-certificate-deprecated.txt).
+/// (the RTR deprecated create-certificate reference).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeprecatedCreateRequest {

@@ -1,4 +1,4 @@
-//! The account endpoints' wire types (seeds/ssl247-api-v3.txt, "Account - …", "User - …",
+//! The account endpoints' wire types (the SSL247 API v3 reference, "Account - …", "User - …",
 //! "Contact Profile - …" and "Orders - Invoice"): balance, allowance, users and the contact
 //! profiles that orders reference by id.
 //!

@@ -1,5 +1,5 @@
 //! One constructor per documented operation; each returns a [`JsonCall`] that builds the
-//! `POST` and reads the envelope (seeds/ssl247-api-v3.txt).
+//! `POST` and reads the envelope (the SSL247 API v3 reference).
 //!
 //! Every operation is a `POST` with a JSON body (even reads). Calls are built without the
 //! `u`/`p`/`k` credential fields; [`super::Ssl247`]'s `authenticate` adds them.

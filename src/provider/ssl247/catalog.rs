@@ -1,4 +1,4 @@
-//! Wire types of the catalog, account and generic operations (seeds/ssl247-api-v3.txt,
+//! Wire types of the catalog, account and generic operations (the SSL247 API v3 reference,
 //! sections "Product", "Account" and "Generic"). Each type is the `Data` member of the
 //! success envelope; names and nesting follow the document's response examples exactly.
 

@@ -1,4 +1,4 @@
-//! Wire types of the certificate and order-listing operations (seeds/ssl247-api-v3.txt,
+//! Wire types of the certificate and order-listing operations (the SSL247 API v3 reference,
 //! sections "Certificate" and "Order"), each the `Data` member of the success envelope.
 
 use serde::{Deserialize, Serialize};

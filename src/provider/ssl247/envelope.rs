@@ -1,4 +1,4 @@
-//! The two envelopes of every answer (seeds/ssl247-api-v3.txt, each operation's response
+//! The two envelopes of every answer (the SSL247 API v3 reference, each operation's response
 //! examples and "Schema Definitions → Error"):
 //!
 //! - success: `{"StatusCode", "StatusDescription", "Date", "Data"}`;

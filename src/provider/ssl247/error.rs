@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-/// What SSL247 answered instead of a result (seeds/ssl247-api-v3.txt, "Schema Definitions →
+/// What SSL247 answered instead of a result (the SSL247 API v3 reference, "Schema Definitions →
 /// Error" and every operation's "Response Example (default)").
 ///
 /// Only the provider's own code and message are kept; the request (which carries `u`/`p`/`k`)

@@ -92,7 +92,7 @@ pub fn product(summary: &ProductSummary, product_type: Option<&ProductType>) -> 
         periods,
         required_fields: Vec::new(),
         optional_fields: Vec::new(),
-        // dv_auth_method "email, dns, file"; no file method for wildcards (PROVIDERS.md §5).
+        // dv_auth_method "email, dns, file"; no file method for wildcards (docs/providers.md §5).
         dcv_methods: if wildcard {
             vec![DcvMethod::Email, DcvMethod::Dns]
         } else {

@@ -1,4 +1,4 @@
-//! Response types of the ordering operations (seeds/ssl247-api-v3.txt, "Order - Validate",
+//! Response types of the ordering operations (the SSL247 API v3 reference, "Order - Validate",
 //! "Order - Place order", "Order - Complete Certificate", "Order - Place Order with only 1
 //! request"), each the `Data` member of the success envelope.
 

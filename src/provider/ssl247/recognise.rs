@@ -1,4 +1,4 @@
-//! Recognition of forwarded requests: every documented path of seeds/ssl247-api-v3.txt with
+//! Recognition of forwarded requests: every documented path of the SSL247 API v3 reference with
 //! its operation class. Every operation is a `POST`; anything else is refused.
 
 use serde_json::Value;

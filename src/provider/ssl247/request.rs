@@ -1,5 +1,5 @@
 //! Request bodies of the ordering operations and the document's rules on them
-//! (seeds/ssl247-api-v3.txt, "Order - Validate", "Order - Place order",
+//! (the SSL247 API v3 reference, "Order - Validate", "Order - Place order",
 //! "Order - Complete Certificate", "Order - Place Order with only 1 request",
 //! "Certificate - Renew", "Certificate - Reissue", "Certificate - Import External").
 //!

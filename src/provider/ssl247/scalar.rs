@@ -1,5 +1,5 @@
 //! A lenient scalar: SSL247 documents most fields as `"string"` but types some as
-//! `"integer"`, `"boolean"` or `"integer (int32)"` (seeds/ssl247-api-v3.txt, e.g.
+//! `"integer"`, `"boolean"` or `"integer (int32)"` (the SSL247 API v3 reference, e.g.
 //! "Order - Place order", "Order - Details"), and its examples write every value as a string.
 //! [`Scalar`] accepts a JSON string, number or boolean and keeps its text, so a response
 //! parses whichever form the server sends; typed readings are methods.

@@ -1,5 +1,5 @@
 //! The document's path words: certificate statuses and download types
-//! (seeds/ssl247-api-v3.txt, "Certificate - List per status", "Certificate - List by status",
+//! (the SSL247 API v3 reference, "Certificate - List per status", "Certificate - List by status",
 //! "Certificate - Get Details").
 
 use std::fmt;

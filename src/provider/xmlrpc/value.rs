@@ -63,7 +63,7 @@ impl Value {
     }
 
     /// The boolean. An `int` 0 or 1 counts too: several Gandi APIs return flags as `int`
-    /// ("1 on success", seeds/gandi-v3-xmlrpc-cert.txt, cert.change_dcv).
+    /// ("1 on success", the Gandi v3 certificate reference, cert.change_dcv).
     pub const fn as_bool(&self) -> Option<bool> {
         match self {
             Self::Boolean(b) => Some(*b),

@@ -1,4 +1,4 @@
-//! The list filters of seeds/gandi-v3-xmlrpc-cert.txt: `CertListOptions`,
+//! The list filters of the Gandi v3 certificate reference: `CertListOptions`,
 //! `CertPackageListOptions` and `SSLListOptions`. Keys with a `<`, `>` or `~` prefix are "less
 //! than", "greater than" and "like" filters on the key that follows; the document lists them
 //! without descriptions.
@@ -67,7 +67,7 @@ pub struct CertListOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i32>,
     /// Certificates of this organisation (`sharing_id`, an organisation id as in v5,
-    /// PROVIDERS.md §1.2).
+    /// docs/providers.md §1.2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sharing_id: Option<String>,
     /// Key to sort the returned items by: altname, category, cn, date_created, date_end,
@@ -156,7 +156,7 @@ pub struct SslListOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i32>,
     /// Certificates of this organisation (`sharing_id`, an organisation id as in v5,
-    /// PROVIDERS.md §1.2).
+    /// docs/providers.md §1.2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sharing_id: Option<String>,
     /// Key to sort the returned items by: fqdns, id, sharing_id or state.

@@ -1,4 +1,4 @@
-//! `/issued-certs/{id}/tags` (PROVIDERS.md §1.3 lists the path and its five verbs, without
+//! `/issued-certs/{id}/tags` (docs/providers.md §1.3 lists the path and its five verbs, without
 //! body shapes): bodies are passed through as JSON.
 
 use super::{Rest, cert_path, json, rest, with_json};
@@ -21,7 +21,7 @@ pub enum TagsVerb {
 
 /// `GET /issued-certs/{id}/tags`: the certificate's tags, as Gandi returns them.
 ///
-/// The body is kept as JSON: PROVIDERS.md §1.3 lists the endpoint without a response shape.
+/// The body is kept as JSON: docs/providers.md §1.3 lists the endpoint without a response shape.
 pub fn tags(id: &str) -> Result<Rest<serde_json::Value>, ProviderError> {
     let request = HttpRequest::new(Method::Get, cert_path(id, "/tags")?);
     Ok(rest(request, OperationClass::OrderRead, json_or_null))

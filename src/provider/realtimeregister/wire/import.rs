@@ -1,5 +1,5 @@
 //! `POST /v2/ssl/import`: an externally issued certificate added to the account
-//! (PROVIDERS.md §2.6).
+//! (docs/providers.md §2.6).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,11 +1,11 @@
-//! Process, certificate and download bodies (PROVIDERS.md §2.3, §2.6).
+//! Process, certificate and download bodies (docs/providers.md §2.3, §2.6).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Dcv, DcvType};
 
-/// `dcv[].status` of a process (PROVIDERS.md §2.3).
+/// `dcv[].status` of a process (docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -21,7 +21,7 @@ pub enum DcvStatus {
     Other(String),
 }
 
-/// `caaRecordStatus` (PROVIDERS.md §2.3).
+/// `caaRecordStatus` (docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -47,7 +47,7 @@ pub enum CaaRecordStatus {
     Other(String),
 }
 
-/// One `validations.dcv[]` item of a process (PROVIDERS.md §2.3).
+/// One `validations.dcv[]` item of a process (docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DcvValidation {
@@ -97,7 +97,7 @@ pub struct Validations {
 }
 
 /// The answer of a certificate request and of `GET /v2/processes/{id}/info`
-/// (`CertificateInfoProcess`, PROVIDERS.md §2.3).
+/// (`CertificateInfoProcess`, docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateProcess {
@@ -124,7 +124,7 @@ pub struct CertificateProcess {
     pub process_id: Option<String>,
 }
 
-/// `GET /v2/processes/{id}` (PROVIDERS.md §2.3).
+/// `GET /v2/processes/{id}` (docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Process {
@@ -142,7 +142,7 @@ pub struct Process {
 
 /// `GET /v2/ssl/certificates/{id}` and the items of the certificate list.
 ///
-/// Fields as the official PHP SDK's certificate test data shows them (PROVIDERS.md §2.7); the
+/// Fields as the official PHP SDK's certificate test data shows them (docs/providers.md §2.7); the
 /// rest is kept in `other`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -181,7 +181,7 @@ pub struct SslCertificate {
     pub other: Map<String, Value>,
 }
 
-/// `format` of `GET /v2/ssl/certificates/{id}/download` (PROVIDERS.md §2.3).
+/// `format` of `GET /v2/ssl/certificates/{id}/download` (docs/providers.md §2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum DownloadFormat {
@@ -223,7 +223,7 @@ impl DownloadFormat {
     }
 }
 
-/// `POST /v2/ssl/authkey` body (PROVIDERS.md §2.6).
+/// `POST /v2/ssl/authkey` body (docs/providers.md §2.6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthKeyRequest {
     /// The product.
@@ -240,14 +240,14 @@ pub struct AuthKey {
     pub auth_key: String,
 }
 
-/// `POST /v2/processes/{id}/resend` body (PROVIDERS.md §2.3).
+/// `POST /v2/processes/{id}/resend` body (docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ResendRequest {
     /// The names to resend or switch, each with its (new) method.
     pub dcv: Vec<Dcv>,
 }
 
-/// `POST /v2/ssl/decodecsr` body (PROVIDERS.md §2.6).
+/// `POST /v2/ssl/decodecsr` body (docs/providers.md §2.6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecodeCsrRequest {
     /// The CSR, PEM.
@@ -281,7 +281,7 @@ pub struct DecodedCsr {
     pub other: Map<String, Value>,
 }
 
-/// `POST /v2/processes/{id}/send-subscriber-agreement` body (PROVIDERS.md §2.3).
+/// `POST /v2/processes/{id}/send-subscriber-agreement` body (docs/providers.md §2.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriberAgreementRequest {
     /// The recipient.
@@ -291,7 +291,7 @@ pub struct SubscriberAgreementRequest {
     pub language: Option<super::Language>,
 }
 
-/// `POST /v2/processes/{id}/schedule-validation-call` body (PROVIDERS.md §2.3; EV).
+/// `POST /v2/processes/{id}/schedule-validation-call` body (docs/providers.md §2.3; EV).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidationCallRequest {
     /// When, as the API's date-time text.

@@ -1,10 +1,10 @@
-//! The answer to a request sent with `?quote=true` (PROVIDERS.md §2.2).
+//! The answer to a request sent with `?quote=true` (docs/providers.md §2.2).
 
 use serde::{Deserialize, Serialize};
 
 use super::Billable;
 
-/// `{quote: {...}}`, the answer to `?quote=true` (PROVIDERS.md §2.2).
+/// `{quote: {...}}`, the answer to `?quote=true` (docs/providers.md §2.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteResponse {
     /// The quote.

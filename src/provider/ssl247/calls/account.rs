@@ -1,5 +1,5 @@
-//! The account calls (seeds/ssl247-api-v3.txt, "Account - …", "User - …", "Contact Profile -
-//! …", "Orders - Invoice"). All are account-wide: the server forwards them only to the
+//! The account calls (the SSL247 API v3 reference, "Account - …", "User - …", "Contact
+//! Profile - …", "Orders - Invoice"). All are account-wide: the server forwards them only to the
 //! account's own operators, never for a customer's order.
 
 use super::{JsonCall, get, segment};

@@ -1,4 +1,4 @@
-//! The generic lists (seeds/ssl247-api-v3.txt, "Get … list"): reference data for forms.
+//! The generic lists (the SSL247 API v3 reference, "Get … list"): reference data for forms.
 //! Their `Data` is documented only as `"string"`, so each is read as a [`GenericList`].
 
 use super::{JsonCall, get};

@@ -180,7 +180,8 @@ fn instruction(
         DvAuthMethod::File => {
             let file = text(d.file_auth_filename.as_ref())?;
             let host = name.strip_prefix("*.").unwrap_or(name);
-            // A bare file name goes in the CA/B Forum's well-known directory (PROVIDERS.md §5).
+            // A bare file name goes in the CA/B Forum's well-known directory
+            // (docs/providers.md §5).
             let url = if file.starts_with("http://") || file.starts_with("https://") {
                 file
             } else if file.starts_with('/') {
