@@ -29,6 +29,7 @@ mod control;
 mod credentials;
 pub mod dcv;
 mod fault;
+mod gandi_v5;
 mod order;
 mod realtimeregister;
 mod reply;
@@ -118,7 +119,7 @@ impl Sandbox {
             ),
             (
                 ProviderKind::GandiV5,
-                Box::new(unsimulated::Unsimulated::new(ProviderKind::GandiV5)),
+                Box::new(gandi_v5::GandiV5Sim::new(max)),
             ),
             (
                 ProviderKind::GandiV3,

@@ -55,6 +55,11 @@ impl<T> Store<T> {
         self.items.values().find(|t| matches(t))
     }
 
+    /// Every order, oldest first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &T> {
+        self.items.values()
+    }
+
     /// How many orders are held.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
