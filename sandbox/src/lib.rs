@@ -33,6 +33,7 @@ mod gandi_v5;
 mod order;
 mod realtimeregister;
 mod reply;
+mod ssl247;
 mod store;
 mod unsimulated;
 mod zip;
@@ -125,10 +126,7 @@ impl Sandbox {
                 ProviderKind::GandiV3,
                 Box::new(unsimulated::Unsimulated::new(ProviderKind::GandiV3)),
             ),
-            (
-                ProviderKind::Ssl247,
-                Box::new(unsimulated::Unsimulated::new(ProviderKind::Ssl247)),
-            ),
+            (ProviderKind::Ssl247, Box::new(ssl247::Ssl247Sim::new(max))),
             (
                 ProviderKind::Gjirafa,
                 Box::new(unsimulated::Unsimulated::new(ProviderKind::Gjirafa)),

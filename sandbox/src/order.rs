@@ -113,7 +113,6 @@ pub(crate) enum Phase {
     /// Issued.
     Issued,
     /// Cancelled before issuance.
-    #[allow(dead_code)] // Only the APIs that document cancellation reach it.
     Cancelled,
     /// Revoked after issuance.
     Revoked,
