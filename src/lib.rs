@@ -10,9 +10,15 @@
 //!   reserved names, the registrable domain, approver mailboxes);
 //! - [`http`]: requests and responses as data, and the [`http::Credentials`] that authenticate
 //!   them;
-//! - [`product`]: the provider-neutral product model (validation level, names, periods, fields);
+//! - [`product`]: the provider-neutral product model (validation level, names, periods, fields),
+//!   the provider kinds and what each provider's API can do;
 //! - [`order`]: order drafts, handles, state snapshots, DCV instructions and certificates;
 //! - [`provider`]: one sans-IO adapter per provider API behind the [`provider::Provider`] trait.
+//!
+//! The modules depend on each other in one direction: `http`, `domain` and `csr` at the
+//! bottom; the model (`product`, `order`) above them; the provider layer (the trait, flows, the
+//! common error) above the model; each adapter (`provider::gandi_v5`, …) on top, using none of
+//! the others. `tests/layering.rs` fails when a module names one above it.
 //!
 //! Nothing here does I/O: the same code runs natively and in the browser (wasm32).
 //!

@@ -11,8 +11,8 @@ pub mod dcv;
 
 use serde::{Deserialize, Serialize};
 
+use crate::product::ProviderKind;
 use crate::product::{Money, Period};
-use crate::provider::ProviderKind;
 
 pub use certificate::{Certificate, CertificateFormat};
 pub use check::{DraftProblem, check};

@@ -4,13 +4,22 @@
 //! codes) onto [`Product`], so the widget drives its form from one shape: how many names, which
 //! may be wildcards, which periods, which fields and DCV methods. Values a provider does not
 //! publish stay `None`/empty rather than guessed.
+//!
+//! The provider-wide facts sit beside it: which provider ([`ProviderKind`]) and what its API
+//! can do ([`Capabilities`]). Like the rest of the model (`order`), this module knows nothing
+//! of the adapters in `crate::provider`, which build on it.
+
+pub mod capabilities;
+pub mod provider_kind;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::order::DcvMethod;
-use crate::provider::ProviderKind;
+
+pub use capabilities::{Capabilities, CsrUse, DcvSupport};
+pub use provider_kind::{ProviderKind, UnknownProvider};
 
 /// One orderable certificate product of one provider.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -194,7 +194,7 @@ fn seed_import() -> ImportCertificate {
 fn assert_request(r: &HttpRequest, method: Method, path: &str, body: Option<&Value>) {
     assert_eq!(r.method, method);
     assert_eq!(r.path, path);
-    assert!(r.query.is_empty(), "the reference documents no query parameters");
+    assert!(r.query.is_empty(), "the document lists no query parameters");
     match body {
         None => {
             assert_eq!(r.body, None);

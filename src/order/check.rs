@@ -10,8 +10,7 @@ use thiserror::Error;
 
 use super::{DcvMethod, OrderDraft, Organization};
 use crate::domain::DomainName;
-use crate::product::{FreeTwin, OrderField, Product, ProductKind};
-use crate::provider::{Capabilities, CsrUse};
+use crate::product::{Capabilities, CsrUse, FreeTwin, OrderField, Product, ProductKind};
 
 /// One problem with a draft, naming the draft field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

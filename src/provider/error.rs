@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 use crate::http::BodyError;
-use crate::provider::ProviderKind;
+use crate::product::ProviderKind;
 
 /// Why a provider call could not be built, or what the provider answered instead of a result.
 ///
