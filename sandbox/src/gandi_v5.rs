@@ -8,8 +8,8 @@
 //! Tags and the CSV list are documented but outside the ordering flows; the simulator does
 //! not keep tags.
 
-mod catalog;
-mod certs;
+pub(crate) mod catalog;
+pub(crate) mod certs;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 

@@ -29,6 +29,7 @@ mod control;
 mod credentials;
 pub mod dcv;
 mod fault;
+mod gandi_v3;
 mod gandi_v5;
 mod order;
 mod realtimeregister;
@@ -124,7 +125,7 @@ impl Sandbox {
             ),
             (
                 ProviderKind::GandiV3,
-                Box::new(unsimulated::Unsimulated::new(ProviderKind::GandiV3)),
+                Box::new(gandi_v3::GandiV3Sim::new(max)),
             ),
             (ProviderKind::Ssl247, Box::new(ssl247::Ssl247Sim::new(max))),
             (

@@ -13,6 +13,8 @@ use crate::dcv::DcvValues;
 pub(crate) struct CsrFacts {
     /// As sent.
     pub(crate) pem: String,
+    /// SHA-1 of the DER request, upper-case hex (Gandi v3 still reports it).
+    pub(crate) sha1: String,
     /// The DER SubjectPublicKeyInfo.
     pub(crate) spki: Vec<u8>,
     /// The subject's common name.
@@ -54,8 +56,16 @@ pub(crate) fn read_csr(text: &str) -> Result<CsrFacts, CsrRefusal> {
         csr::KeyAlgorithm::Ec { curve, .. } => ("ECDSA", curve_bits(curve)),
         _ => ("EdDSA", 256),
     };
+    let sha1 = {
+        use sha1::Digest as _;
+        sha1::Sha1::digest(&decoded.der)
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect()
+    };
     Ok(CsrFacts {
         pem: text.to_owned(),
+        sha1,
         spki,
         common_name: info.common_name().map(str::to_owned),
         dns_names: info.dns_names().map(str::to_owned).collect(),

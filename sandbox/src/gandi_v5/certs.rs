@@ -25,7 +25,7 @@ const CREATE_FIELDS: [&str; 8] = [
     "resellee_id",
 ];
 
-type Problems = Vec<(&'static str, &'static str, String)>;
+pub(crate) type Problems = Vec<(&'static str, &'static str, String)>;
 
 fn object(body: &[u8]) -> Result<Map<String, Value>, HttpResponse> {
     if body.iter().all(u8::is_ascii_whitespace) {
@@ -41,7 +41,7 @@ fn text<'a>(o: &'a Map<String, Value>, field: &str) -> Option<&'a str> {
     o.get(field).and_then(Value::as_str)
 }
 
-fn kind_of(method: &str) -> DcvKind {
+pub(crate) fn kind_of(method: &str) -> DcvKind {
     match method {
         "email" => DcvKind::Email,
         "dns" => DcvKind::Dns,
@@ -73,7 +73,7 @@ fn csr_of(o: &Map<String, Value>, out: &mut Problems) -> Option<CsrFacts> {
 
 /// The certificate's names for `package`: the common name, then the alternative names, or
 /// the free www/apex twin on a one-name package (only the apex with `apex_only`).
-fn names(
+pub(crate) fn names(
     o: &Map<String, Value>,
     package: &Package,
     csr: Option<&CsrFacts>,
@@ -181,7 +181,7 @@ fn names(
     names
 }
 
-fn file_for_wildcard(method: &str, names: &[String], out: &mut Problems) {
+pub(crate) fn file_for_wildcard(method: &str, names: &[String], out: &mut Problems) {
     if kind_of(method) == DcvKind::File && names.iter().any(|n| n.starts_with("*.")) {
         out.push((
             "body",
@@ -192,7 +192,7 @@ fn file_for_wildcard(method: &str, names: &[String], out: &mut Problems) {
 }
 
 /// The DCV entries of `names` for `method`: e-mail goes to `admin@` the registrable domain.
-fn dcv_entries(names: &[String], method: &str) -> Vec<NameDcv> {
+pub(crate) fn dcv_entries(names: &[String], method: &str) -> Vec<NameDcv> {
     names
         .iter()
         .map(|n| NameDcv {
