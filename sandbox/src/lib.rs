@@ -31,6 +31,7 @@ pub mod dcv;
 mod fault;
 mod gandi_v3;
 mod gandi_v5;
+mod gjirafa;
 mod order;
 mod realtimeregister;
 mod reply;
@@ -130,7 +131,7 @@ impl Sandbox {
             (ProviderKind::Ssl247, Box::new(ssl247::Ssl247Sim::new(max))),
             (
                 ProviderKind::Gjirafa,
-                Box::new(unsimulated::Unsimulated::new(ProviderKind::Gjirafa)),
+                Box::new(gjirafa::GjirafaSim::new(max)),
             ),
         ];
         Ok(Self {

@@ -1,5 +1,5 @@
-//! The answer for a provider whose simulator is not written yet: a 501 in the server's error
-//! shape, so nothing pretends to be that provider.
+//! The answer for a provider kind with no simulator (a kind added to the adapters after this
+//! crate): a 501 in the server's error shape, so nothing pretends to be that provider.
 
 use certorder::http::{Credentials, HttpRequest, HttpResponse};
 use certorder::provider::ProviderKind;
