@@ -20,8 +20,8 @@ pub use error::{CsrError, PrivateKeyKind};
 pub use input::{Decoded, InputForm, MAX_INPUT_BYTES};
 pub use lint::{Finding, RULES, Rule, Severity};
 pub use model::{
-    Attribute, CsrInfo, Curve, ExtensionValue, Fingerprints, KeyAlgorithm, PublicKeyInfo,
-    RequestedExtension, San, SignatureAlgorithm, SubjectAttribute,
+    Attribute, CsrInfo, Curve, ExtensionValue, Fingerprints, Irregularity, KeyAlgorithm,
+    PublicKeyInfo, RequestedExtension, San, SignatureAlgorithm, SubjectAttribute,
 };
 pub use verify::SignatureCheck;
 

@@ -214,7 +214,8 @@ impl HttpRequest {
 
     /// Serialises `value` as the JSON body and sets `Content-Type: application/json`.
     pub fn with_json<T: Serialize + ?Sized>(self, value: &T) -> Result<Self, BodyError> {
-        let body = serde_json::to_vec(value).map_err(|e| BodyError::Json(e.to_string()))?;
+        let body =
+            serde_json::to_vec(value).map_err(|e| BodyError::Unserialisable(e.to_string()))?;
         Ok(self.with_body("application/json", body))
     }
 
@@ -286,6 +287,10 @@ pub enum BodyError {
     /// The body is not the JSON document expected.
     #[error("invalid JSON body: {0}")]
     Json(String),
+    /// A request body could not be written (a value serde cannot represent in the format).
+    /// Every adapter reports an unserialisable request this one way, before anything is sent.
+    #[error("the request body could not be written: {0}")]
+    Unserialisable(String),
 }
 
 #[cfg(test)]

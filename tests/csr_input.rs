@@ -3,9 +3,8 @@
 //! Fixtures come from `tests/fixtures/csr/input/generate.sh`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use certorder::csr::{
-    CsrError, InputForm, MAX_INPUT_BYTES, PrivateKeyKind, Severity, input::decode, inspect,
-};
+use certorder::csr::input::{KEY_REMOVED, PasteAction, decode, on_paste};
+use certorder::csr::{CsrError, InputForm, MAX_INPUT_BYTES, PrivateKeyKind, Severity, inspect};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -228,6 +227,111 @@ fn a_certificate_under_a_request_label_is_still_a_certificate() {
         .unwrap()
         .replace("CERTIFICATE", "CERTIFICATE REQUEST");
     assert_eq!(error_of(text.as_bytes()), CsrError::Certificate);
+}
+
+#[test]
+fn a_crl_is_named_in_every_form() {
+    let bare: String = std::str::from_utf8(fixture!("crl.pem"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    for input in [fixture!("crl.pem"), fixture!("crl.der"), bare.as_bytes()] {
+        let err = error_of(input);
+        assert_eq!(err, CsrError::Crl);
+        assert_eq!(err.kind(), "crl");
+        assert!(err.to_string().contains("certificate revocation list"));
+        assert!(!err.is_private_key());
+    }
+}
+
+#[test]
+fn a_putty_key_is_refused_as_a_private_key_and_never_echoed() {
+    let ppk = fixture!("key-putty.ppk");
+    let err = error_of(ppk);
+    assert_eq!(err, CsrError::PuttyKey);
+    assert_eq!(err.kind(), "putty_key");
+    assert!(err.is_private_key());
+    let message = err.to_string();
+    assert!(message.contains("PuTTY private key"), "{message}");
+    assert!(message.contains("nothing of it was kept"), "{message}");
+    let text = std::str::from_utf8(ppk).unwrap();
+    for line in text.lines().filter(|l| l.len() > 8 && !l.contains(':')) {
+        assert!(!message.contains(line), "the key leaked into {message}");
+    }
+}
+
+#[test]
+fn a_request_pasted_with_a_putty_key_is_read_with_a_warning() {
+    let text = [fixture!("key-putty.ppk"), CSR_PEM].concat();
+    let decoded = decode(&text).unwrap();
+    assert_eq!(decoded.der, CSR_DER);
+    assert!(
+        decoded
+            .notices
+            .iter()
+            .any(|n| n.code == "private-key-in-paste")
+    );
+}
+
+// --- what the text area keeps after a paste ---
+
+#[test]
+fn a_pasted_private_key_is_removed_in_every_form() {
+    for input in [
+        fixture!("key-pkcs8.pem"),
+        fixture!("key-rsa-pkcs1.pem"),
+        fixture!("key-ec.pem"),
+        fixture!("key-openssh.pem"),
+        fixture!("key-encrypted-pkcs8.pem"),
+        fixture!("key-pkcs8-bare-base64.txt"),
+        fixture!("key-putty.ppk"),
+    ] {
+        let text = std::str::from_utf8(input).unwrap();
+        assert_eq!(
+            on_paste(text),
+            PasteAction::RemoveKey {
+                keep: String::new()
+            },
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_key_pasted_with_a_request_leaves_only_the_request() {
+    for text in [
+        std::str::from_utf8(fixture!("paste-key-and-csr.txt"))
+            .unwrap()
+            .to_owned(),
+        [fixture!("key-putty.ppk"), CSR_PEM]
+            .concat()
+            .iter()
+            .map(|b| char::from(*b))
+            .collect(),
+    ] {
+        let PasteAction::RemoveKey { keep } = on_paste(&text) else {
+            panic!("the key was kept");
+        };
+        assert!(!keep.contains("PRIVATE"), "{keep}");
+        assert!(!keep.contains("PuTTY"), "{keep}");
+        let decoded = decode(keep.as_bytes()).unwrap();
+        assert_eq!(decoded.der, CSR_DER);
+        assert!(decoded.notices.is_empty());
+    }
+}
+
+#[test]
+fn a_request_alone_is_kept() {
+    let text = std::str::from_utf8(CSR_PEM).unwrap();
+    assert_eq!(on_paste(text), PasteAction::Keep);
+}
+
+#[test]
+fn the_removal_message_says_removed_never_sent_and_exposed_elsewhere() {
+    assert!(KEY_REMOVED.contains("removed"));
+    assert!(KEY_REMOVED.contains("never sent or stored"));
+    assert!(KEY_REMOVED.contains("treat it as exposed"));
 }
 
 #[test]

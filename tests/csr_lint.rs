@@ -7,8 +7,9 @@
 
 use certorder::csr::lint::{self, check};
 use certorder::csr::{
-    Attribute, CsrInfo, Curve, ExtensionValue, Finding, Fingerprints, KeyAlgorithm, PublicKeyInfo,
-    RULES, RequestedExtension, San, Severity, SignatureAlgorithm, SignatureCheck, SubjectAttribute,
+    Attribute, CsrInfo, Curve, ExtensionValue, Finding, Fingerprints, Irregularity, KeyAlgorithm,
+    PublicKeyInfo, RULES, RequestedExtension, San, Severity, SignatureAlgorithm, SignatureCheck,
+    SubjectAttribute,
 };
 use std::collections::BTreeSet;
 
@@ -110,6 +111,7 @@ impl Csr {
                 sha256: "00".repeat(32),
                 spki_sha256: "00".repeat(32),
             },
+            irregularities: Vec::new(),
         };
         Csr {
             info,
@@ -232,8 +234,15 @@ rule_cases! {
         KeyAlgorithm::Rsa { bits: 2048, exponent: Some(65_537), modulus: hex(ROCA_MODULUS) },
         "RSA 2048 bits",
     ) => ["rsa-key-roca"];
-    secp256k1_is_unsupported: |c| c.key(KeyAlgorithm::Ec { curve: Curve::Other("secp256k1".into()) }, "EC secp256k1") => ["ec-curve-unsupported"];
-    p521_is_a_warning: |c| c.key(KeyAlgorithm::Ec { curve: Curve::P521 }, "EC P-521") => ["ec-curve-p521"];
+    secp256k1_is_unsupported: |c| c.key(KeyAlgorithm::Ec { curve: Curve::Other("secp256k1".into()), explicit_parameters: false }, "EC secp256k1") => ["ec-curve-unsupported"];
+    p521_is_a_warning: |c| c.key(KeyAlgorithm::Ec { curve: Curve::P521, explicit_parameters: false }, "EC P-521") => ["ec-curve-p521"];
+    explicit_p256_parameters_are_refused: |c| c.key(KeyAlgorithm::Ec { curve: Curve::P256, explicit_parameters: true }, "EC P-256 (explicit parameters)") => ["ec-explicit-parameters"];
+    explicit_unknown_parameters_are_refused_once: |c| c.key(KeyAlgorithm::Ec { curve: Curve::Other("a curve without a name".into()), explicit_parameters: true }, "EC") => ["ec-explicit-parameters"];
+    no_attributes_field_is_noted: |c| c.info.irregularities.push(Irregularity::NoAttributesField) => ["attributes-field-missing"];
+    an_empty_attribute_is_noted: |c| c.info.irregularities.push(Irregularity::EmptyAttribute { attribute: "extensionRequest".into() }) => ["attribute-empty"];
+    a_challenge_password_of_another_type_is_a_warning: |c| c.info.irregularities.push(Irregularity::ChallengePasswordType { found: "IA5String".into() }) => ["challenge-password-type"];
+    a_long_form_length_is_not_der: |c| c.info.irregularities.push(Irregularity::NonMinimalLength { part: "the attributes field".into() }) => ["not-der"];
+    an_unreadable_extension_request_is_an_error: |c| c.info.irregularities.push(Irregularity::UnreadableExtensionRequest) => ["extension-request-unreadable"];
     ed25519_is_unsupported: |c| c.key(KeyAlgorithm::Ed25519, "ED25519") => ["eddsa-key-unsupported"];
     ed448_is_unsupported: |c| c.key(KeyAlgorithm::Ed448, "ED448") => ["eddsa-key-unsupported"];
     dsa_is_unsupported: |c| c.key(KeyAlgorithm::Other { oid: "1.2.840.10040.4.1".into() }, "DSA") => ["key-algorithm-unsupported"];
@@ -506,6 +515,10 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("country-lower.csr", &["country-invalid"]),
     ("no-names.csr", &["no-names"]),
     ("cn-not-in-san.csr", &["cn-not-in-sans"]),
+    ("ec-explicit-p256.csr", &["ec-explicit-parameters", "signature-not-checked"]),
+    ("ec-explicit-p384.csr", &["ec-explicit-parameters", "signature-not-checked"]),
+    ("ec-explicit-p521.csr", &["ec-explicit-parameters", "signature-not-checked"]),
+    ("ec-explicit-secp256k1.csr", &["ec-explicit-parameters", "signature-not-checked"]),
 ];
 
 fn fixture(file: &str) -> Vec<u8> {
@@ -521,6 +534,63 @@ fn openssl_clean_request_inspects_without_findings() {
     let inspection = certorder::csr::inspect(&fixture("clean.csr")).unwrap();
     assert_eq!(inspection.findings, Vec::new());
     assert!(inspection.is_acceptable());
+}
+
+// Guards that explicit curve parameters are named after the curve they are, and never shown.
+#[test]
+fn explicit_curve_parameters_are_named_never_dumped() {
+    for (file, curve, description) in [
+        (
+            "ec-explicit-p256.csr",
+            Curve::P256,
+            "EC P-256 (explicit parameters)",
+        ),
+        (
+            "ec-explicit-p384.csr",
+            Curve::P384,
+            "EC P-384 (explicit parameters)",
+        ),
+        (
+            "ec-explicit-p521.csr",
+            Curve::P521,
+            "EC P-521 (explicit parameters)",
+        ),
+        (
+            "ec-explicit-secp256k1.csr",
+            Curve::Other("a curve without a name".into()),
+            "EC a curve without a name (explicit parameters)",
+        ),
+    ] {
+        let inspection = certorder::csr::inspect(&fixture(file)).unwrap();
+        let key = &inspection.info.key;
+        assert_eq!(
+            key.algorithm,
+            KeyAlgorithm::Ec {
+                curve,
+                explicit_parameters: true
+            },
+            "{file}"
+        );
+        assert_eq!(key.description, description, "{file}");
+        let finding = inspection
+            .findings
+            .iter()
+            .find(|f| f.code == "ec-explicit-parameters")
+            .unwrap();
+        assert!(finding.message.contains("named curves only"), "{file}");
+        assert_eq!(finding.reference, "RFC 5480 §2.1.1");
+        // The only long runs of hex digits are the fingerprints: the parameters are never
+        // dumped, in the report or in a message.
+        let json = serde_json::to_string(&inspection).unwrap();
+        let prints = &inspection.info.fingerprints;
+        let allowed = [&prints.md5, &prints.sha256, &prints.spki_sha256];
+        for run in json.split(|c: char| !c.is_ascii_hexdigit()) {
+            assert!(
+                run.len() < 16 || allowed.iter().any(|p| p.as_str() == run),
+                "{file}: a hex dump in {json}"
+            );
+        }
+    }
 }
 
 // Guards that each rule fires on a real request, with exactly the expected codes.

@@ -246,7 +246,8 @@ fn ec_keys_name_their_curve() {
         assert_eq!(
             info.key.algorithm,
             KeyAlgorithm::Ec {
-                curve: curve.clone()
+                curve: curve.clone(),
+                explicit_parameters: false,
             },
             "{what}"
         );
@@ -262,7 +263,8 @@ fn a_curve_without_a_variant_is_named_other() {
     assert_eq!(
         info.key.algorithm,
         KeyAlgorithm::Ec {
-            curve: Curve::Other("secp256k1".into())
+            curve: Curve::Other("secp256k1".into()),
+            explicit_parameters: false,
         }
     );
 }

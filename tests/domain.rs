@@ -206,7 +206,13 @@ const RESERVED: &[(&str, Option<Reserved>)] = &[
     ("example.co.uk", None),
     ("testing.com", None),
     ("bücher.de", None),
-    ("*.github.io", None),
+    ("*.github.io", None),                                 // private section: not a suffix
+    ("*.co.uk", Some(Reserved::WildcardOnPublicSuffix)),   // BR §3.2.2.6
+    ("*.com", Some(Reserved::WildcardOnPublicSuffix)),
+    ("*.foo.ck", Some(Reserved::WildcardOnPublicSuffix)),  // *.ck makes foo.ck a suffix
+    ("*.www.ck", None),                                    // !www.ck: www.ck is registrable
+    ("*.xn--55qx5d.cn", Some(Reserved::WildcardOnPublicSuffix)), // 公司.cn, an IDN suffix
+    ("*.example.co.uk", None),
 ];
 
 #[test]
@@ -244,6 +250,8 @@ const SUFFIXES: &[(&str, Option<&str>, Option<&str>)] = &[
     ("www.example.com.au", Some("example.com.au"), Some("com.au")),
     ("bücher.de", Some("xn--bcher-kva.de"), Some("de")),
     ("www.abc.рф", Some("abc.xn--p1ai"), Some("xn--p1ai")),
+    ("shop.公司.cn", Some("shop.xn--55qx5d.cn"), Some("xn--55qx5d.cn")), // IDN rule under cn
+    ("city.kawasaki.jp", Some("city.kawasaki.jp"), Some("kawasaki.jp")), // !city.kawasaki.jp
     ("foo.github.io", Some("github.io"), Some("io")),             // private section ignored
     ("a.b.c.compute.amazonaws.com", Some("amazonaws.com"), Some("com")),
     ("bar.foo.ck", Some("bar.foo.ck"), Some("foo.ck")),           // ICANN wildcard rule *.ck

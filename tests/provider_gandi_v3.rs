@@ -20,6 +20,11 @@ use certorder::provider::{
     Call, OperationClass, Provider, ProviderError, ProviderKind, Target, flow,
 };
 
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
+
 const PACKAGE_TABLE: &str = include_str!("fixtures/providers/gandi_v3/cert-package-table.txt");
 const ERROR_TABLE: &str = include_str!("fixtures/providers/gandi_v3/possible-errors-table.txt");
 const PACKAGE_LIST: &str = include_str!("fixtures/providers/gandi_v3/package-list.xml");
@@ -735,4 +740,43 @@ fn neutral_operations_map_onto_the_model() {
         g.quote(&draft),
         Err(ProviderError::Unsupported { .. })
     ));
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    let create = CertificateParams {
+        package: Some("cert_std_3_0_0".into()),
+        csr: Some(CSR.into()),
+        dcv_method: Some("dns".into()),
+        ..CertificateParams::default()
+    };
+    let existing = CertificateParams {
+        cert_id: Some(4242),
+        ..create.clone()
+    };
+    let mut rows = Recognition::new(&GandiV3);
+    rows.check("package_list", calls::package_list(None));
+    rows.check("list", calls::list(None));
+    rows.check("count", calls::count(None));
+    rows.check("info", calls::info(4242));
+    rows.check("create", calls::create(&create));
+    rows.check("get_dcv_params, preview", calls::get_dcv_params(&create));
+    rows.check("get_dcv_params, order", calls::get_dcv_params(&existing));
+    rows.check("change_dcv", calls::change_dcv(77, V3DcvMethod::Email));
+    rows.check("resend_dcv", calls::resend_dcv(77));
+    rows.check("recheck_caa", calls::recheck_caa("uuid"));
+    rows.check("renew", calls::renew(4242, &create));
+    rows.check("update", calls::update(4242, &create));
+    rows.check("delete", calls::delete(4242, Some("superseded")));
+    rows.check("hosted_list", calls::hosted_list(None));
+    rows.check("hosted_count", calls::hosted_count(None));
+    rows.check("hosted_info", calls::hosted_info(5));
+    rows.check(
+        "hosted_create",
+        calls::hosted_create("CRT", &Secret::new("KEY")),
+    );
+    rows.check("hosted_delete", calls::hosted_delete(5));
+    rows.check("operation_info", calls::operation_info(77));
+    rows.finish(19);
 }

@@ -18,6 +18,11 @@ use certorder::provider::{
 };
 use serde_json::{Value, json};
 
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
+
 macro_rules! fixture {
     ($name:literal) => {
         include_str!(concat!("fixtures/providers/gandi_v5/", $name))
@@ -844,4 +849,69 @@ fn intermediate_by_file_name() {
     }
     let op = GandiV5.recognise(Method::Get, &request.path, b"").unwrap();
     assert_eq!(op.name, "GET /pem/-/{filename}");
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    use calls::TagsVerb;
+    let create = CreateRequest {
+        package: "cert_std_1_0_0".into(),
+        cn: Some("example.com".into()),
+        ..Default::default()
+    };
+    let change = ChangeRequest {
+        csr: Some("CSR".into()),
+        ..Default::default()
+    };
+    let dcv = DcvParamsRequest {
+        dcv_method: Some("dns".into()),
+        ..Default::default()
+    };
+    let tags = json!({"tags": ["a"]});
+    let mut rows = Recognition::new(&GandiV5);
+    rows.check("preview_dcv_params", calls::preview_dcv_params(&dcv));
+    rows.check("list", calls::list(&ListQuery::default()));
+    rows.check("create", calls::create(&create, false));
+    // `Dry-Run: 1` is a header, which recognition does not see: the server treats a dry run
+    // as the billable call it would otherwise be, the safe side.
+    rows.check_recognised_as(
+        "create, dry run",
+        calls::create(&create, true),
+        OperationClass::Billable,
+    );
+    rows.check("get", calls::get(ID));
+    rows.check("renew", calls::renew(ID, &change, false));
+    rows.check_recognised_as(
+        "renew, dry run",
+        calls::renew(ID, &change, true),
+        OperationClass::Billable,
+    );
+    rows.check("update", calls::update(ID, &change, false));
+    rows.check("update, dry run", calls::update(ID, &change, true));
+    rows.check("revoke", calls::revoke(ID));
+    rows.check("crt", calls::crt(ID));
+    rows.check("resend_dcv", calls::resend_dcv(ID));
+    rows.check("change_dcv", calls::change_dcv(ID, V5DcvMethod::Dns));
+    rows.check("dcv_params", calls::dcv_params(ID, &dcv));
+    rows.check("packages", calls::packages(&PackageQuery::default()));
+    rows.check("package", calls::package("cert_std_1_0_0"));
+    rows.check("intermediates", calls::intermediates("cert_std", None));
+    rows.check(
+        "intermediate_file",
+        calls::intermediate_file("GandiStandardSSLCA2.pem"),
+    );
+    rows.check("tags", calls::tags(ID));
+    for verb in [
+        TagsVerb::Post,
+        TagsVerb::Put,
+        TagsVerb::Patch,
+        TagsVerb::Delete,
+    ] {
+        rows.check(
+            &format!("change_tags {verb:?}"),
+            calls::change_tags(ID, verb, Some(&tags)),
+        );
+    }
+    rows.finish(23);
 }

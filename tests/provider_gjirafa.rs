@@ -23,6 +23,11 @@ use certorder::provider::{
 };
 use serde_json::Value;
 
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
+
 const PROJECT: &str = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 const BASE: &str = "/api/v1/projects/3fa85f64-5717-4562-b3fc-2c963f66afa6/certificates";
 
@@ -785,4 +790,23 @@ fn dns_records_become_instructions_and_unknown_words_are_kept() {
         serde_json::to_value(Scope::Organization).unwrap(),
         "Organization"
     );
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    let adapter = adapter();
+    let p = project();
+    let mut rows = Recognition::new(&adapter);
+    rows.check("list", calls::list(&p));
+    rows.check("get", calls::get(&p, 7));
+    rows.check("create", calls::create(&p, &real_create()));
+    rows.check(
+        "import",
+        calls::import(&p, &seed_import(), KeyImportConsent::given()),
+    );
+    rows.check("update_scope", calls::update_scope(&p, 7, 2));
+    rows.check("validate", calls::validate(&p, 7));
+    rows.check("delete", calls::delete(&p, 7));
+    rows.finish(7);
 }

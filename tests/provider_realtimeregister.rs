@@ -27,6 +27,11 @@ use certorder::provider::{
 };
 use serde_json::{Value, json};
 
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
+
 macro_rules! fixture {
     ($name:literal) => {
         include_str!(concat!("fixtures/providers/realtimeregister/", $name))
@@ -1710,4 +1715,83 @@ fn import_external_certificate() {
         (op.name, op.class, op.target),
         ("POST /v2/ssl/import", OperationClass::AccountWide, None)
     );
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    let dcv = [Dcv {
+        common_name: "www.example.com".into(),
+        dcv_type: DcvType::Email,
+        email: Some("admin@example.com".into()),
+    }];
+    let import = ImportRequest {
+        certificate: include_str!("fixtures/providers/gandi_v5/crt.pem").to_owned(),
+        ..ImportRequest::default()
+    };
+    let adapter = RealtimeRegister::default();
+    let mut rows = Recognition::new(&adapter);
+    rows.check("products", calls::products(&ListQuery::default()));
+    rows.check("product", calls::product("ssl_sectigo_multi"));
+    rows.check(
+        "dcv_email_addresses",
+        calls::dcv_email_addresses("www.example.com", Some("ssl_sectigo_multi")),
+    );
+    rows.check("request", calls::request(&full_request()));
+    rows.check("quote", calls::quote(&full_request()));
+    rows.check(
+        "create_deprecated",
+        calls::create_deprecated("johndoe", &deprecated_body()),
+    );
+    rows.check(
+        "quote_deprecated",
+        calls::quote_deprecated("johndoe", &deprecated_body()),
+    );
+    rows.check("process", calls::process("20"));
+    rows.check("process_info_call", calls::process_info_call("20"));
+    rows.check("resend", calls::resend("20", &dcv));
+    rows.check("certificates", calls::certificates(&ListQuery::default()));
+    rows.check("certificate", calls::certificate("1234567"));
+    for format in DownloadFormat::ALL {
+        rows.check(
+            &format!("download {format:?}"),
+            calls::download("1234567", format),
+        );
+    }
+    rows.check(
+        "download_bytes",
+        calls::download_bytes("1234567", DownloadFormat::Zip),
+    );
+    rows.check(
+        "authkey",
+        calls::authkey(&AuthKeyRequest {
+            product: "digicert_ssl".into(),
+            csr: CSR.into(),
+        }),
+    );
+    rows.check(
+        "decode_csr",
+        calls::decode_csr(&DecodeCsrRequest { csr: CSR.into() }),
+    );
+    rows.check(
+        "send_subscriber_agreement",
+        calls::send_subscriber_agreement(
+            "20",
+            &SubscriberAgreementRequest {
+                email: "legal@example.com".into(),
+                language: Some(Language::En),
+            },
+        ),
+    );
+    rows.check(
+        "schedule_validation_call",
+        calls::schedule_validation_call(
+            "20",
+            &ValidationCallRequest {
+                date: "2026-11-23T10:00:00Z".into(),
+            },
+        ),
+    );
+    rows.check("import", calls::import(&import));
+    rows.finish(18 + DownloadFormat::ALL.len());
 }

@@ -30,6 +30,10 @@ use certorder::provider::{
 #[path = "support/ssl247.rs"]
 mod ssl247_support;
 
+#[path = "support/recognition.rs"]
+mod recognition;
+
+use recognition::Recognition;
 use ssl247_support::{DIR, creds, fixture, fixture_json, ok, parsed, s, same_fields, sent};
 
 // ---------------------------------------------------------------------------------------
@@ -1773,4 +1777,97 @@ fn revoke_and_unsupported_operations() {
             .unwrap(),
         ProviderError::Unsupported { .. }
     ));
+}
+
+// Guards: every call constructor's request is recognised as that call, with its class.
+#[test]
+fn every_call_is_recognised_as_itself() {
+    use certorder::provider::ssl247::account::{ContactProfileInput, UserInput};
+    let user = UserInput {
+        password: Some(Secret::new("x")),
+        ..UserInput::default()
+    };
+    let profile = ContactProfileInput::default();
+    let import = ImportRequest {
+        common_name: "example.com".into(),
+        admin_contact_id: "1".into(),
+        tech_contact_id: "2".into(),
+        internal_product: "3".into(),
+        external_product: "4".into(),
+        validation_type: "DV".into(),
+    };
+    let mut rows = Recognition::new(&Ssl247);
+    rows.check("product_types", calls::product_types());
+    rows.check("products", calls::products("ssl"));
+    rows.check("product", calls::product("p"));
+    rows.check("requirements", calls::requirements("p"));
+    rows.check("addons", calls::addons("p"));
+    rows.check("prices", calls::prices("p"));
+    rows.check(
+        "approver_emails",
+        calls::approver_emails("p", "example.com"),
+    );
+    rows.check(
+        "check_common_name",
+        calls::check_common_name("p", "*.example.com"),
+    );
+    rows.check(
+        "check_san",
+        calls::check_san("p", "example.com", "www.example.com"),
+    );
+    rows.check("validate", calls::validate(&order_request()));
+    rows.check("place_order", calls::place_order(&order_request()));
+    rows.check("complete", calls::complete(&complete_request()));
+    rows.check(
+        "place_quick_order",
+        calls::place_quick_order(&quick_request()),
+    );
+    rows.check("account", calls::account());
+    rows.check("account_users", calls::account_users());
+    rows.check("deposit", calls::deposit());
+    rows.check("monthly_allowance", calls::monthly_allowance());
+    rows.check("user", calls::user("5"));
+    rows.check("add_user", calls::add_user(&user));
+    rows.check("edit_user", calls::edit_user("5", &UserInput::default()));
+    rows.check("contact_profile", calls::contact_profile("7"));
+    rows.check("add_contact_profile", calls::add_contact_profile(&profile));
+    rows.check(
+        "edit_contact_profile",
+        calls::edit_contact_profile("7", &profile),
+    );
+    rows.check("invoice", calls::invoice("1", "pdf"));
+    rows.check("certificates", calls::certificates());
+    rows.check(
+        "certificates_by_status",
+        calls::certificates_by_status(&CertificateStatus::Issued),
+    );
+    rows.check("certificate", calls::certificate("12"));
+    for kind in [
+        DownloadType::X509,
+        DownloadType::Pkcs7,
+        DownloadType::Intermediate,
+        DownloadType::Root,
+        DownloadType::Bundle,
+    ] {
+        rows.check(&format!("download {kind:?}"), calls::download("12", kind));
+    }
+    rows.check("request_health_check", calls::request_health_check("12"));
+    rows.check("renew", calls::renew("12", "1"));
+    rows.check("reissue", calls::reissue("12", "CSR", None));
+    rows.check("cancel", calls::cancel("12"));
+    rows.check("revoke", calls::revoke("12"));
+    rows.check(
+        "order_certificates_by_status",
+        calls::order_certificates_by_status(&CertificateStatus::Issued),
+    );
+    rows.check("import", calls::import(&import));
+    rows.check("orders", calls::orders());
+    rows.check("order_details", calls::order_details("42"));
+    rows.check("country_list", calls::country_list());
+    rows.check("us_state_list", calls::us_state_list());
+    rows.check("user_titles", calls::user_titles());
+    rows.check("internal_products", calls::internal_products());
+    rows.check("external_products", calls::external_products());
+    rows.check("websites", calls::websites());
+    rows.finish(47);
 }

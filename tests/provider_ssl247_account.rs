@@ -13,10 +13,11 @@ use serde_json::{Value, json};
 use certorder::http::{HttpResponse, Secret};
 use certorder::order::{Contact, Organization};
 use certorder::product::Money;
+use certorder::provider::flow::Prepared;
 use certorder::provider::ssl247::account::{
     ContactIds, ContactProfileInput, ContactRole, InvoiceData, PersonInput, UserInput,
 };
-use certorder::provider::ssl247::calls::{self, JsonCall};
+use certorder::provider::ssl247::calls;
 use certorder::provider::ssl247::catalog::{ContactProfile, Users};
 use certorder::provider::ssl247::request::{ImportRequest, OrderRequest};
 use certorder::provider::ssl247::{Scalar, Ssl247};
@@ -26,7 +27,7 @@ use ssl247_support::{fixture_json, parsed, s, same_fields, sent};
 /// The answer example read by `call` and written back: every documented field must survive,
 /// so a misspelt or missing field shows as a difference. Fields a shared type has that this
 /// answer lacks come back as null and are dropped.
-fn round_trips<T>(call: &JsonCall<T>, name: &str)
+fn round_trips<T>(call: &Prepared<T>, name: &str)
 where
     T: serde::de::DeserializeOwned + serde::Serialize,
 {

@@ -36,6 +36,16 @@ pub enum CsrError {
         /// Which kind of private key.
         kind: PrivateKeyKind,
     },
+    /// A PuTTY private key (`.ppk`). Nothing of it was kept.
+    #[error(
+        "this is a PuTTY private key (.ppk), an SSH key; a private key must never be shared with anyone, not even us, and nothing of it was kept. A certificate needs a certificate signing request: make one with `openssl req -new -newkey rsa:2048 -nodes -keyout example.key -out example.csr` and paste example.csr"
+    )]
+    PuttyKey,
+    /// A certificate revocation list.
+    #[error(
+        "this is a certificate revocation list (CRL), not a certificate signing request: paste the CSR (-----BEGIN CERTIFICATE REQUEST-----)"
+    )]
+    Crl,
     /// A public key on its own.
     #[error(
         "this is a public key, not a certificate signing request: paste the CSR made with this key"
@@ -82,6 +92,12 @@ pub enum CsrError {
 }
 
 impl CsrError {
+    /// True when the input held a private key (in any form): what was pasted must be thrown
+    /// away at once and the key treated as exposed wherever else it was pasted.
+    pub fn is_private_key(&self) -> bool {
+        matches!(self, Self::PrivateKey { .. } | Self::PuttyKey)
+    }
+
     /// Stable machine-readable name of the error, used as `error.kind` in the JSON report.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -89,6 +105,8 @@ impl CsrError {
             Self::TooLarge { .. } => "too_large",
             Self::Certificate => "certificate",
             Self::PrivateKey { .. } => "private_key",
+            Self::PuttyKey => "putty_key",
+            Self::Crl => "crl",
             Self::PublicKey => "public_key",
             Self::Pkcs7 => "pkcs7",
             Self::OtherPem { .. } => "other_pem",

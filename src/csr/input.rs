@@ -10,7 +10,10 @@
 
 mod classify;
 pub(crate) mod der;
+mod paste;
 mod pem;
+
+pub use paste::{KEY_REMOVED, PasteAction, on_paste};
 
 use super::{CsrError, Finding, PrivateKeyKind, Severity};
 use classify::Shape;
@@ -108,8 +111,16 @@ fn decode_text(text: &str, nested: bool) -> Result<Decoded, CsrError> {
         return Err(CsrError::Empty);
     }
     let blocks = pem::blocks(text);
+    let putty = is_putty_key(text);
+    if putty
+        && !blocks
+            .iter()
+            .any(|b| is_request(&b.label) && b.body.is_some())
+    {
+        return Err(CsrError::PuttyKey);
+    }
     if !blocks.is_empty() {
-        let mut decoded = from_blocks(&blocks)?;
+        let mut decoded = from_blocks(&blocks, putty)?;
         if nested {
             decoded.form = InputForm::Base64;
         }
@@ -141,6 +152,12 @@ fn decode_text(text: &str, nested: bool) -> Result<Decoded, CsrError> {
     from_der(&bytes, InputForm::Base64)
 }
 
+/// A PuTTY private key file (`.ppk`, formats 1 to 3): a `PuTTY-User-Key-File-N:` line.
+fn is_putty_key(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.trim_start().starts_with("PuTTY-User-Key-File-"))
+}
+
 /// OpenSSH `authorized_keys` lines: `ssh-ed25519 AAAA… comment`.
 fn is_ssh_public_key(text: &str) -> bool {
     ["ssh-", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"]
@@ -149,7 +166,8 @@ fn is_ssh_public_key(text: &str) -> bool {
 }
 
 /// Picks the request out of the PEM blocks, or says what the blocks are instead.
-fn from_blocks(blocks: &[pem::Block<'_>]) -> Result<Decoded, CsrError> {
+/// `other_key` is true when the text also holds a private key outside PEM (a PuTTY key).
+fn from_blocks(blocks: &[pem::Block<'_>], other_key: bool) -> Result<Decoded, CsrError> {
     let private_key = blocks.iter().find_map(|b| private_key_kind(&b.label));
     let requests: Vec<&pem::Block<'_>> = blocks.iter().filter(|b| is_request(&b.label)).collect();
     let Some(first) = requests.first() else {
@@ -166,7 +184,7 @@ fn from_blocks(blocks: &[pem::Block<'_>]) -> Result<Decoded, CsrError> {
     };
     let bytes = pem::decode_base64(body, first.first_line)?;
     let mut decoded = from_der(&bytes, InputForm::Pem)?;
-    if private_key.is_some() {
+    if private_key.is_some() || other_key {
         decoded.notices.push(Finding {
             severity: Severity::Warning,
             code: "private-key-in-paste",
@@ -207,6 +225,9 @@ fn not_a_request(blocks: &[pem::Block<'_>], private_key: Option<PrivateKeyKind>)
     }) {
         return CsrError::Certificate;
     }
+    if has(|l| matches!(l, "X509 CRL" | "CRL")) {
+        return CsrError::Crl;
+    }
     if has(|l| matches!(l, "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS")) {
         return CsrError::Pkcs7;
     }
@@ -222,6 +243,24 @@ fn not_a_request(blocks: &[pem::Block<'_>], private_key: Option<PrivateKeyKind>)
         },
         None => CsrError::Unrecognised,
     }
+}
+
+/// True when the text holds a private key's PEM armour or a PuTTY key, read or not.
+fn has_private_key_armour(text: &str) -> bool {
+    is_putty_key(text)
+        || pem::blocks(text)
+            .iter()
+            .any(|b| private_key_kind(&b.label).is_some())
+}
+
+/// The armour of every complete request block in the text, each on its own lines.
+fn request_blocks(text: &str) -> String {
+    pem::blocks(text)
+        .iter()
+        .filter(|b| is_request(&b.label))
+        .filter_map(|b| b.armour)
+        .map(|armour| format!("{armour}\n"))
+        .collect()
 }
 
 fn is_request(label: &str) -> bool {
@@ -255,6 +294,7 @@ fn from_der(bytes: &[u8], form: InputForm) -> Result<Decoded, CsrError> {
     match classify::shape(bytes) {
         Shape::Request => {}
         Shape::Certificate => return Err(CsrError::Certificate),
+        Shape::Crl => return Err(CsrError::Crl),
         Shape::Pkcs7 => return Err(CsrError::Pkcs7),
         Shape::PrivateKey(kind) => return Err(CsrError::PrivateKey { kind }),
         Shape::PublicKey => return Err(CsrError::PublicKey),

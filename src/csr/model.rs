@@ -24,6 +24,9 @@ pub struct CsrInfo {
     pub attributes: Vec<Attribute>,
     /// Hashes CAs and certorder use to refer to this request and its key.
     pub fingerprints: Fingerprints,
+    /// What in the request's encoding PKCS#10 or DER does not allow but OpenSSL reads, in the
+    /// order met; the lint rules say what a CA may make of each.
+    pub irregularities: Vec<Irregularity>,
 }
 
 impl CsrInfo {
@@ -133,8 +136,12 @@ pub enum KeyAlgorithm {
     },
     /// Elliptic-curve key (id-ecPublicKey).
     Ec {
-        /// The named curve.
+        /// The curve: named, or recognised from explicit parameters that are exactly those of
+        /// P-256, P-384 or P-521.
         curve: Curve,
+        /// True when the key spells out its curve's parameters instead of naming the curve
+        /// (RFC 5480 §2.1.1 allows only named curves).
+        explicit_parameters: bool,
     },
     /// Ed25519 (RFC 8410).
     Ed25519,
@@ -159,7 +166,8 @@ pub enum Curve {
     /// secp521r1.
     #[serde(rename = "P-521")]
     P521,
-    /// Any other curve (secp256k1, brainpool, explicit parameters, …) as its OID or a note.
+    /// Any other curve (secp256k1, brainpool, unknown explicit parameters, …) as its name,
+    /// its OID or a short note; never the parameters themselves.
     Other(String),
 }
 
@@ -225,6 +233,35 @@ pub struct Attribute {
     pub name: Option<String>,
     /// The value as text, or `None` when withheld (a challenge password is never shown).
     pub value: Option<String>,
+}
+
+/// Something in a request's encoding that PKCS#10 or DER does not allow, but that OpenSSL
+/// reads, so such requests exist in the wild and CAs often accept them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Irregularity {
+    /// The attributes field (`[0]`) is absent, as old OpenSSL versions wrote requests; RFC 2986
+    /// §4.1 requires it, empty if need be.
+    NoAttributesField,
+    /// An attribute with an empty SET of values (RFC 2986 §4.1 wants at least one), as some
+    /// devices send an empty extensionRequest.
+    EmptyAttribute {
+        /// The attribute's name, or its dotted OID.
+        attribute: String,
+    },
+    /// A challengePassword that is not one of the DirectoryString types (RFC 2985 §5.4.1).
+    ChallengePasswordType {
+        /// The type found, e.g. `IA5String` or `INTEGER`.
+        found: String,
+    },
+    /// A length written in a longer form than DER allows (X.690 §10.1): BER, not DER.
+    NonMinimalLength {
+        /// Where, e.g. `the attributes field` or `the unstructuredName attribute`.
+        part: String,
+    },
+    /// An extensionRequest whose extensions could not be read: the names and extensions it
+    /// asks for are missing from the report.
+    UnreadableExtensionRequest,
 }
 
 /// Hashes of the request and its key, as upper-case hex without separators.

@@ -5,9 +5,11 @@
 //! extra bytes usually mean two files were joined or a transfer went wrong.
 
 mod attributes;
+mod curves;
 mod extensions;
 mod key;
 mod locate;
+mod normalise;
 mod subject;
 
 use super::input::der;
@@ -23,22 +25,27 @@ pub(crate) struct Parsed {
 }
 
 /// Parses the DER of a PKCS#10 request.
+///
+/// Input that is not DER at all, or lacks a request's fields, is [`CsrError::MalformedDer`];
+/// what OpenSSL reads although PKCS#10 or DER does not allow it is read too, and noted in
+/// [`CsrInfo::irregularities`] for the lint rules to judge (see `normalise.rs`).
 pub(crate) fn parse(der: &[u8]) -> Result<Parsed, CsrError> {
     der::check_structure(der).map_err(|fault| CsrError::MalformedDer {
         offset: fault.offset,
         detail: fault.detail,
     })?;
     locate::check(der)?;
-    let csr = match X509CertificationRequest::from_der(der) {
+    let normalised = normalise::normalise(der)?;
+    let csr = match X509CertificationRequest::from_der(&normalised.der) {
         Ok(([], csr)) => csr,
-        Ok((rest, _)) => {
-            let fault = der::trailing(der.len().saturating_sub(rest.len()), rest.len());
+        // Every field passed on its own and the copy has nothing after the request; the
+        // whole should parse too, but never trust that blindly.
+        Ok(_) => {
             return Err(CsrError::MalformedDer {
-                offset: fault.offset,
-                detail: fault.detail,
+                offset: 0,
+                detail: "the request does not parse: bytes left over".to_owned(),
             });
         }
-        // Every field passed on its own; the whole should too, but never trust that blindly.
         Err(e) => {
             return Err(CsrError::MalformedDer {
                 offset: 0,
@@ -49,7 +56,7 @@ pub(crate) fn parse(der: &[u8]) -> Result<Parsed, CsrError> {
     let cri = &csr.certification_request_info;
     let spki = &cri.subject_pki;
     let key = key::public_key(spki).map_err(|key::BadRsaKey| CsrError::MalformedDer {
-        offset: offset_in(der, spki.raw),
+        offset: normalised.spki_offset,
         detail: "the RSA public key is not a valid RSAPublicKey".to_owned(),
     })?;
     let (extensions, sans) = extensions::requested(&csr);
@@ -60,19 +67,14 @@ pub(crate) fn parse(der: &[u8]) -> Result<Parsed, CsrError> {
         key,
         signature_algorithm: key::signature_algorithm(&csr.signature_algorithm),
         extensions,
-        attributes: attributes::attributes(cri.raw),
-        fingerprints: fingerprint::compute(csr.as_raw(), spki.raw),
+        // Read from the bytes received: the copy lacks the attributes x509-parser refuses.
+        attributes: attributes::attributes(normalised.signed_info),
+        fingerprints: fingerprint::compute(der, normalised.spki),
+        irregularities: normalised.irregularities.clone(),
     };
     Ok(Parsed {
         info,
-        signature: super::verify::check(&csr),
+        // Over the CertificationRequestInfo as received, never over the copy.
+        signature: super::verify::check_signed(&csr, normalised.signed_info),
     })
-}
-
-/// Where `part` (a sub-slice x509-parser handed back) starts inside `whole`.
-fn offset_in(whole: &[u8], part: &[u8]) -> usize {
-    (part.as_ptr() as usize)
-        .checked_sub(whole.as_ptr() as usize)
-        .filter(|offset| *offset <= whole.len())
-        .unwrap_or(0)
 }

@@ -95,10 +95,15 @@ impl DomainName {
 
     /// The kind of reserved or internal name this is, if any. Such names cannot be in a
     /// publicly trusted certificate (BR §4.2.2 and §7.1.2.7.12, "Internal Name"). See
-    /// [`Reserved`] for the sources.
+    /// [`Reserved`] for the sources. A wildcard on a public suffix (`*.co.uk`) is one too
+    /// (BR §3.2.2.6).
     #[must_use]
     pub fn reserved(&self) -> Option<Reserved> {
-        reserved::classify(self.base_ascii())
+        let base = self.base_ascii();
+        if self.wildcard && suffix::public_suffix(base) == Some(base) {
+            return Some(Reserved::WildcardOnPublicSuffix);
+        }
+        reserved::classify(base)
     }
 
     /// The registrable domain (the public suffix plus one label), e.g. `example.co.uk` for

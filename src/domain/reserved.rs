@@ -42,6 +42,9 @@ pub enum Reserved {
     /// A top-level label that is not in the Public Suffix List, hence not in the root zone
     /// (`.lan`, `.corp`, `.home`, `.intranet`, typing mistakes).
     UnknownTld,
+    /// A wildcard directly on a public suffix, such as `*.co.uk`: it would cover every
+    /// registrant's names under the suffix, and CAs must refuse it (BR §3.2.2.6).
+    WildcardOnPublicSuffix,
 }
 
 impl Reserved {
@@ -60,6 +63,9 @@ impl Reserved {
             Self::Alt => ".alt is reserved for names outside the DNS",
             Self::SingleLabel => "a name without a dot is only meaningful on a local network",
             Self::UnknownTld => "the top-level domain does not exist in the public DNS",
+            Self::WildcardOnPublicSuffix => {
+                "a wildcard directly on a public suffix would cover every registrant's names"
+            }
         }
     }
 
@@ -77,6 +83,7 @@ impl Reserved {
             Self::HomeArpa => "RFC 8375",
             Self::Alt => "RFC 9476",
             Self::SingleLabel | Self::UnknownTld => "CA/Browser Forum BR §1.6.1 (Internal Name)",
+            Self::WildcardOnPublicSuffix => "CA/Browser Forum BR §3.2.2.6",
         }
     }
 }

@@ -64,12 +64,25 @@ pub enum ProviderError {
     /// Realtime Register answered with a `{type, message, violations[]}` error body.
     #[error(transparent)]
     RealtimeRegister(#[from] crate::provider::realtimeregister::RtrError),
-    /// An XML-RPC document could not be decoded, or carried a fault.
+    /// An XML-RPC document could not be decoded. A fault is not this: it is the provider's
+    /// answer, kept in its one home, [`ProviderError::GandiV3`] (the one XML-RPC API).
     #[error("XML-RPC: {0}")]
-    XmlRpc(#[from] crate::provider::xmlrpc::Error),
+    XmlRpc(crate::provider::xmlrpc::Error),
     /// The body was read but does not have the documented shape.
     #[error("unexpected response: {0}")]
     UnexpectedResponse(String),
+}
+
+impl From<crate::provider::xmlrpc::Error> for ProviderError {
+    /// A decoding error stays [`ProviderError::XmlRpc`]; a fault becomes Gandi v3's refusal.
+    fn from(error: crate::provider::xmlrpc::Error) -> Self {
+        match error {
+            crate::provider::xmlrpc::Error::Fault(fault) => {
+                Self::GandiV3(crate::provider::gandi_v3::Error::Fault(fault))
+            }
+            other => Self::XmlRpc(other),
+        }
+    }
 }
 
 impl ProviderError {

@@ -6,6 +6,7 @@
 //! The transport stays outside: [`run`] takes any async function from [`HttpRequest`] to
 //! [`HttpResponse`], [`run_sync`] a blocking one (tests, the command line).
 
+use std::fmt;
 use std::future::Future;
 
 use crate::http::{HttpRequest, HttpResponse};
@@ -49,29 +50,51 @@ pub trait Exchange<T> {
     fn advance(self: Box<Self>, response: &HttpResponse) -> Result<Step<T>, ProviderError>;
 }
 
-/// A call whose request is built up front and whose response is read by plain functions: the
-/// REST adapters' calls. `error` maps an answer that is not 2xx onto the provider's own error.
-#[derive(Debug, Clone)]
+/// A documented operation's request, built up front, with the functions that read its answer:
+/// every adapter's calls are this one type.
+///
+/// `refusal` reads an answer at the provider's envelope level (a status that is not success,
+/// an error body) and says whether it is a refusal; `parse` reads an answer that is not. The
+/// name is the one [`crate::provider::Provider::recognise`] reports for the request, and the
+/// class the one it gives (a test per adapter holds the two together).
+///
+/// `Debug` shows the name, class, method and path only: some bodies carry a private key.
+#[derive(Clone)]
 pub struct Prepared<T> {
-    request: HttpRequest,
+    name: &'static str,
     class: OperationClass,
+    request: HttpRequest,
+    refusal: fn(&HttpResponse) -> Option<ProviderError>,
     parse: fn(&HttpResponse) -> Result<T, ProviderError>,
-    error: fn(&HttpResponse) -> ProviderError,
+}
+
+impl<T> fmt::Debug for Prepared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Prepared")
+            .field("name", &self.name)
+            .field("class", &self.class)
+            .field("method", &self.request.method)
+            .field("path", &self.request.path)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<T> Prepared<T> {
-    /// A call sending `request`, reading a success with `parse` and a failure with `error`.
+    /// The operation `name` of class `class`, sending `request`; an answer `refusal` does not
+    /// refuse is read with `parse`.
     pub fn new(
-        request: HttpRequest,
+        name: &'static str,
         class: OperationClass,
+        request: HttpRequest,
+        refusal: fn(&HttpResponse) -> Option<ProviderError>,
         parse: fn(&HttpResponse) -> Result<T, ProviderError>,
-        error: fn(&HttpResponse) -> ProviderError,
     ) -> Self {
         Self {
-            request,
+            name,
             class,
+            request,
+            refusal,
             parse,
-            error,
         }
     }
 
@@ -81,11 +104,22 @@ impl<T> Prepared<T> {
         parse: fn(&HttpResponse) -> Result<U, ProviderError>,
     ) -> Prepared<U> {
         Prepared {
-            request: self.request,
+            name: self.name,
             class: self.class,
+            request: self.request,
+            refusal: self.refusal,
             parse,
-            error: self.error,
         }
+    }
+
+    /// The documented operation, as the adapter's `recognise` names it.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The path below the base URL.
+    pub fn path(&self) -> &str {
+        &self.request.path
     }
 }
 
@@ -101,8 +135,8 @@ impl<T> Call for Prepared<T> {
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
-        if !response.is_success() {
-            return Err((self.error)(response));
+        if let Some(refused) = (self.refusal)(response) {
+            return Err(refused);
         }
         (self.parse)(response)
     }

@@ -5,7 +5,7 @@
 //! (docs/providers.md §1.1); this adapter serves customers who still have one.
 //!
 //! - [`calls`]: one constructor per method (`cert.*`, `cert.hosted.*`, `operation.info`),
-//!   each an [`calls::Rpc`] implementing [`Call`](crate::provider::Call).
+//!   each a [`Prepared`](crate::provider::flow::Prepared) call implementing [`Call`](crate::provider::Call).
 //! - [`wire`]: the parameter and return structs of the document.
 //! - [`PackageName`]: the package name grammar both Gandi APIs share ([`crate::provider::gandi`]).
 //! - [`GandiV3`]: the [`Provider`] implementation, recognition by `methodName`, and the API

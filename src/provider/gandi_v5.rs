@@ -1,6 +1,6 @@
 //! Gandi REST API v5, certificates (`/v5/certificate/…`, docs/providers.md §1.2-1.3, §1.6).
 //!
-//! - [`calls`]: one constructor per endpoint, each a [`calls::Rest`] call.
+//! - [`calls`]: one constructor per endpoint, each a [`Prepared`](crate::provider::flow::Prepared) call.
 //! - [`wire`]: request and response bodies.
 //! - [`error::Error`]: the `errors[]` and `{cause, code, message, object}` envelopes.
 //! - [`GandiV5`]: the [`Provider`] implementation; `Authorization: Bearer <PAT>` (or the

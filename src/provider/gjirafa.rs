@@ -5,7 +5,7 @@
 //! no approver), DNS validation only, and import of a third-party certificate with its key
 //! (docs/providers.md §4, §7).
 //!
-//! - [`calls`]: one constructor per documented operation, each an [`calls::ApiCall`].
+//! - [`calls`]: one constructor per documented operation, each a [`Prepared`](crate::provider::flow::Prepared) call.
 //! - [`wire`]: the envelope, the certificate and the request bodies of the document.
 //! - [`map`]: certificates as neutral [`OrderState`]s and DNS records as [`DcvInstruction`]s.
 //! - [`Gjirafa`]: the [`Provider`] implementation for one project, recognition by method and

@@ -4,8 +4,9 @@
 //! and for the deprecated customer create call (docs/providers.md §2.2 links both);
 //! docs/providers.md §2 adds hosts, auth, the process and catalog shapes.
 //!
-//! - [`calls`]: one constructor per endpoint, each a [`calls::Rest`] call; bodies are checked
-//!   by [`validate`] against the reference's restrictions before anything is built.
+//! - [`calls`]: one constructor per endpoint, each a [`Prepared`](crate::provider::flow::Prepared)
+//!   call; bodies are checked by [`validate`] against the reference's restrictions before
+//!   anything is built.
 //! - [`wire`]: request and response bodies, enumerations open to new words.
 //! - [`error::RtrError`]: `{type, message, violations[]}`, including the
 //!   `BillableAcknowledgmentNeededException` handshake's `billables`.

@@ -8,7 +8,7 @@
 //! nothing), `place-order` (charges, creates the certificate), `complete` (CSR, DCV method,
 //! contacts) — or one, `place-quick-order`.
 //!
-//! - [`calls`]: one constructor per operation, each a [`calls::JsonCall`] implementing
+//! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
 //! - [`account`], [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire
 //!   types; [`account::profile`] maps neutral contacts onto the contact profiles orders name.
@@ -36,7 +36,7 @@ pub use status::{CertificateStatus, DownloadType};
 
 use serde_json::{Map, Value};
 
-use crate::http::{Credentials, HttpRequest, Method};
+use crate::http::{BodyError, Credentials, HttpRequest, Method};
 use crate::order::{
     ApproverEmails, Certificate, CertificateFormat, DcvMethod, NameValidation, OrderDraft,
     OrderHandle, OrderState, Quote,
@@ -180,7 +180,7 @@ impl Provider for Ssl247 {
         };
         fields.insert("k".into(), Value::from(key.expose()));
         let bytes = serde_json::to_vec(&fields)
-            .map_err(|_| ProviderError::invalid("body", "could not be written"))?;
+            .map_err(|_| BodyError::Unserialisable("the credential fields".into()))?;
         request.body = Some(bytes);
         request.set_header("Content-Type", "application/json");
         Ok(())

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use certorder::http::{Credentials, HttpRequest, HttpResponse, Method, Secret};
-use certorder::provider::ssl247::calls::JsonCall;
+use certorder::provider::flow::Prepared;
 use certorder::provider::ssl247::{Scalar, Ssl247};
 use certorder::provider::{Call, Provider};
 
@@ -28,7 +28,7 @@ pub(crate) fn ok(name: &str) -> HttpResponse {
 }
 
 /// The response example of an operation, parsed by the call.
-pub(crate) fn parsed<T: serde::de::DeserializeOwned>(call: &JsonCall<T>, name: &str) -> T {
+pub(crate) fn parsed<T: serde::de::DeserializeOwned>(call: &Prepared<T>, name: &str) -> T {
     call.parse(&ok(&format!("{name}.response.json")))
         .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
@@ -47,9 +47,9 @@ pub(crate) fn creds() -> Credentials {
 }
 
 /// The request a call builds, with credentials added, checked for method, path and headers.
-pub(crate) fn sent<T>(call: &JsonCall<T>, path: &str) -> Value
+pub(crate) fn sent<T>(call: &Prepared<T>, path: &str) -> Value
 where
-    JsonCall<T>: Call,
+    Prepared<T>: Call,
 {
     let mut request: HttpRequest = call.request().unwrap();
     assert_eq!(request.method, Method::Post, "{path}");

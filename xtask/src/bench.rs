@@ -1,17 +1,21 @@
-//! `cargo xtask bench [native] [browser] [size] [--seconds S] [--rounds N]`: benchmarks, never
-//! part of the tests.
+//! `cargo xtask bench [native] [browser] [size] [paste] [--seconds S] [--rounds N] [--runs N]`:
+//! benchmarks, never part of the tests.
 //!
-//! - native: `inspect` (decode, parse, verify, lint) per key type in a release build
-//!   (examples/inspect_throughput.rs on bench/fixtures/*.csr);
+//! - native: `inspect` (decode, parse, verify, lint) per key type in the `native` profile, the
+//!   one native binaries ship with (examples/inspect_throughput.rs on bench/fixtures/*.csr);
 //! - browser: the same corpus in headless Chromium through certorder compiled to wasm
 //!   (bench/wasm) and through @peculiar/x509, interleaved in one page (bench/browser/);
-//! - size: the widget's release wasm (`trunk build --release`), raw, gzip -9 and brotli -q 11.
+//! - size: every file of the widget's page (`trunk build --release`), raw, gzip -9 and
+//!   brotli -q 11, and what the wasm is made of (twiggy), see [`size`];
+//! - paste: from a paste's input event to the report painted, in that build ([`paste`]).
 //!
-//! With no part named it runs all three, prints the Markdown table and writes it into
+//! With no part named it runs all four, prints the Markdown table and writes it into
 //! BENCHMARKS.md between the `bench:start` and `bench:end` markers. A part that cannot be
 //! measured is reported as such, and the command then fails after writing the file.
 
 mod json;
+mod paste;
+mod size;
 
 use self::json::Object;
 use crate::run::{command, output, status};
@@ -22,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 /// The corpus, in the order the results are reported: (file stem, label).
-const KEYS: &[(&str, &str)] = &[
+pub(crate) const KEYS: &[(&str, &str)] = &[
     ("rsa2048", "RSA 2048"),
     ("rsa3072", "RSA 3072"),
     ("rsa4096", "RSA 4096"),
@@ -41,10 +45,13 @@ struct Options {
     native: bool,
     browser: bool,
     size: bool,
+    paste: bool,
     /// Seconds each key type is timed natively.
     seconds: String,
     /// Interleaved rounds in the browser.
     rounds: String,
+    /// Pastes timed per key type.
+    runs: String,
     /// Every part was asked for: write BENCHMARKS.md.
     write: bool,
 }
@@ -54,8 +61,10 @@ fn options(args: &[String]) -> Result<Options> {
         native: false,
         browser: false,
         size: false,
+        paste: false,
         seconds: "1.5".to_owned(),
         rounds: "8".to_owned(),
+        runs: "15".to_owned(),
         write: false,
     };
     let mut args = args.iter();
@@ -64,27 +73,28 @@ fn options(args: &[String]) -> Result<Options> {
             "native" => o.native = true,
             "browser" => o.browser = true,
             "size" => o.size = true,
-            "--seconds" | "--rounds" => {
+            "paste" => o.paste = true,
+            "--seconds" | "--rounds" | "--runs" => {
                 let value = args
                     .next()
                     .filter(|v| v.parse::<f64>().is_ok_and(|n| n > 0.0))
                     .ok_or_else(|| format!("{arg} needs a positive number"))?;
-                if arg == "--seconds" {
-                    o.seconds.clone_from(value);
-                } else {
-                    o.rounds.clone_from(value);
+                match arg.as_str() {
+                    "--seconds" => o.seconds.clone_from(value),
+                    "--rounds" => o.rounds.clone_from(value),
+                    _ => o.runs.clone_from(value),
                 }
             }
             _ => {
                 return Err(format!(
-                    "usage: cargo xtask bench [native] [browser] [size] [--seconds S] \
-                     [--rounds N] (unknown argument {arg:?})"
+                    "usage: cargo xtask bench [native] [browser] [size] [paste] [--seconds S] \
+                     [--rounds N] [--runs N] (unknown argument {arg:?})"
                 ));
             }
         }
     }
-    if !(o.native || o.browser || o.size) {
-        (o.native, o.browser, o.size, o.write) = (true, true, true, true);
+    if !(o.native || o.browser || o.size || o.paste) {
+        (o.native, o.browser, o.size, o.paste, o.write) = (true, true, true, true, true);
     }
     Ok(o)
 }
@@ -106,20 +116,11 @@ struct Browser {
     peculiar: Rates,
 }
 
-/// One wasm file of the widget's release build, in bytes.
-#[derive(Debug)]
-struct Size {
-    name: String,
-    raw: u64,
-    gzip: u64,
-    brotli: u64,
-}
-
 /// Runs the benchmarks.
 pub(crate) fn run(args: &[String]) -> Result {
     let o = options(args)?;
     let root = root();
-    let path = if o.browser || o.size {
+    let path = if o.browser || o.size || o.paste {
         setup::tools(Need::All)?.path
     } else {
         setup::tools_path()
@@ -127,16 +128,26 @@ pub(crate) fn run(args: &[String]) -> Result {
 
     let native = o.native.then(|| native(&root, &path, &o.seconds));
     let browser = o.browser.then(|| browser(&root, &path, &o.rounds));
-    let size = o.size.then(|| size(&root, &path));
+    let size = o.size.then(|| size::page(&root, &path));
+    let contributors = o
+        .size
+        .then(|| size::contributors(&root, &target_dir(&root), &path));
+    let paste = o.paste.then(|| paste::run(&root, &path, &o.runs));
 
-    let table = render(
-        &root,
-        &path,
-        &o,
-        native.as_ref(),
-        browser.as_ref(),
-        size.as_ref(),
-    );
+    let table = render(&root, &path, &o, native.as_ref(), browser.as_ref());
+    let mut table = table;
+    if let Some(size) = &size {
+        table.push_str("\n\n");
+        table.push_str(&size::render_page(size));
+    }
+    if let Some(contributors) = &contributors {
+        table.push_str("\n\n");
+        table.push_str(&size::render_contributors(contributors));
+    }
+    if let Some(paste) = &paste {
+        table.push_str("\n\n");
+        table.push_str(&paste::render(paste, &o.runs));
+    }
     println!("{table}");
     if o.write {
         write_report(&root, &table)?;
@@ -146,6 +157,8 @@ pub(crate) fn run(args: &[String]) -> Result {
         native.and_then(std::result::Result::err),
         browser.and_then(std::result::Result::err),
         size.and_then(std::result::Result::err),
+        contributors.and_then(std::result::Result::err),
+        paste.and_then(std::result::Result::err),
     ]
     .into_iter()
     .flatten()
@@ -166,7 +179,7 @@ fn target_dir(root: &Path) -> PathBuf {
 }
 
 /// Runs a command and returns its standard output lines; its standard error goes through.
-fn lines(cmd: &mut std::process::Command) -> Result<Vec<String>> {
+pub(crate) fn lines(cmd: &mut std::process::Command) -> Result<Vec<String>> {
     let shown = format!("{cmd:?}");
     let out = cmd
         .stderr(Stdio::inherit())
@@ -216,7 +229,8 @@ fn native(root: &Path, path: &[PathBuf], seconds: &str) -> Result<Rates> {
     let out = lines(command("cargo", root, path).args([
         "run",
         "--quiet",
-        "--release",
+        "--profile",
+        "native",
         "--package",
         "certorder",
         "--example",
@@ -277,7 +291,7 @@ fn browser(root: &Path, path: &[PathBuf], rounds: &str) -> Result<Browser> {
 }
 
 /// `npm ci` in `dir` unless node_modules is newer than package-lock.json.
-fn npm_ci(dir: &Path, path: &[PathBuf]) -> Result {
+pub(crate) fn npm_ci(dir: &Path, path: &[PathBuf]) -> Result {
     let modified = |p: PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let lock = modified(dir.join("package-lock.json"));
     let stamp = modified(dir.join("node_modules").join(".package-lock.json"));
@@ -287,53 +301,6 @@ fn npm_ci(dir: &Path, path: &[PathBuf]) -> Result {
         return Ok(());
     }
     status(command("npm", dir, path).args(["ci", "--no-audit", "--no-fund"]))
-}
-
-fn size(root: &Path, path: &[PathBuf]) -> Result<Vec<Size>> {
-    eprintln!("bench: the widget's release wasm");
-    if output(command("brotli", root, path).arg("--version")).is_none() {
-        setup::apt_install(&["brotli"])?;
-    }
-    status(command("trunk", root, path).args(["build", "--release"]))?;
-    let dist = root.join("dist");
-    let mut wasm: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .map_err(|e| format!("cannot read dist/: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .collect();
-    wasm.sort();
-    if wasm.is_empty() {
-        return Err("trunk build left no .wasm in dist/".to_owned());
-    }
-    let compressed = |program: &str, args: &[&str], file: &Path| -> Result<u64> {
-        let out = command(program, root, path)
-            .args(args)
-            .arg(file)
-            .stderr(Stdio::inherit())
-            .output()
-            .map_err(|e| format!("cannot run {program}: {e}"))?;
-        if out.status.success() {
-            Ok(out.stdout.len() as u64)
-        } else {
-            Err(format!("{program} failed ({})", out.status))
-        }
-    };
-    wasm.iter()
-        .map(|file| {
-            let raw = std::fs::metadata(file)
-                .map_err(|e| format!("cannot read {}: {e}", file.display()))?
-                .len();
-            Ok(Size {
-                name: file
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                raw,
-                gzip: compressed("gzip", &["-9", "-c"], file)?,
-                brotli: compressed("brotli", &["-q", "11", "-c"], file)?,
-            })
-        })
-        .collect()
 }
 
 /// Operations per second, rounded to three significant figures.
@@ -357,25 +324,6 @@ fn micros(rate: &std::result::Result<Rate, String>) -> String {
     }
 }
 
-/// A dist/ file name without trunk's content hash (`app-0123abcd_bg.wasm` → `app-…_bg.wasm`).
-fn unhashed(name: &str) -> String {
-    match name.rsplit_once('-') {
-        Some((stem, tail)) => {
-            let rest = tail.trim_start_matches(|c: char| c.is_ascii_hexdigit());
-            if rest.len() < tail.len() {
-                format!("{stem}-…{rest}")
-            } else {
-                name.to_owned()
-            }
-        }
-        None => name.to_owned(),
-    }
-}
-
-fn kib(bytes: u64) -> String {
-    format!("{bytes} B ({:.1} KiB)", bytes as f64 / 1024.0)
-}
-
 /// Standard output of a command run in the workspace, first line, trimmed.
 fn first_line(program: &str, args: &[&str], root: &Path, path: &[PathBuf]) -> String {
     output(command(program, root, path).args(args))
@@ -390,7 +338,6 @@ fn render(
     o: &Options,
     native: Option<&Result<Rates>>,
     browser: Option<&Result<Browser>>,
-    size: Option<&Result<Vec<Size>>>,
 ) -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -506,28 +453,6 @@ fn render(
         }
     }
 
-    if let Some(size) = size {
-        let _ = writeln!(s, "### Widget release wasm (`trunk build --release`)\n");
-        match size {
-            Ok(files) => {
-                let _ = writeln!(s, "| file | raw | gzip -9 | brotli -q 11 |");
-                let _ = writeln!(s, "|---|---:|---:|---:|");
-                for f in files {
-                    let _ = writeln!(
-                        s,
-                        "| {} | {} | {} | {} |",
-                        unhashed(&f.name),
-                        kib(f.raw),
-                        kib(f.gzip),
-                        kib(f.brotli)
-                    );
-                }
-            }
-            Err(e) => {
-                let _ = writeln!(s, "Not measured: {e}");
-            }
-        }
-    }
     s.trim_end().to_owned()
 }
 

@@ -5,10 +5,12 @@
 //! - `cargo xtask setup`: only install the tools.
 //! - `cargo xtask bench`: the benchmarks (never part of `test`).
 //! - `cargo xtask fuzz [SECONDS]`: run every fuzz target (nightly toolchain, cargo-fuzz).
+//! - `cargo xtask psl`: regenerate the ICANN section of the Public Suffix List the crate reads.
 
 mod bench;
 mod demo;
 mod fuzz;
+mod psl;
 mod run;
 mod setup;
 mod test;
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("psl") => psl::run(),
         _ => Err(usage()),
     };
     match outcome {
@@ -39,7 +42,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <demo|test|setup|bench|fuzz [SECONDS]>".to_owned()
+    "usage: cargo xtask <demo|test|setup|bench|fuzz [SECONDS]|psl>".to_owned()
 }
 
 /// The workspace root (the parent of this crate's directory).

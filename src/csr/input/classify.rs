@@ -10,6 +10,10 @@ use crate::csr::PrivateKeyKind;
 /// The DER encoding of the arc prefix 1.2.840.113549.1.7 (PKCS#7 content types).
 const PKCS7_PREFIX: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07];
 
+/// The identifier bytes of UTCTime and GeneralizedTime.
+const UTC_TIME: u8 = 0x17;
+const GENERALIZED_TIME: u8 = 0x18;
+
 /// The magic at the start of an OpenSSH private key once its base64 is decoded.
 const OPENSSH_MAGIC: &[u8] = b"openssh-key-v1\0";
 
@@ -20,6 +24,8 @@ pub(crate) enum Shape {
     Request,
     /// SEQUENCE { TBSCertificate, AlgorithmIdentifier, BIT STRING }.
     Certificate,
+    /// SEQUENCE { TBSCertList, AlgorithmIdentifier, BIT STRING }: a certificate revocation list.
+    Crl,
     /// A PKCS#7 / CMS ContentInfo.
     Pkcs7,
     /// Some form of private key.
@@ -71,13 +77,22 @@ pub(crate) fn shape(bytes: &[u8]) -> Shape {
     }
 }
 
-/// Tells a certificate from a request by the first signed structure: a certificate's
-/// TBSCertificate starts with `[0] version` (v3) or has at least six fields (v1), while a
-/// CertificationRequestInfo has four.
+/// Tells a certificate, a CRL and a request apart by the first signed structure: a CRL's
+/// TBSCertList has its thisUpdate time after the signature algorithm and issuer (RFC 5280
+/// §5.1: an optional version first), a certificate's TBSCertificate starts with
+/// `[0] version` (v3) or has at least six fields (v1), while a CertificationRequestInfo has
+/// four.
 fn signed_shape(tbs: Option<&Tlv<'_>>) -> Shape {
     let Some(fields) = tbs.and_then(|t| t.children().ok()) else {
         return Shape::Unknown;
     };
+    let tags: Vec<u8> = fields.iter().map(|f| f.tag).collect();
+    if let [INTEGER, SEQUENCE, SEQUENCE, time, ..] | [SEQUENCE, SEQUENCE, time, ..] =
+        tags.as_slice()
+        && matches!(*time, UTC_TIME | GENERALIZED_TIME)
+    {
+        return Shape::Crl;
+    }
     match fields.first() {
         Some(first) if first.tag == CONTEXT_0 => Shape::Certificate,
         Some(_) if fields.len() >= 6 => Shape::Certificate,

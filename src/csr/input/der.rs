@@ -21,7 +21,7 @@ pub(crate) const CONTEXT_0: u8 = 0xA0;
 
 /// Nesting deeper than this is not walked: no real request comes close, and a bound keeps a
 /// crafted input from exhausting the stack.
-const MAX_DEPTH: usize = 48;
+pub(crate) const MAX_DEPTH: usize = 48;
 
 /// One element: where it starts and what it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,90 @@ impl<'a> Tlv<'a> {
     pub(crate) fn end(&self) -> usize {
         self.content_offset.saturating_add(self.content.len())
     }
+
+    /// The identifier octets: the first one, and the rest of a high tag number.
+    pub(crate) fn identifier(&self) -> &'a [u8] {
+        let len = if self.tag & 0x1F == 0x1F {
+            // `read` already found where the continuation octets end.
+            let continued = self
+                .raw
+                .iter()
+                .skip(1)
+                .take_while(|b| **b & 0x80 != 0)
+                .count();
+            continued + 2
+        } else {
+            1
+        };
+        self.raw.get(..len).unwrap_or(self.raw)
+    }
+
+    /// The tag number, high tag numbers included (`None` when it does not fit in 32 bits).
+    pub(crate) fn number(&self) -> Option<u32> {
+        match self.identifier() {
+            [first] => Some(u32::from(first & 0x1F)),
+            [_, rest @ ..] => rest.iter().try_fold(0u32, |acc, b| {
+                acc.checked_mul(128)
+                    .map(|shifted| shifted | u32::from(b & 0x7F))
+            }),
+            [] => None,
+        }
+    }
+}
+
+/// The DER length octets for `len` content bytes: the short form below 128, else the
+/// shortest long form (X.690 §10.1).
+pub(crate) fn length_octets(len: usize) -> Vec<u8> {
+    if let Ok(short) = u8::try_from(len)
+        && short < 0x80
+    {
+        return vec![short];
+    }
+    let bytes = len.to_be_bytes();
+    let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+    let mut out = Vec::with_capacity(significant.len() + 1);
+    // At most 8 length bytes, so the count fits in the low seven bits.
+    out.push(0x80 | (significant.len() as u8));
+    out.extend(significant);
+    out
+}
+
+/// The element encoded again with the shortest length at every level, as DER requires;
+/// the bytes of DER input come back unchanged. Primitive contents are copied as they are.
+pub(crate) fn minimal(tlv: &Tlv<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(tlv.raw.len());
+    write_minimal(tlv, 0, &mut out);
+    out
+}
+
+fn write_minimal(tlv: &Tlv<'_>, depth: usize, out: &mut Vec<u8>) {
+    let children = match tlv.is_constructed() && depth < MAX_DEPTH {
+        true => tlv.children().ok(),
+        false => None,
+    };
+    out.extend_from_slice(tlv.identifier());
+    match children {
+        Some(children) => {
+            let mut content = Vec::with_capacity(tlv.content.len());
+            for child in &children {
+                write_minimal(child, depth + 1, &mut content);
+            }
+            out.extend(length_octets(content.len()));
+            out.extend(content);
+        }
+        None => {
+            out.extend(length_octets(tlv.content.len()));
+            out.extend_from_slice(tlv.content);
+        }
+    }
+}
+
+/// One element with `content`, its length in the shortest form.
+pub(crate) fn encode(identifier: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![identifier];
+    out.extend(length_octets(content.len()));
+    out.extend_from_slice(content);
+    out
 }
 
 /// Where and why the structure is broken.
@@ -226,6 +310,31 @@ mod tests {
         assert_eq!(tlv.content.len(), 0x80);
         assert_eq!(tlv.content_offset, 3);
         assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn long_form_lengths_are_written_again_in_the_shortest_form() {
+        let ber = [0x30, 0x81, 0x05, 0x31, 0x82, 0x00, 0x01, 0x05];
+        let (tlv, _) = read(&ber, 0).unwrap();
+        assert_eq!(minimal(&tlv), vec![0x30, 0x03, 0x31, 0x01, 0x05]);
+        let der = [0x30, 0x03, 0x31, 0x01, 0x05];
+        assert_eq!(minimal(&read(&der, 0).unwrap().0), der.to_vec());
+    }
+
+    #[test]
+    fn high_tag_numbers_are_kept_whole() {
+        let ber = [0x7F, 0x20, 0x81, 0x00];
+        let (tlv, _) = read(&ber, 0).unwrap();
+        assert_eq!(tlv.identifier(), &[0x7F, 0x20]);
+        assert_eq!(tlv.number(), Some(32));
+        assert_eq!(minimal(&tlv), vec![0x7F, 0x20, 0x00]);
+    }
+
+    #[test]
+    fn lengths_of_128_bytes_and_more_take_the_long_form() {
+        assert_eq!(length_octets(0x7F), vec![0x7F]);
+        assert_eq!(length_octets(0x80), vec![0x81, 0x80]);
+        assert_eq!(length_octets(0x1234), vec![0x82, 0x12, 0x34]);
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub(crate) struct Block<'a> {
     pub(crate) body: Option<&'a str>,
     /// 1-based line of the input on which the body starts.
     pub(crate) first_line: usize,
+    /// The whole block, from the first dash of BEGIN to the last dash of END; `None` when
+    /// the END marker is missing.
+    pub(crate) armour: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,18 +58,20 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
         if !marker.begin {
             continue;
         }
-        let body = match iter.peek() {
+        let (body, armour) = match iter.peek() {
             Some(next) if !next.begin => {
                 let body = text.get(marker.end..next.start);
+                let armour = text.get(marker.start..next.end);
                 iter.next();
-                body
+                (body, armour)
             }
-            _ => None,
+            _ => (None, None),
         };
         found.push(Block {
             label: marker.label.clone(),
             body,
             first_line: line_at(text, marker.end),
+            armour,
         });
     }
     found

@@ -91,6 +91,15 @@ pub(super) const EC_CURVE_P521: Rule = Rule {
     summary: "The EC key is on P-521, which many CAs do not accept.",
 };
 
+/// An EC key whose curve is spelled out as explicit parameters. RFC 5480 §2.1.1:
+/// "implicitCurve and specifiedCurve MUST NOT be used in PKIX"; CAs accept named curves only.
+pub(super) const EC_EXPLICIT_PARAMETERS: Rule = Rule {
+    code: "ec-explicit-parameters",
+    severity: Severity::Error,
+    reference: "RFC 5480 §2.1.1",
+    summary: "The EC key spells out its curve's parameters instead of naming the curve.",
+};
+
 /// An Ed25519 or Ed448 key: BR §6.1.5 lists RSA and ECDSA keys only.
 pub(super) const EDDSA_KEY_UNSUPPORTED: Rule = Rule {
     code: "eddsa-key-unsupported",
@@ -131,7 +140,11 @@ pub(super) fn check(key: &PublicKeyInfo, out: &mut Vec<Finding>) {
                 )));
             }
         }
-        KeyAlgorithm::Ec { curve } => match curve {
+        KeyAlgorithm::Ec {
+            curve,
+            explicit_parameters: true,
+        } => out.push(EC_EXPLICIT_PARAMETERS.finding(explicit_message(curve))),
+        KeyAlgorithm::Ec { curve, .. } => match curve {
             Curve::P256 | Curve::P384 => {}
             Curve::P521 => out.push(EC_CURVE_P521.finding(
                 "the EC key is on curve P-521; the Baseline Requirements allow it but many CAs \
@@ -155,6 +168,27 @@ pub(super) fn check(key: &PublicKeyInfo, out: &mut Vec<Finding>) {
             key.description
         ))),
     }
+}
+
+/// What to say about a key with explicit curve parameters.
+fn explicit_message(curve: &Curve) -> String {
+    let which = match curve {
+        Curve::P256 => "they are those of P-256",
+        Curve::P384 => "they are those of P-384",
+        Curve::P521 => "they are those of P-521",
+        Curve::Other(_) => "they are not those of P-256, P-384 or P-521",
+    };
+    let fix = match curve {
+        Curve::Other(_) => NEW_KEY_HINT.to_owned(),
+        _ => "write the same key with its curve named, `openssl ec -in example.key \
+              -param_enc named_curve -out named.key`, and make the CSR again from it with \
+              `openssl req -new -key named.key -out example.csr`"
+            .to_owned(),
+    };
+    format!(
+        "the EC key spells out its curve's parameters instead of naming the curve ({which}); \
+         CAs accept named curves only: {fix}"
+    )
 }
 
 fn rsa_size(bits: u32, out: &mut Vec<Finding>) {

@@ -32,7 +32,7 @@ pub(super) const SIGNATURE_NOT_CHECKED: Rule = Rule {
 };
 
 /// Signature OIDs whose hash is MD2, MD4, MD5 or SHA-1 (RFC 8017 App. A.2.4, RFC 3279 §2.2,
-/// and the OIW names 1.3.14.3.2.3 and .29).
+/// and the OIW names 1.3.14.3.2.3, .27 and .29).
 const WEAK: &[(&str, &str)] = &[
     ("1.2.840.113549.1.1.2", "MD2"),
     ("1.2.840.113549.1.1.3", "MD4"),
@@ -42,6 +42,7 @@ const WEAK: &[(&str, &str)] = &[
     ("1.3.14.3.2.29", "SHA-1"),
     ("1.2.840.10045.4.1", "SHA-1"),
     ("1.2.840.10040.4.3", "SHA-1"),
+    ("1.3.14.3.2.27", "SHA-1"),
 ];
 
 /// OID of RSASSA-PSS (RFC 4055 §3.1): its hash is a parameter, named in the algorithm name.

@@ -8,8 +8,8 @@ use crate::csr::Attribute;
 use crate::csr::input::der::{self, CONTEXT_0, OID, SET, Tlv};
 use x509_parser::asn1_rs::Oid;
 
-const EXTENSION_REQUEST: &str = "1.2.840.113549.1.9.14";
-const CHALLENGE_PASSWORD: &str = "1.2.840.113549.1.9.7";
+pub(super) const EXTENSION_REQUEST: &str = "1.2.840.113549.1.9.14";
+pub(super) const CHALLENGE_PASSWORD: &str = "1.2.840.113549.1.9.7";
 
 /// The attributes of a CertificationRequestInfo (its raw DER), in encoding order.
 pub(super) fn attributes(cri_raw: &[u8]) -> Vec<Attribute> {
@@ -68,8 +68,10 @@ fn value_text(value: &Tlv<'_>) -> String {
     })
 }
 
-fn attribute_name(oid: &str) -> Option<&'static str> {
+/// The PKCS#9 and Microsoft names of the attributes seen in requests.
+pub(super) fn attribute_name(oid: &str) -> Option<&'static str> {
     Some(match oid {
+        EXTENSION_REQUEST => "extensionRequest",
         CHALLENGE_PASSWORD => "challengePassword",
         "1.2.840.113549.1.9.2" => "unstructuredName",
         "1.2.840.113549.1.9.8" => "unstructuredAddress",

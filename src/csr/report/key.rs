@@ -1,7 +1,8 @@
 //! The subject public key and the signature algorithm, named as OpenSSL names them.
 
+use super::curves;
 use crate::csr::{Curve, KeyAlgorithm, PublicKeyInfo, SignatureAlgorithm};
-use x509_parser::asn1_rs::{FromDer, Oid};
+use x509_parser::asn1_rs::{FromDer, Oid, Tag};
 use x509_parser::public_key::RSAPublicKey;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
@@ -21,9 +22,7 @@ pub(super) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> Result<PublicKeyInf
     let oid = spki.algorithm.algorithm.to_id_string();
     let algorithm = match oid.as_str() {
         RSA_ENCRYPTION | RSASSA_PSS => rsa(&spki.subject_public_key.data)?,
-        EC_PUBLIC_KEY => KeyAlgorithm::Ec {
-            curve: curve(spki.algorithm.parameters.as_ref()),
-        },
+        EC_PUBLIC_KEY => ec(spki.algorithm.parameters.as_ref()),
         ED25519 => KeyAlgorithm::Ed25519,
         ED448 => KeyAlgorithm::Ed448,
         _ => KeyAlgorithm::Other { oid: oid.clone() },
@@ -31,7 +30,11 @@ pub(super) fn public_key(spki: &SubjectPublicKeyInfo<'_>) -> Result<PublicKeyInf
     let description = match &algorithm {
         KeyAlgorithm::Rsa { bits, .. } if oid == RSASSA_PSS => format!("RSASSA-PSS {bits} bits"),
         KeyAlgorithm::Rsa { bits, .. } => format!("RSA {bits} bits"),
-        KeyAlgorithm::Ec { curve } => format!("EC {}", curve_name(curve)),
+        KeyAlgorithm::Ec {
+            curve,
+            explicit_parameters: true,
+        } => format!("EC {} (explicit parameters)", curve_name(curve)),
+        KeyAlgorithm::Ec { curve, .. } => format!("EC {}", curve_name(curve)),
         KeyAlgorithm::Ed25519 => "Ed25519".to_owned(),
         KeyAlgorithm::Ed448 => "Ed448".to_owned(),
         KeyAlgorithm::Other { oid } => match key_name(oid) {
@@ -71,14 +74,38 @@ fn rsa(bits_data: &[u8]) -> Result<KeyAlgorithm, BadRsaKey> {
     })
 }
 
-fn curve(parameters: Option<&x509_parser::asn1_rs::Any<'_>>) -> Curve {
+/// An EC key: its named curve, or the curve its explicit parameters spell out.
+fn ec(parameters: Option<&x509_parser::asn1_rs::Any<'_>>) -> KeyAlgorithm {
     let Some(parameters) = parameters else {
-        return Curve::Other("no curve parameters".to_owned());
+        return KeyAlgorithm::Ec {
+            curve: Curve::Other("no curve parameters".to_owned()),
+            explicit_parameters: false,
+        };
     };
-    let Ok(oid) = parameters.as_oid() else {
-        return Curve::Other("explicit curve parameters".to_owned());
-    };
-    match oid.to_id_string().as_str() {
+    // `Any::as_oid` does not look at the tag: explicit parameters (a SEQUENCE) read as an
+    // OID whose text is a hex dump of the parameters, so the tag decides.
+    match parameters.tag() {
+        Tag::Oid => KeyAlgorithm::Ec {
+            curve: parameters.as_oid().map_or_else(
+                |_| Curve::Other("an invalid curve OID".to_owned()),
+                |oid| named_curve(&oid.to_id_string()),
+            ),
+            explicit_parameters: false,
+        },
+        Tag::Sequence => KeyAlgorithm::Ec {
+            curve: curves::explicit(parameters.as_bytes()),
+            explicit_parameters: true,
+        },
+        // implicitCurve (NULL) or anything else: no curve to speak of.
+        _ => KeyAlgorithm::Ec {
+            curve: Curve::Other("no named curve".to_owned()),
+            explicit_parameters: false,
+        },
+    }
+}
+
+fn named_curve(oid: &str) -> Curve {
+    match oid {
         "1.2.840.10045.3.1.7" => Curve::P256,
         "1.3.132.0.34" => Curve::P384,
         "1.3.132.0.35" => Curve::P521,
@@ -105,6 +132,8 @@ fn curve_name(curve: &Curve) -> &str {
 fn key_name(oid: &str) -> Option<&'static str> {
     Some(match oid {
         "1.2.840.10040.4.1" => "DSA",
+        // The old OIW OID for DSA keys, which OpenSSL calls dsaEncryption-old.
+        "1.3.14.3.2.12" => "DSA",
         "1.2.840.10046.2.1" => "DH",
         "1.3.101.110" => "X25519",
         "1.3.101.111" => "X448",
@@ -168,6 +197,7 @@ fn signature_name(oid: &str) -> Option<&'static str> {
         "2.16.840.1.101.3.4.3.11" => "ecdsa_with_SHA3-384",
         "2.16.840.1.101.3.4.3.12" => "ecdsa_with_SHA3-512",
         "1.2.840.10040.4.3" => "dsaWithSHA1",
+        "1.3.14.3.2.27" => "dsaWithSHA1-old",
         "2.16.840.1.101.3.4.3.1" => "dsa_with_SHA224",
         "2.16.840.1.101.3.4.3.2" => "dsa_with_SHA256",
         "1.3.101.112" => "ED25519",

@@ -5,11 +5,15 @@
 //! request is walked field by field with the DER reader and each field, down to every RDN and
 //! name attribute, is handed to x509-parser's parser for that field alone; the first field it
 //! refuses gives the offset.
+//!
+//! What OpenSSL reads is let through (see `normalise.rs`): each field goes to x509-parser
+//! with its lengths in the shortest form, the attributes field may be absent, and an
+//! attribute only needs the shape OpenSSL reads, `SEQUENCE { OBJECT IDENTIFIER, SET }`; its
+//! values are judged by the lint rules.
 
 use crate::csr::CsrError;
-use crate::csr::input::der::{self, BIT_STRING, CONTEXT_0, SEQUENCE, Tlv};
+use crate::csr::input::der::{self, BIT_STRING, CONTEXT_0, OID, SEQUENCE, SET, Tlv};
 use x509_parser::asn1_rs::FromDer;
-use x509_parser::cri_attributes::X509CriAttribute;
 use x509_parser::x509::{
     AlgorithmIdentifier, AttributeTypeAndValue, RelativeDistinguishedName, SubjectPublicKeyInfo,
     X509Name, X509Version,
@@ -45,7 +49,7 @@ fn find(der: &[u8]) -> Result<(), Found> {
     )?;
     check_info(info)?;
     let algorithm = expect(parts.next(), &outer, SEQUENCE, "the signature algorithm")?;
-    if AlgorithmIdentifier::from_der(algorithm.raw).is_err() {
+    if AlgorithmIdentifier::from_der(&der::minimal(algorithm)).is_err() {
         return Err(at(algorithm, "invalid signature algorithm"));
     }
     let signature = expect(parts.next(), &outer, BIT_STRING, "the signature")?;
@@ -76,18 +80,30 @@ fn check_info(info: &Tlv<'_>) -> Result<(), Found> {
     let fields = info.children().map_err(from_der_fault)?;
     let mut fields = fields.iter();
     let version = expect(fields.next(), info, der::INTEGER, "the version")?;
-    if X509Version::from_der(version.raw).is_err() {
+    if X509Version::from_der(&der::minimal(version)).is_err() {
         return Err(at(version, "invalid version"));
     }
     let subject = expect(fields.next(), info, SEQUENCE, "the subject name")?;
     check_name(subject)?;
     let spki = expect(fields.next(), info, SEQUENCE, "the subject public key info")?;
-    if SubjectPublicKeyInfo::from_der(spki.raw).is_err() {
+    if SubjectPublicKeyInfo::from_der(&der::minimal(spki)).is_err() {
         return Err(at(spki, "invalid subject public key info"));
     }
-    let attributes = expect(fields.next(), info, CONTEXT_0, "the attributes ([0])")?;
+    // Old OpenSSL versions left the attributes out; OpenSSL still reads such requests.
+    let Some(attributes) = fields.next() else {
+        return Ok(());
+    };
+    if attributes.tag != CONTEXT_0 {
+        return Err(at(attributes, "expected the attributes ([0]) here"));
+    }
     for attribute in attributes.children().map_err(from_der_fault)? {
-        if X509CriAttribute::from_der(attribute.raw).is_err() {
+        if attribute.tag != SEQUENCE {
+            return Err(at(&attribute, "invalid attribute"));
+        }
+        let parts = attribute.children().map_err(from_der_fault)?;
+        let shaped =
+            matches!(parts.as_slice(), [oid, values] if oid.tag == OID && values.tag == SET);
+        if !shaped {
             return Err(at(&attribute, "invalid attribute"));
         }
     }
@@ -101,18 +117,18 @@ fn check_name(name: &Tlv<'_>) -> Result<(), Found> {
     for rdn in name.children().map_err(from_der_fault)? {
         let attributes = rdn.children().map_err(from_der_fault)?;
         for atv in &attributes {
-            if atv.tag != SEQUENCE || AttributeTypeAndValue::from_der(atv.raw).is_err() {
+            if atv.tag != SEQUENCE || AttributeTypeAndValue::from_der(&der::minimal(atv)).is_err() {
                 return Err(at(atv, "invalid attribute in the subject name"));
             }
         }
         if rdn.tag != der::SET
             || attributes.is_empty()
-            || RelativeDistinguishedName::from_der(rdn.raw).is_err()
+            || RelativeDistinguishedName::from_der(&der::minimal(&rdn)).is_err()
         {
             return Err(at(&rdn, "invalid RDN in the subject name"));
         }
     }
-    match X509Name::from_der(name.raw) {
+    match X509Name::from_der(&der::minimal(name)) {
         Ok(_) => Ok(()),
         Err(_) => Err(at(name, "invalid subject name")),
     }

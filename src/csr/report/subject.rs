@@ -168,25 +168,10 @@ fn der_hex(value: &Any<'_>) -> String {
         && tag < 0x1F
     {
         let mut header = vec![class_bits | constructed | tag];
-        header.extend(length_octets(value.data.len()));
+        header.extend(crate::csr::input::der::length_octets(value.data.len()));
         push_hex(&mut out, &header);
     }
     push_hex(&mut out, value.data);
-    out
-}
-
-fn length_octets(len: usize) -> Vec<u8> {
-    if let Ok(short) = u8::try_from(len)
-        && short < 0x80
-    {
-        return vec![short];
-    }
-    let bytes = len.to_be_bytes();
-    let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
-    let mut out = Vec::with_capacity(significant.len() + 1);
-    // At most 8 length bytes, so the count fits in the low seven bits.
-    out.push(0x80 | (significant.len() as u8));
-    out.extend(significant);
     out
 }
 

@@ -156,6 +156,7 @@ fn unsupported_name(oid: &str) -> Option<&'static str> {
         "1.2.840.113549.1.1.2" => "md2WithRSAEncryption",
         "1.2.840.113549.1.1.3" => "md4WithRSAEncryption",
         "1.2.840.10040.4.3" => "dsaWithSHA1",
+        "1.3.14.3.2.27" => "dsaWithSHA1-old",
         "2.16.840.1.101.3.4.3.1" => "dsa_with_SHA224",
         "2.16.840.1.101.3.4.3.2" => "dsa_with_SHA256",
         "2.16.840.1.101.3.4.3.3" => "dsa_with_SHA384",

@@ -52,6 +52,11 @@ pub(super) fn public_key(der: &[u8]) -> Result<RsaPublicKey, Failure> {
     })
 }
 
+/// The modulus and public exponent, big-endian without leading zeros (for [`super::fast`]).
+pub(super) fn components(key: &RsaPublicKey) -> (Vec<u8>, Vec<u8>) {
+    (key.n().to_bytes_be(), key.e().to_bytes_be())
+}
+
 /// Checks an RSASSA-PKCS1-v1_5 signature over `message`.
 pub(super) fn verify_pkcs1(
     key: &RsaPublicKey,

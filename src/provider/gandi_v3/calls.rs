@@ -1,4 +1,4 @@
-//! One constructor per documented method; each returns an [`Rpc`] that builds the
+//! One constructor per documented method; each returns a [`Prepared`] call that carries the
 //! `methodCall` and parses the `methodResponse` (the Gandi v3 certificate reference, "Methods").
 //!
 //! Every method's first parameter is the API key. Calls are built with an empty placeholder
@@ -6,79 +6,15 @@
 
 use serde::de::DeserializeOwned;
 
-use super::error::Error;
 use super::wire::{
     CertListOptions, CertPackageListOptions, CertPackageReturn, CertificateParams,
     CertificateReturn, DcvParamsReturn, OperationReturn, SslListOptions, SslListReturn, SslReturn,
 };
 use super::{ENDPOINT_PATH, V3DcvMethod};
-use crate::http::{HttpRequest, HttpResponse, Method, Secret};
+use crate::http::{BodyError, HttpRequest, HttpResponse, Method, Secret};
+use crate::provider::flow::Prepared;
 use crate::provider::xmlrpc::{self, MethodCall, Value};
-use crate::provider::{Call, OperationClass, ProviderError};
-
-/// One XML-RPC method call with its typed result.
-///
-/// `Debug` shows the method and the number of parameters only (`cert.hosted.create` carries
-/// a private key).
-#[derive(Clone)]
-pub struct Rpc<T> {
-    method: &'static str,
-    params: Vec<Value>,
-    class: OperationClass,
-    parse: fn(Value) -> Result<T, ProviderError>,
-}
-
-impl<T> std::fmt::Debug for Rpc<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rpc")
-            .field("method", &self.method)
-            .field("params", &self.params.len())
-            .field("class", &self.class)
-            .finish()
-    }
-}
-
-impl<T> Rpc<T> {
-    /// The method name.
-    pub const fn method(&self) -> &'static str {
-        self.method
-    }
-
-    /// The parameters after the API key.
-    pub fn params(&self) -> &[Value] {
-        &self.params
-    }
-}
-
-impl<T> Call for Rpc<T> {
-    type Output = T;
-
-    fn class(&self) -> OperationClass {
-        self.class
-    }
-
-    fn request(&self) -> Result<HttpRequest, ProviderError> {
-        let mut params = Vec::with_capacity(self.params.len() + 1);
-        params.push(Value::from(""));
-        params.extend(self.params.iter().cloned());
-        let xml = MethodCall::new(self.method, params).to_xml();
-        Ok(HttpRequest::new(Method::Post, ENDPOINT_PATH).with_body(xmlrpc::CONTENT_TYPE, xml))
-    }
-
-    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
-        // XML-RPC reports faults inside a 200 response; any other status is transport-level.
-        if response.status != 200 {
-            return Err(ProviderError::UnexpectedStatus {
-                status: response.status,
-            });
-        }
-        match xmlrpc::decode_response(response.text()?) {
-            Ok(value) => (self.parse)(value),
-            Err(xmlrpc::Error::Fault(fault)) => Err(Error::Fault(fault).into()),
-            Err(e) => Err(e.into()),
-        }
-    }
-}
+use crate::provider::{OperationClass, ProviderError};
 
 /// Drops `nil` struct members so `#[serde(default)]` applies to them.
 fn strip_nil(value: Value) -> Value {
@@ -95,15 +31,29 @@ fn strip_nil(value: Value) -> Value {
     }
 }
 
-fn decode<T: DeserializeOwned>(value: Value) -> Result<T, ProviderError> {
-    Ok(strip_nil(value).deserialize_into()?)
+/// XML-RPC reports faults inside a 200 response; any other status is transport-level.
+fn refusal(response: &HttpResponse) -> Option<ProviderError> {
+    (response.status != 200).then_some(ProviderError::UnexpectedStatus {
+        status: response.status,
+    })
 }
 
-fn int(value: Value) -> Result<i32, ProviderError> {
+/// The `methodResponse`'s value; a fault becomes Gandi's refusal, `Error::Fault`.
+fn answer(response: &HttpResponse) -> Result<Value, ProviderError> {
+    Ok(xmlrpc::decode_response(response.text()?)?)
+}
+
+fn decode<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, ProviderError> {
+    Ok(strip_nil(answer(response)?).deserialize_into()?)
+}
+
+fn int(response: &HttpResponse) -> Result<i32, ProviderError> {
+    let value = answer(response)?;
     value.as_i32().ok_or_else(|| shape("an int", &value))
 }
 
-fn boolean(value: Value) -> Result<bool, ProviderError> {
+fn boolean(response: &HttpResponse) -> Result<bool, ProviderError> {
+    let value = answer(response)?;
     value.as_bool().ok_or_else(|| shape("a boolean", &value))
 }
 
@@ -112,23 +62,28 @@ fn shape(expected: &str, found: &Value) -> ProviderError {
 }
 
 fn options<T: serde::Serialize>(opts: Option<&T>) -> Result<Vec<Value>, ProviderError> {
-    opts.map(|o| Value::serialize_from(o).map_err(ProviderError::from))
-        .into_iter()
-        .collect()
+    opts.map(to_value).into_iter().collect()
 }
 
+/// A parameter as an XML-RPC value; what cannot be written is a [`BodyError::Unserialisable`].
+fn to_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<Value, ProviderError> {
+    Value::serialize_from(value).map_err(|e| BodyError::Unserialisable(e.to_string()).into())
+}
+
+/// The call of `method`: the parameters follow an empty API-key placeholder.
 fn rpc<T>(
     method: &'static str,
     params: Vec<Value>,
     class: OperationClass,
-    parse: fn(Value) -> Result<T, ProviderError>,
-) -> Rpc<T> {
-    Rpc {
-        method,
-        params,
-        class,
-        parse,
-    }
+    parse: fn(&HttpResponse) -> Result<T, ProviderError>,
+) -> Prepared<T> {
+    let mut all = Vec::with_capacity(params.len() + 1);
+    all.push(Value::from(""));
+    all.extend(params);
+    let xml = MethodCall::new(method, all).to_xml();
+    let request =
+        HttpRequest::new(Method::Post, ENDPOINT_PATH).with_body(xmlrpc::CONTENT_TYPE, xml);
+    Prepared::new(method, class, request, refusal, parse)
 }
 
 /// Checks what the document constrains before anything is sent: `dcv_method` must be a
@@ -145,13 +100,13 @@ fn check_params(params: &CertificateParams) -> Result<Value, ProviderError> {
     if let Some(package) = &params.package {
         package.parse::<super::PackageName>()?;
     }
-    Ok(Value::serialize_from(params)?)
+    to_value(params)
 }
 
 /// `cert.package.list(apikey[, opts])`.
 pub fn package_list(
     opts: Option<&CertPackageListOptions>,
-) -> Result<Rpc<Vec<CertPackageReturn>>, ProviderError> {
+) -> Result<Prepared<Vec<CertPackageReturn>>, ProviderError> {
     Ok(rpc(
         "cert.package.list",
         options(opts)?,
@@ -161,7 +116,9 @@ pub fn package_list(
 }
 
 /// `cert.list(apikey[, opts])`.
-pub fn list(opts: Option<&CertListOptions>) -> Result<Rpc<Vec<CertificateReturn>>, ProviderError> {
+pub fn list(
+    opts: Option<&CertListOptions>,
+) -> Result<Prepared<Vec<CertificateReturn>>, ProviderError> {
     Ok(rpc(
         "cert.list",
         options(opts)?,
@@ -171,7 +128,7 @@ pub fn list(opts: Option<&CertListOptions>) -> Result<Rpc<Vec<CertificateReturn>
 }
 
 /// `cert.count(apikey[, opts])`.
-pub fn count(opts: Option<&CertListOptions>) -> Result<Rpc<i32>, ProviderError> {
+pub fn count(opts: Option<&CertListOptions>) -> Result<Prepared<i32>, ProviderError> {
     Ok(rpc(
         "cert.count",
         options(opts)?,
@@ -181,7 +138,7 @@ pub fn count(opts: Option<&CertListOptions>) -> Result<Rpc<i32>, ProviderError> 
 }
 
 /// `cert.info(apikey, cert)`.
-pub fn info(cert: i32) -> Rpc<CertificateReturn> {
+pub fn info(cert: i32) -> Prepared<CertificateReturn> {
     rpc(
         "cert.info",
         vec![cert.into()],
@@ -191,7 +148,7 @@ pub fn info(cert: i32) -> Rpc<CertificateReturn> {
 }
 
 /// `cert.create(apikey, params)`: "not a free operation".
-pub fn create(params: &CertificateParams) -> Result<Rpc<OperationReturn>, ProviderError> {
+pub fn create(params: &CertificateParams) -> Result<Prepared<OperationReturn>, ProviderError> {
     if params.package.is_none() {
         return Err(ProviderError::invalid("package", "is mandatory"));
     }
@@ -205,7 +162,9 @@ pub fn create(params: &CertificateParams) -> Result<Rpc<OperationReturn>, Provid
 
 /// `cert.get_dcv_params(apikey, params)`. Pass `cert_id` for an existing order, or the DNS
 /// record lacks its unique value (docs/providers.md §1.5, gandi.cli issue 236).
-pub fn get_dcv_params(params: &CertificateParams) -> Result<Rpc<DcvParamsReturn>, ProviderError> {
+pub fn get_dcv_params(
+    params: &CertificateParams,
+) -> Result<Prepared<DcvParamsReturn>, ProviderError> {
     let class = if params.cert_id.is_some() {
         OperationClass::OrderRead
     } else {
@@ -220,7 +179,7 @@ pub fn get_dcv_params(params: &CertificateParams) -> Result<Rpc<DcvParamsReturn>
 }
 
 /// `cert.change_dcv(apikey, operation, dcv_method)`: `ChangeDCVMethod` has no `auto`.
-pub fn change_dcv(operation: i32, method: V3DcvMethod) -> Result<Rpc<bool>, ProviderError> {
+pub fn change_dcv(operation: i32, method: V3DcvMethod) -> Result<Prepared<bool>, ProviderError> {
     if method == V3DcvMethod::Auto {
         return Err(ProviderError::invalid(
             "dcv_method",
@@ -237,7 +196,7 @@ pub fn change_dcv(operation: i32, method: V3DcvMethod) -> Result<Rpc<bool>, Prov
 }
 
 /// `cert.resend_dcv(apikey, operation)`.
-pub fn resend_dcv(operation: i32) -> Rpc<bool> {
+pub fn resend_dcv(operation: i32) -> Prepared<bool> {
     rpc(
         "cert.resend_dcv",
         vec![operation.into()],
@@ -247,7 +206,7 @@ pub fn resend_dcv(operation: i32) -> Rpc<bool> {
 }
 
 /// `cert.recheck_caa(apikey, uuid)`: `uuid` is the certificate's v5 id.
-pub fn recheck_caa(uuid: &str) -> Rpc<bool> {
+pub fn recheck_caa(uuid: &str) -> Prepared<bool> {
     rpc(
         "cert.recheck_caa",
         vec![uuid.into()],
@@ -257,7 +216,10 @@ pub fn recheck_caa(uuid: &str) -> Rpc<bool> {
 }
 
 /// `cert.renew(apikey, cert, params)`: "not a free operation"; a new CSR is required.
-pub fn renew(cert: i32, params: &CertificateParams) -> Result<Rpc<OperationReturn>, ProviderError> {
+pub fn renew(
+    cert: i32,
+    params: &CertificateParams,
+) -> Result<Prepared<OperationReturn>, ProviderError> {
     if params.csr.is_none() {
         return Err(ProviderError::invalid("csr", "a renewal needs a new CSR"));
     }
@@ -269,7 +231,7 @@ pub fn renew(cert: i32, params: &CertificateParams) -> Result<Rpc<OperationRetur
 pub fn update(
     cert: i32,
     params: &CertificateParams,
-) -> Result<Rpc<OperationReturn>, ProviderError> {
+) -> Result<Prepared<OperationReturn>, ProviderError> {
     let params = vec![cert.into(), check_params(params)?];
     Ok(rpc(
         "cert.update",
@@ -280,7 +242,7 @@ pub fn update(
 }
 
 /// `cert.delete(apikey, cert[, params])`: revoke/delete, with an optional reason.
-pub fn delete(cert: i32, reason: Option<&str>) -> Rpc<OperationReturn> {
+pub fn delete(cert: i32, reason: Option<&str>) -> Prepared<OperationReturn> {
     let mut params = vec![cert.into()];
     if let Some(reason) = reason {
         params.push(Value::structure([("reason", Value::from(reason))]));
@@ -291,7 +253,7 @@ pub fn delete(cert: i32, reason: Option<&str>) -> Rpc<OperationReturn> {
 /// `cert.hosted.list(apikey[, opts])`.
 pub fn hosted_list(
     opts: Option<&SslListOptions>,
-) -> Result<Rpc<Vec<SslListReturn>>, ProviderError> {
+) -> Result<Prepared<Vec<SslListReturn>>, ProviderError> {
     Ok(rpc(
         "cert.hosted.list",
         options(opts)?,
@@ -301,7 +263,7 @@ pub fn hosted_list(
 }
 
 /// `cert.hosted.count(apikey[, opts])`.
-pub fn hosted_count(opts: Option<&SslListOptions>) -> Result<Rpc<i32>, ProviderError> {
+pub fn hosted_count(opts: Option<&SslListOptions>) -> Result<Prepared<i32>, ProviderError> {
     Ok(rpc(
         "cert.hosted.count",
         options(opts)?,
@@ -312,7 +274,7 @@ pub fn hosted_count(opts: Option<&SslListOptions>) -> Result<Rpc<i32>, ProviderE
 
 /// `cert.hosted.info(apikey, ssl)`. The document types `ssl` as "struct" yet describes it as
 /// the "id of SSL instance"; the id is sent as an int.
-pub fn hosted_info(ssl: i32) -> Rpc<SslReturn> {
+pub fn hosted_info(ssl: i32) -> Prepared<SslReturn> {
     rpc(
         "cert.hosted.info",
         vec![ssl.into()],
@@ -324,7 +286,7 @@ pub fn hosted_info(ssl: i32) -> Rpc<SslReturn> {
 /// `cert.hosted.create(apikey, {crt, key})`: uploads a certificate *and its private key* to
 /// Gandi's hosting. The key is a [`Secret`]; the server must not allow this in reseller mode
 /// (docs/design.md, security model item 4).
-pub fn hosted_create(crt: &str, key: &Secret) -> Rpc<SslReturn> {
+pub fn hosted_create(crt: &str, key: &Secret) -> Prepared<SslReturn> {
     let params = Value::structure([
         ("crt", Value::from(crt)),
         ("key", Value::from(key.expose())),
@@ -338,7 +300,7 @@ pub fn hosted_create(crt: &str, key: &Secret) -> Rpc<SslReturn> {
 }
 
 /// `cert.hosted.delete(apikey, ssl)`.
-pub fn hosted_delete(ssl: i32) -> Rpc<bool> {
+pub fn hosted_delete(ssl: i32) -> Prepared<bool> {
     rpc(
         "cert.hosted.delete",
         vec![ssl.into()],
@@ -348,7 +310,7 @@ pub fn hosted_delete(ssl: i32) -> Rpc<bool> {
 }
 
 /// `operation.info(apikey, id)`: poll until `step` is `DONE` (docs/providers.md §1.5).
-pub fn operation_info(id: i32) -> Rpc<OperationReturn> {
+pub fn operation_info(id: i32) -> Prepared<OperationReturn> {
     rpc(
         "operation.info",
         vec![id.into()],

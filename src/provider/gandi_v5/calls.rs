@@ -1,4 +1,4 @@
-//! One constructor per certificate endpoint (docs/providers.md §1.3), each a [`Rest`] call.
+//! One constructor per certificate endpoint (docs/providers.md §1.3), each a [`Prepared`] call.
 
 mod tags;
 
@@ -15,9 +15,6 @@ use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
 
 pub use tags::{TagsVerb, change_tags, tags};
-
-/// One REST call with its typed result.
-pub type Rest<T> = Prepared<T>;
 
 /// Maps an error response onto [`Error`], keeping Gandi's structure.
 pub fn error(response: &HttpResponse) -> ProviderError {
@@ -96,11 +93,17 @@ fn cert_path(id: &str, tail: &str) -> Result<String, ProviderError> {
 }
 
 fn rest<T>(
+    name: &'static str,
     request: HttpRequest,
     class: OperationClass,
     parse: fn(&HttpResponse) -> Result<T, ProviderError>,
-) -> Rest<T> {
-    Prepared::new(request, class, parse, error)
+) -> Prepared<T> {
+    Prepared::new(name, class, request, refusal, parse)
+}
+
+/// An answer that is not 2xx, read by [`error`].
+fn refusal(response: &HttpResponse) -> Option<ProviderError> {
+    (!response.is_success()).then(|| error(response))
 }
 
 fn with_json<B: serde::Serialize>(
@@ -179,9 +182,10 @@ fn add_query(mut request: HttpRequest, pairs: &[(&str, Option<String>)]) -> Http
 }
 
 /// `POST /dcv_params`: DCV parameters before ordering, no side effects.
-pub fn preview_dcv_params(body: &DcvParamsRequest) -> Result<Rest<DcvParams>, ProviderError> {
+pub fn preview_dcv_params(body: &DcvParamsRequest) -> Result<Prepared<DcvParams>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
     Ok(rest(
+        "POST /dcv_params",
         with_json(Method::Post, path("/dcv_params"), body)?,
         OperationClass::Lookup,
         json,
@@ -189,7 +193,7 @@ pub fn preview_dcv_params(body: &DcvParamsRequest) -> Result<Rest<DcvParams>, Pr
 }
 
 /// `GET /issued-certs`.
-pub fn list(query: &ListQuery) -> Rest<Page<IssuedCert>> {
+pub fn list(query: &ListQuery) -> Prepared<Page<IssuedCert>> {
     let request = add_query(
         HttpRequest::new(Method::Get, path("/issued-certs")),
         &[
@@ -203,11 +207,19 @@ pub fn list(query: &ListQuery) -> Rest<Page<IssuedCert>> {
             ("status", query.status.clone()),
         ],
     );
-    rest(request, OperationClass::AccountWide, page)
+    rest(
+        "GET /issued-certs",
+        request,
+        OperationClass::AccountWide,
+        page,
+    )
 }
 
 /// `POST /issued-certs`: order (billable), or only validate with `dry_run`.
-pub fn create(body: &CreateRequest, dry_run_only: bool) -> Result<Rest<Created>, ProviderError> {
+pub fn create(
+    body: &CreateRequest,
+    dry_run_only: bool,
+) -> Result<Prepared<Created>, ProviderError> {
     if body.package.is_empty() {
         return Err(ProviderError::invalid("package", "is required"));
     }
@@ -227,12 +239,13 @@ pub fn create(body: &CreateRequest, dry_run_only: bool) -> Result<Rest<Created>,
     } else {
         OperationClass::Billable
     };
-    Ok(rest(request, class, created))
+    Ok(rest("POST /issued-certs", request, class, created))
 }
 
 /// `GET /issued-certs/{id}`.
-pub fn get(id: &str) -> Result<Rest<IssuedCert>, ProviderError> {
+pub fn get(id: &str) -> Result<Prepared<IssuedCert>, ProviderError> {
     Ok(rest(
+        "GET /issued-certs/{id}",
         HttpRequest::new(Method::Get, cert_path(id, "")?),
         OperationClass::OrderRead,
         json,
@@ -244,7 +257,7 @@ pub fn renew(
     id: &str,
     body: &ChangeRequest,
     dry_run_only: bool,
-) -> Result<Rest<Created>, ProviderError> {
+) -> Result<Prepared<Created>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
     let request = dry_run(
         with_json(Method::Post, cert_path(id, "")?, body)?,
@@ -255,7 +268,7 @@ pub fn renew(
     } else {
         OperationClass::Billable
     };
-    Ok(rest(request, class, created))
+    Ok(rest("POST /issued-certs/{id}", request, class, created))
 }
 
 /// `PATCH /issued-certs/{id}`: update (reissue with a new CSR or names).
@@ -263,18 +276,24 @@ pub fn update(
     id: &str,
     body: &ChangeRequest,
     dry_run_only: bool,
-) -> Result<Rest<Created>, ProviderError> {
+) -> Result<Prepared<Created>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
     let request = dry_run(
         with_json(Method::Patch, cert_path(id, "")?, body)?,
         dry_run_only,
     );
-    Ok(rest(request, OperationClass::OrderChange, created))
+    Ok(rest(
+        "PATCH /issued-certs/{id}",
+        request,
+        OperationClass::OrderChange,
+        created,
+    ))
 }
 
 /// `DELETE /issued-certs/{id}`: revoke.
-pub fn revoke(id: &str) -> Result<Rest<Message>, ProviderError> {
+pub fn revoke(id: &str) -> Result<Prepared<Message>, ProviderError> {
     Ok(rest(
+        "DELETE /issued-certs/{id}",
         HttpRequest::new(Method::Delete, cert_path(id, "")?),
         OperationClass::OrderChange,
         message,
@@ -282,15 +301,21 @@ pub fn revoke(id: &str) -> Result<Rest<Message>, ProviderError> {
 }
 
 /// `GET /issued-certs/{id}/crt`: the certificate as text.
-pub fn crt(id: &str) -> Result<Rest<String>, ProviderError> {
+pub fn crt(id: &str) -> Result<Prepared<String>, ProviderError> {
     let request =
         HttpRequest::new(Method::Get, cert_path(id, "/crt")?).with_header("Accept", "text/plain");
-    Ok(rest(request, OperationClass::OrderRead, text))
+    Ok(rest(
+        "GET /issued-certs/{id}/crt",
+        request,
+        OperationClass::OrderRead,
+        text,
+    ))
 }
 
 /// `PUT /issued-certs/{id}/dcv`: resend the DCV e-mail / check again.
-pub fn resend_dcv(id: &str) -> Result<Rest<Message>, ProviderError> {
+pub fn resend_dcv(id: &str) -> Result<Prepared<Message>, ProviderError> {
     Ok(rest(
+        "PUT /issued-certs/{id}/dcv",
         HttpRequest::new(Method::Put, cert_path(id, "/dcv")?),
         OperationClass::OrderChange,
         message,
@@ -298,9 +323,10 @@ pub fn resend_dcv(id: &str) -> Result<Rest<Message>, ProviderError> {
 }
 
 /// `PATCH /issued-certs/{id}/dcv` `{"method": …}`: change the DCV method.
-pub fn change_dcv(id: &str, method: V5DcvMethod) -> Result<Rest<Message>, ProviderError> {
+pub fn change_dcv(id: &str, method: V5DcvMethod) -> Result<Prepared<Message>, ProviderError> {
     let body = serde_json::json!({ "method": method.as_str() });
     Ok(rest(
+        "PATCH /issued-certs/{id}/dcv",
         with_json(Method::Patch, cert_path(id, "/dcv")?, &body)?,
         OperationClass::OrderChange,
         message,
@@ -308,9 +334,10 @@ pub fn change_dcv(id: &str, method: V5DcvMethod) -> Result<Rest<Message>, Provid
 }
 
 /// `POST /issued-certs/{id}/dcv_params`: the order's DCV parameters, `unique_value` included.
-pub fn dcv_params(id: &str, body: &DcvParamsRequest) -> Result<Rest<DcvParams>, ProviderError> {
+pub fn dcv_params(id: &str, body: &DcvParamsRequest) -> Result<Prepared<DcvParams>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
     Ok(rest(
+        "POST /issued-certs/{id}/dcv_params",
         with_json(Method::Post, cert_path(id, "/dcv_params")?, body)?,
         OperationClass::OrderRead,
         json,
@@ -318,7 +345,7 @@ pub fn dcv_params(id: &str, body: &DcvParamsRequest) -> Result<Rest<DcvParams>, 
 }
 
 /// `GET /packages`.
-pub fn packages(query: &PackageQuery) -> Rest<Page<Package>> {
+pub fn packages(query: &PackageQuery) -> Prepared<Page<Package>> {
     let request = add_query(
         HttpRequest::new(Method::Get, path("/packages")),
         &[
@@ -332,11 +359,11 @@ pub fn packages(query: &PackageQuery) -> Rest<Page<Package>> {
             ("per_page", query.per_page.map(|n| n.to_string())),
         ],
     );
-    rest(request, OperationClass::Catalog, page)
+    rest("GET /packages", request, OperationClass::Catalog, page)
 }
 
 /// `GET /packages/{name}`.
-pub fn package(name: &str) -> Result<Rest<Package>, ProviderError> {
+pub fn package(name: &str) -> Result<Prepared<Package>, ProviderError> {
     if name.is_empty() {
         return Err(ProviderError::invalid("name", "is empty"));
     }
@@ -344,12 +371,20 @@ pub fn package(name: &str) -> Result<Rest<Package>, ProviderError> {
         Method::Get,
         path(&format!("/packages/{}", encode_path_segment(name))),
     );
-    Ok(rest(request, OperationClass::Catalog, json))
+    Ok(rest(
+        "GET /packages/{name}",
+        request,
+        OperationClass::Catalog,
+        json,
+    ))
 }
 
 /// `GET /pem/{type}?provider=`: intermediate certificates (`cert_std` or `cert_pro`;
 /// provider `Sectigo` or `Digicert`).
-pub fn intermediates(kind: &str, provider: Option<&str>) -> Result<Rest<String>, ProviderError> {
+pub fn intermediates(
+    kind: &str,
+    provider: Option<&str>,
+) -> Result<Prepared<String>, ProviderError> {
     if !matches!(kind, "cert_std" | "cert_pro") {
         return Err(ProviderError::invalid(
             "type",
@@ -361,11 +396,16 @@ pub fn intermediates(kind: &str, provider: Option<&str>) -> Result<Rest<String>,
             .with_header("Accept", "text/plain"),
         &[("provider", provider.map(str::to_owned))],
     );
-    Ok(rest(request, OperationClass::Catalog, text))
+    Ok(rest(
+        "GET /pem/{type}",
+        request,
+        OperationClass::Catalog,
+        text,
+    ))
 }
 
 /// `GET /pem/-/{filename}`: one intermediate certificate file by the name Gandi gives it.
-pub fn intermediate_file(filename: &str) -> Result<Rest<String>, ProviderError> {
+pub fn intermediate_file(filename: &str) -> Result<Prepared<String>, ProviderError> {
     // One path segment naming a file, not a way to reach another endpoint.
     if filename.is_empty() || filename.contains('/') || filename == "." || filename == ".." {
         return Err(ProviderError::invalid("filename", "must be one file name"));
@@ -375,5 +415,10 @@ pub fn intermediate_file(filename: &str) -> Result<Rest<String>, ProviderError> 
         path(&format!("/pem/-/{}", encode_path_segment(filename))),
     )
     .with_header("Accept", "text/plain");
-    Ok(rest(request, OperationClass::Catalog, text))
+    Ok(rest(
+        "GET /pem/-/{filename}",
+        request,
+        OperationClass::Catalog,
+        text,
+    ))
 }

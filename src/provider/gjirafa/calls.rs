@@ -1,11 +1,8 @@
 //! One constructor per documented operation (the Gjirafa certificates reference); each returns
-//! an [`ApiCall`] that builds the request and parses the envelope.
+//! a [`Prepared`] call that carries the request and parses the envelope.
 //!
 //! Requests carry no credentials: [`super::Gjirafa`]'s `authenticate` adds `X-API-Key` or
 //! `Authorization` (server-side in reseller mode).
-
-use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -17,7 +14,8 @@ use super::wire::{
 use super::{KeyImportConsent, ProjectId};
 use crate::domain::DomainName;
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::provider::{Call, OperationClass, ProviderError};
+use crate::provider::flow::Prepared;
+use crate::provider::{OperationClass, ProviderError};
 
 /// A successful answer: the `result`, with the envelope's paging and messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,85 +28,41 @@ pub struct Answer<T> {
     pub messages: Vec<String>,
 }
 
-/// One documented request with its typed result.
-///
-/// `Debug` shows the operation and path only: the import body carries a private key.
-pub struct ApiCall<T> {
+/// A call of `name`: its answer is read as the envelope around a `T`.
+fn call<T: DeserializeOwned>(
     name: &'static str,
     class: OperationClass,
-    method: Method,
-    path: String,
-    body: Option<Vec<u8>>,
-    output: PhantomData<fn() -> T>,
-}
-
-impl<T> fmt::Debug for ApiCall<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ApiCall")
-            .field("name", &self.name)
-            .field("path", &self.path)
-            .field("body_len", &self.body.as_ref().map(Vec::len))
-            .finish()
-    }
-}
-
-impl<T> ApiCall<T> {
-    fn new(name: &'static str, class: OperationClass, method: Method, path: String) -> Self {
-        Self {
-            name,
-            class,
-            method,
-            path,
-            body: None,
-            output: PhantomData,
-        }
-    }
-
-    fn with_json(mut self, body: &impl serde::Serialize) -> Result<Self, ProviderError> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| ProviderError::UnexpectedResponse(format!("body: {e}")))?;
-        self.body = Some(bytes);
-        Ok(self)
-    }
-
-    /// The operation's name, as [`super::Gjirafa`]'s `recognise` reports it.
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-}
-
-impl<T: DeserializeOwned> Call for ApiCall<T> {
-    type Output = Answer<T>;
-
-    fn class(&self) -> OperationClass {
-        self.class
-    }
-
-    fn request(&self) -> Result<HttpRequest, ProviderError> {
-        let request = HttpRequest::new(self.method, self.path.clone());
-        Ok(match &self.body {
-            Some(body) => request.with_body("application/json", body.clone()),
-            None => request,
-        })
-    }
-
-    fn parse(&self, response: &HttpResponse) -> Result<Answer<T>, ProviderError> {
-        parse(response)
-    }
+    request: HttpRequest,
+) -> Prepared<Answer<T>> {
+    Prepared::new(name, class, request, refusal, answer::<T>)
 }
 
 /// Reads the envelope: a `result` on success, a [`GjirafaError`] for `success: false` or a
 /// documented error status.
 pub fn parse<T: DeserializeOwned>(response: &HttpResponse) -> Result<Answer<T>, ProviderError> {
-    let status = response.status;
-    if !response.is_success() {
-        // The reference shows no error body; take the envelope when there is one.
-        return Err(match response.json::<Envelope<IgnoredAny>>() {
-            Ok(envelope) => refused(status, envelope.errors, envelope.messages),
-            Err(_) if ErrorKind::is_documented(status) => refused(status, Vec::new(), Vec::new()),
-            Err(_) => ProviderError::UnexpectedStatus { status },
-        });
+    match refusal(response) {
+        Some(refused) => Err(refused),
+        None => answer(response),
     }
+}
+
+/// A status that is not 2xx, with the envelope when there is one.
+fn refusal(response: &HttpResponse) -> Option<ProviderError> {
+    let status = response.status;
+    if response.is_success() {
+        return None;
+    }
+    // The reference shows no error body; take the envelope when there is one.
+    Some(match response.json::<Envelope<IgnoredAny>>() {
+        Ok(envelope) => refused(status, envelope.errors, envelope.messages),
+        Err(_) if ErrorKind::is_documented(status) => refused(status, Vec::new(), Vec::new()),
+        Err(_) => ProviderError::UnexpectedStatus { status },
+    })
+}
+
+/// A 2xx answer's envelope: its `result`, or a [`GjirafaError`] for `success: false`.
+fn answer<T: DeserializeOwned>(response: &HttpResponse) -> Result<Answer<T>, ProviderError> {
+    let status = response.status;
     let envelope: Envelope<T> = response.json()?;
     if !envelope.success {
         return Err(GjirafaError {
@@ -141,22 +95,20 @@ fn refused(status: u16, errors: Vec<String>, messages: Vec<String>) -> ProviderE
 
 /// `GET /api/v1/projects/{projectId}/certificates` ("GET Certificates"). The reference documents
 /// no paging parameters, only `resultInfo` in the answer, so none are sent.
-pub fn list(project: &ProjectId) -> ApiCall<Vec<CertificateSummary>> {
-    ApiCall::new(
+pub fn list(project: &ProjectId) -> Prepared<Answer<Vec<CertificateSummary>>> {
+    call(
         super::OP_LIST,
         OperationClass::AccountWide,
-        Method::Get,
-        project.certificates_path(),
+        HttpRequest::new(Method::Get, project.certificates_path()),
     )
 }
 
 /// `GET …/certificates/{id}` ("GET Certificate").
-pub fn get(project: &ProjectId, id: i32) -> ApiCall<CertificateDetail> {
-    ApiCall::new(
+pub fn get(project: &ProjectId, id: i32) -> Prepared<Answer<CertificateDetail>> {
+    call(
         super::OP_GET,
         OperationClass::OrderRead,
-        Method::Get,
-        format!("{}/{id}", project.certificates_path()),
+        HttpRequest::new(Method::Get, format!("{}/{id}", project.certificates_path())),
     )
 }
 
@@ -165,15 +117,13 @@ pub fn get(project: &ProjectId, id: i32) -> ApiCall<CertificateDetail> {
 pub fn create(
     project: &ProjectId,
     body: &CreateCertificate,
-) -> Result<ApiCall<CertificateDetail>, ProviderError> {
+) -> Result<Prepared<Answer<CertificateDetail>>, ProviderError> {
     let body = checked_names(body)?;
-    ApiCall::new(
+    Ok(call(
         super::OP_CREATE,
         OperationClass::Billable,
-        Method::Post,
-        project.certificates_path(),
-    )
-    .with_json(&body)
+        HttpRequest::new(Method::Post, project.certificates_path()).with_json(&body)?,
+    ))
 }
 
 /// `POST …/certificates/import` ("POST Certificate", import). Sends a private key, so it
@@ -182,7 +132,7 @@ pub fn import(
     project: &ProjectId,
     body: &ImportCertificate,
     consent: KeyImportConsent,
-) -> Result<ApiCall<CertificateDetail>, ProviderError> {
+) -> Result<Prepared<Answer<CertificateDetail>>, ProviderError> {
     let KeyImportConsent(()) = consent;
     for (field, value) in [
         ("certificateBody", body.certificate_body.as_str()),
@@ -195,13 +145,15 @@ pub fn import(
             return Err(ProviderError::invalid(field, "is empty"));
         }
     }
-    ApiCall::new(
+    Ok(call(
         super::OP_IMPORT,
         OperationClass::AccountWide,
-        Method::Post,
-        format!("{}/import", project.certificates_path()),
-    )
-    .with_json(body)
+        HttpRequest::new(
+            Method::Post,
+            format!("{}/import", project.certificates_path()),
+        )
+        .with_json(body)?,
+    ))
 }
 
 /// `PUT …/certificates/{id}` ("PUT Certificate", update): changes the scope.
@@ -209,33 +161,36 @@ pub fn update_scope(
     project: &ProjectId,
     id: i32,
     scope_id: i32,
-) -> Result<ApiCall<CertificateDetail>, ProviderError> {
-    ApiCall::new(
+) -> Result<Prepared<Answer<CertificateDetail>>, ProviderError> {
+    Ok(call(
         super::OP_UPDATE,
         OperationClass::OrderChange,
-        Method::Put,
-        format!("{}/{id}", project.certificates_path()),
-    )
-    .with_json(&UpdateScope { scope_id })
+        HttpRequest::new(Method::Put, format!("{}/{id}", project.certificates_path()))
+            .with_json(&UpdateScope { scope_id })?,
+    ))
 }
 
 /// `PUT …/certificates/{id}/validate` ("PUT Certificate", validate the challenge). No body.
-pub fn validate(project: &ProjectId, id: i32) -> ApiCall<CertificateDetail> {
-    ApiCall::new(
+pub fn validate(project: &ProjectId, id: i32) -> Prepared<Answer<CertificateDetail>> {
+    call(
         super::OP_VALIDATE,
         OperationClass::OrderChange,
-        Method::Put,
-        format!("{}/{id}/validate", project.certificates_path()),
+        HttpRequest::new(
+            Method::Put,
+            format!("{}/{id}/validate", project.certificates_path()),
+        ),
     )
 }
 
 /// `DELETE …/certificates/{id}` ("DELETE Certificate").
-pub fn delete(project: &ProjectId, id: i32) -> ApiCall<CertificateDetail> {
-    ApiCall::new(
+pub fn delete(project: &ProjectId, id: i32) -> Prepared<Answer<CertificateDetail>> {
+    call(
         super::OP_DELETE,
         OperationClass::OrderChange,
-        Method::Delete,
-        format!("{}/{id}", project.certificates_path()),
+        HttpRequest::new(
+            Method::Delete,
+            format!("{}/{id}", project.certificates_path()),
+        ),
     )
 }
 

@@ -1,4 +1,4 @@
-//! One constructor per documented endpoint, each a [`Rest`] call.
+//! One constructor per documented endpoint, each a [`Prepared`] call.
 
 use serde::de::DeserializeOwned;
 
@@ -16,9 +16,6 @@ use crate::provider::{OperationClass, ProviderError};
 
 /// The response header that carries the process id (docs/providers.md §2.3).
 pub const PROCESS_ID_HEADER: &str = "x-process-id";
-
-/// One REST call with its typed result.
-pub type Rest<T> = Prepared<T>;
 
 /// Maps an error response onto [`RtrError`]; a status with no RTR body becomes
 /// [`ProviderError::UnexpectedStatus`].
@@ -60,16 +57,23 @@ fn segment(field: &str, value: &str) -> Result<String, ProviderError> {
 }
 
 fn rest<T>(
+    name: &'static str,
     request: HttpRequest,
     class: OperationClass,
     parse: fn(&HttpResponse) -> Result<T, ProviderError>,
-) -> Rest<T> {
+) -> Prepared<T> {
     Prepared::new(
-        request.with_header("Accept", "application/json"),
+        name,
         class,
+        request.with_header("Accept", "application/json"),
+        refusal,
         parse,
-        error,
     )
+}
+
+/// An answer that is not 2xx, read by [`error`].
+fn refusal(response: &HttpResponse) -> Option<ProviderError> {
+    (!response.is_success()).then(|| error(response))
 }
 
 /// Paging and search for list calls (`q`, `limit`, `offset`, `fields`).
@@ -104,15 +108,21 @@ impl ListQuery {
 }
 
 /// `GET /v2/ssl/products` (docs/providers.md §2.4).
-pub fn products(query: &ListQuery) -> Rest<Page<SslProduct>> {
+pub fn products(query: &ListQuery) -> Prepared<Page<SslProduct>> {
     let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/products"));
-    rest(request, OperationClass::Catalog, json)
+    rest(
+        "GET /v2/ssl/products",
+        request,
+        OperationClass::Catalog,
+        json,
+    )
 }
 
 /// `GET /v2/ssl/products/{product}` (docs/providers.md §2.4).
-pub fn product(product: &str) -> Result<Rest<SslProduct>, ProviderError> {
+pub fn product(product: &str) -> Result<Prepared<SslProduct>, ProviderError> {
     let path = format!("/v2/ssl/products/{}", segment("product", product)?);
     Ok(rest(
+        "GET /v2/ssl/products/{product}",
         HttpRequest::new(Method::Get, path),
         OperationClass::Catalog,
         json,
@@ -124,7 +134,7 @@ pub fn product(product: &str) -> Result<Rest<SslProduct>, ProviderError> {
 pub fn dcv_email_addresses(
     domain_name: &str,
     product: Option<&str>,
-) -> Result<Rest<Vec<String>>, ProviderError> {
+) -> Result<Prepared<Vec<String>>, ProviderError> {
     let name = domain_name.strip_prefix("*.").unwrap_or(domain_name);
     validate::domain("domainName", name)?;
     let mut request = HttpRequest::new(
@@ -134,23 +144,38 @@ pub fn dcv_email_addresses(
     if let Some(product) = product {
         request = request.with_query("product", product);
     }
-    Ok(rest(request, OperationClass::Lookup, json))
+    Ok(rest(
+        "GET /v2/ssl/dcvemailaddresslist/{domainName}",
+        request,
+        OperationClass::Lookup,
+        json,
+    ))
 }
 
 /// `POST /v2/ssl/certificates` (the RTR request-certificate reference).
-pub fn request(body: &CertificateRequest) -> Result<Rest<CertificateProcess>, ProviderError> {
+pub fn request(body: &CertificateRequest) -> Result<Prepared<CertificateProcess>, ProviderError> {
     validate::certificate_request(body)?;
     let request = HttpRequest::new(Method::Post, "/v2/ssl/certificates").with_json(body)?;
-    Ok(rest(request, OperationClass::Billable, process_info))
+    Ok(rest(
+        "POST /v2/ssl/certificates",
+        request,
+        OperationClass::Billable,
+        process_info,
+    ))
 }
 
 /// `POST /v2/ssl/certificates?quote=true`: validates and prices without ordering.
-pub fn quote(body: &CertificateRequest) -> Result<Rest<QuoteResponse>, ProviderError> {
+pub fn quote(body: &CertificateRequest) -> Result<Prepared<QuoteResponse>, ProviderError> {
     validate::certificate_request(body)?;
     let request = HttpRequest::new(Method::Post, "/v2/ssl/certificates")
         .with_query("quote", "true")
         .with_json(body)?;
-    Ok(rest(request, OperationClass::Quote, json))
+    Ok(rest(
+        "POST /v2/ssl/certificates?quote=true",
+        request,
+        OperationClass::Quote,
+        json,
+    ))
 }
 
 /// The deprecated `POST /v2/customers/{customer}/certificates`
@@ -158,21 +183,26 @@ pub fn quote(body: &CertificateRequest) -> Result<Rest<QuoteResponse>, ProviderE
 pub fn create_deprecated(
     customer: &str,
     body: &DeprecatedCreateRequest,
-) -> Result<Rest<CertificateProcess>, ProviderError> {
+) -> Result<Prepared<CertificateProcess>, ProviderError> {
     validate::deprecated_create(customer, body)?;
     let path = format!(
         "/v2/customers/{}/certificates",
         encode_path_segment(customer)
     );
     let request = HttpRequest::new(Method::Post, path).with_json(body)?;
-    Ok(rest(request, OperationClass::Billable, process_info))
+    Ok(rest(
+        "POST /v2/customers/{customer}/certificates",
+        request,
+        OperationClass::Billable,
+        process_info,
+    ))
 }
 
 /// The deprecated call with `?quote=true`.
 pub fn quote_deprecated(
     customer: &str,
     body: &DeprecatedCreateRequest,
-) -> Result<Rest<QuoteResponse>, ProviderError> {
+) -> Result<Prepared<QuoteResponse>, ProviderError> {
     validate::deprecated_create(customer, body)?;
     let path = format!(
         "/v2/customers/{}/certificates",
@@ -181,13 +211,19 @@ pub fn quote_deprecated(
     let request = HttpRequest::new(Method::Post, path)
         .with_query("quote", "true")
         .with_json(body)?;
-    Ok(rest(request, OperationClass::Quote, json))
+    Ok(rest(
+        "POST /v2/customers/{customer}/certificates?quote=true",
+        request,
+        OperationClass::Quote,
+        json,
+    ))
 }
 
 /// `GET /v2/processes/{id}` (docs/providers.md §2.3).
-pub fn process(id: &str) -> Result<Rest<Process>, ProviderError> {
+pub fn process(id: &str) -> Result<Prepared<Process>, ProviderError> {
     let path = format!("/v2/processes/{}", segment("processId", id)?);
     Ok(rest(
+        "GET /v2/processes/{id}",
         HttpRequest::new(Method::Get, path),
         OperationClass::OrderRead,
         json,
@@ -195,9 +231,10 @@ pub fn process(id: &str) -> Result<Rest<Process>, ProviderError> {
 }
 
 /// `GET /v2/processes/{id}/info` (docs/providers.md §2.3).
-pub fn process_info_call(id: &str) -> Result<Rest<CertificateProcess>, ProviderError> {
+pub fn process_info_call(id: &str) -> Result<Prepared<CertificateProcess>, ProviderError> {
     let path = format!("/v2/processes/{}/info", segment("processId", id)?);
     Ok(rest(
+        "GET /v2/processes/{id}/info",
         HttpRequest::new(Method::Get, path),
         OperationClass::OrderRead,
         process_info,
@@ -206,26 +243,37 @@ pub fn process_info_call(id: &str) -> Result<Rest<CertificateProcess>, ProviderE
 
 /// `POST /v2/processes/{id}/resend {dcv: [...]}`: resends, or switches a name's method
 /// (docs/providers.md §2.3). The answer may be a process body or empty.
-pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Rest<CertificateProcess>, ProviderError> {
+pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Prepared<CertificateProcess>, ProviderError> {
     for (i, d) in dcv.iter().enumerate() {
         validate::dcv(&format!("dcv[{i}]"), d)?;
     }
     let path = format!("/v2/processes/{}/resend", segment("processId", id)?);
     let body = ResendRequest { dcv: dcv.to_vec() };
     let request = HttpRequest::new(Method::Post, path).with_json(&body)?;
-    Ok(rest(request, OperationClass::OrderChange, process_info))
+    Ok(rest(
+        "POST /v2/processes/{id}/resend",
+        request,
+        OperationClass::OrderChange,
+        process_info,
+    ))
 }
 
 /// `GET /v2/ssl/certificates` (docs/providers.md §2.3).
-pub fn certificates(query: &ListQuery) -> Rest<Page<SslCertificate>> {
+pub fn certificates(query: &ListQuery) -> Prepared<Page<SslCertificate>> {
     let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/certificates"));
-    rest(request, OperationClass::AccountWide, json)
+    rest(
+        "GET /v2/ssl/certificates",
+        request,
+        OperationClass::AccountWide,
+        json,
+    )
 }
 
 /// `GET /v2/ssl/certificates/{id}` (docs/providers.md §2.3).
-pub fn certificate(id: &str) -> Result<Rest<SslCertificate>, ProviderError> {
+pub fn certificate(id: &str) -> Result<Prepared<SslCertificate>, ProviderError> {
     let path = format!("/v2/ssl/certificates/{}", segment("certificateId", id)?);
     Ok(rest(
+        "GET /v2/ssl/certificates/{id}",
         HttpRequest::new(Method::Get, path),
         OperationClass::OrderRead,
         json,
@@ -235,27 +283,31 @@ pub fn certificate(id: &str) -> Result<Rest<SslCertificate>, ProviderError> {
 /// `GET /v2/ssl/certificates/{id}/download?format=` (docs/providers.md §2.3). The body is the
 /// file itself: PEM text for CRT, CSR, CA and CA_BUNDLE, PKCS7; ZIP is binary (use
 /// [`download_bytes`]).
-pub fn download(id: &str, format: DownloadFormat) -> Result<Rest<String>, ProviderError> {
+pub fn download(id: &str, format: DownloadFormat) -> Result<Prepared<String>, ProviderError> {
     let path = format!(
         "/v2/ssl/certificates/{}/download",
         segment("certificateId", id)?
     );
     let request = HttpRequest::new(Method::Get, path).with_query("format", format.as_str());
     Ok(Prepared::new(
-        request,
+        "GET /v2/ssl/certificates/{id}/download",
         OperationClass::OrderRead,
+        request,
+        refusal,
         text,
-        error,
     ))
 }
 
 /// The download as raw bytes (for ZIP).
-pub fn download_bytes(id: &str, format: DownloadFormat) -> Result<Rest<Vec<u8>>, ProviderError> {
+pub fn download_bytes(
+    id: &str,
+    format: DownloadFormat,
+) -> Result<Prepared<Vec<u8>>, ProviderError> {
     Ok(download(id, format)?.with_parse(|r| Ok(r.body.clone())))
 }
 
 /// `POST /v2/ssl/authkey {product, csr}` (docs/providers.md §2.6).
-pub fn authkey(body: &AuthKeyRequest) -> Result<Rest<AuthKey>, ProviderError> {
+pub fn authkey(body: &AuthKeyRequest) -> Result<Prepared<AuthKey>, ProviderError> {
     if body.product.is_empty() {
         return Err(ProviderError::invalid("product", "is required"));
     }
@@ -263,16 +315,26 @@ pub fn authkey(body: &AuthKeyRequest) -> Result<Rest<AuthKey>, ProviderError> {
         return Err(ProviderError::invalid("csr", "is required"));
     }
     let request = HttpRequest::new(Method::Post, "/v2/ssl/authkey").with_json(body)?;
-    Ok(rest(request, OperationClass::Lookup, json))
+    Ok(rest(
+        "POST /v2/ssl/authkey",
+        request,
+        OperationClass::Lookup,
+        json,
+    ))
 }
 
 /// `POST /v2/ssl/decodecsr {csr}` (docs/providers.md §2.6).
-pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Rest<DecodedCsr>, ProviderError> {
+pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Prepared<DecodedCsr>, ProviderError> {
     if body.csr.trim().is_empty() {
         return Err(ProviderError::invalid("csr", "is required"));
     }
     let request = HttpRequest::new(Method::Post, "/v2/ssl/decodecsr").with_json(body)?;
-    Ok(rest(request, OperationClass::Lookup, json))
+    Ok(rest(
+        "POST /v2/ssl/decodecsr",
+        request,
+        OperationClass::Lookup,
+        json,
+    ))
 }
 
 /// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}`
@@ -280,7 +342,7 @@ pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Rest<DecodedCsr>, ProviderE
 pub fn send_subscriber_agreement(
     id: &str,
     body: &SubscriberAgreementRequest,
-) -> Result<Rest<CertificateProcess>, ProviderError> {
+) -> Result<Prepared<CertificateProcess>, ProviderError> {
     validate::email("email", &body.email)?;
     if let Some(super::wire::Language::Other(word)) = &body.language {
         return Err(ProviderError::invalid(
@@ -293,7 +355,12 @@ pub fn send_subscriber_agreement(
         segment("processId", id)?
     );
     let request = HttpRequest::new(Method::Post, path).with_json(body)?;
-    Ok(rest(request, OperationClass::OrderChange, process_info))
+    Ok(rest(
+        "POST /v2/processes/{id}/send-subscriber-agreement",
+        request,
+        OperationClass::OrderChange,
+        process_info,
+    ))
 }
 
 /// `POST /v2/processes/{id}/schedule-validation-call {date}` (docs/providers.md §2.3; EV, Dutch
@@ -301,7 +368,7 @@ pub fn send_subscriber_agreement(
 pub fn schedule_validation_call(
     id: &str,
     body: &ValidationCallRequest,
-) -> Result<Rest<CertificateProcess>, ProviderError> {
+) -> Result<Prepared<CertificateProcess>, ProviderError> {
     if body.date.trim().is_empty() {
         return Err(ProviderError::invalid("date", "is required"));
     }
@@ -310,14 +377,19 @@ pub fn schedule_validation_call(
         segment("processId", id)?
     );
     let request = HttpRequest::new(Method::Post, path).with_json(body)?;
-    Ok(rest(request, OperationClass::OrderChange, process_info))
+    Ok(rest(
+        "POST /v2/processes/{id}/schedule-validation-call",
+        request,
+        OperationClass::OrderChange,
+        process_info,
+    ))
 }
 
 /// `POST /v2/ssl/import {customer, certificate, csr?, coc?, domainName?}` → 201
 /// (docs/providers.md §2.6): adds a certificate issued elsewhere to the account, so it is listed
 /// and monitored with the others. The answer has no documented body; the process id is read from
 /// `x-process-id` when present.
-pub fn import(body: &ImportRequest) -> Result<Rest<CertificateProcess>, ProviderError> {
+pub fn import(body: &ImportRequest) -> Result<Prepared<CertificateProcess>, ProviderError> {
     if !body.customer.is_empty() {
         validate::handle("customer", &body.customer)?;
     }
@@ -339,5 +411,10 @@ pub fn import(body: &ImportRequest) -> Result<Rest<CertificateProcess>, Provider
         validate::domain("domainName", name)?;
     }
     let request = HttpRequest::new(Method::Post, "/v2/ssl/import").with_json(body)?;
-    Ok(rest(request, OperationClass::AccountWide, process_info))
+    Ok(rest(
+        "POST /v2/ssl/import",
+        request,
+        OperationClass::AccountWide,
+        process_info,
+    ))
 }

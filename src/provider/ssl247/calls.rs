@@ -1,4 +1,4 @@
-//! One constructor per documented operation; each returns a [`JsonCall`] that builds the
+//! One constructor per documented operation; each returns a [`Prepared`] call that carries the
 //! `POST` and reads the envelope (the SSL247 API v3 reference).
 //!
 //! Every operation is a `POST` with a JSON body (even reads). Calls are built without the
@@ -7,8 +7,6 @@
 mod account;
 mod certificate;
 mod generic;
-
-use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -19,8 +17,9 @@ use super::envelope;
 use super::order::{Completed, Placed, QuickOrdered, Validated};
 use super::request::{CompleteRequest, OrderRequest, QuickOrderRequest, required};
 use super::scalar::Scalar;
-use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
-use crate::provider::{Call, OperationClass, ProviderError};
+use crate::http::{BodyError, HttpRequest, HttpResponse, Method, encode_path_segment};
+use crate::provider::flow::Prepared;
+use crate::provider::{OperationClass, ProviderError};
 
 pub use account::{
     account, account_users, add_contact_profile, add_user, contact_profile, deposit,
@@ -35,84 +34,6 @@ pub use generic::{
     country_list, external_products, internal_products, us_state_list, user_titles, websites,
 };
 
-/// One SSL247 operation with its typed `Data`.
-///
-/// `Debug` shows the operation, path and class only.
-pub struct JsonCall<T> {
-    name: &'static str,
-    path: String,
-    class: OperationClass,
-    body: Map<String, Value>,
-    out: PhantomData<fn() -> T>,
-}
-
-impl<T> std::fmt::Debug for JsonCall<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("JsonCall")
-            .field("name", &self.name)
-            .field("path", &self.path)
-            .field("class", &self.class)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<T> JsonCall<T> {
-    fn new(name: &'static str, path: String, class: OperationClass) -> Self {
-        Self {
-            name,
-            path,
-            class,
-            body: Map::new(),
-            out: PhantomData,
-        }
-    }
-
-    fn with_body(mut self, body: &impl Serialize) -> Result<Self, ProviderError> {
-        match serde_json::to_value(body) {
-            Ok(Value::Object(map)) => {
-                self.body = map;
-                Ok(self)
-            }
-            Ok(_) => Err(ProviderError::invalid("body", "not a JSON object")),
-            Err(e) => Err(ProviderError::invalid("body", e.to_string())),
-        }
-    }
-
-    /// The documented operation (`POST /certificate/{id}`).
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-
-    /// The path below the base URL.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// The body fields, without credentials.
-    pub fn body(&self) -> &Map<String, Value> {
-        &self.body
-    }
-}
-
-impl<T: DeserializeOwned> Call for JsonCall<T> {
-    type Output = T;
-
-    fn class(&self) -> OperationClass {
-        self.class
-    }
-
-    fn request(&self) -> Result<HttpRequest, ProviderError> {
-        // "Response Content-Types: application/json"; requests are JSON too.
-        Ok(HttpRequest::new(Method::Post, self.path.clone())
-            .with_header("Accept", "application/json")
-            .with_json(&self.body)?)
-    }
-
-    fn parse(&self, response: &HttpResponse) -> Result<T, ProviderError> {
-        envelope::data(response)
-    }
-}
-
 /// A path segment from caller input: required, percent-encoded, with `*` kept as it is (a
 /// sub-delimiter allowed in a segment, RFC 3986 §3.3) so wildcard names read naturally.
 fn segment(field: &str, value: &str) -> Result<String, ProviderError> {
@@ -120,12 +41,51 @@ fn segment(field: &str, value: &str) -> Result<String, ProviderError> {
     Ok(encode_path_segment(value).replace("%2A", "*"))
 }
 
-fn get<T>(name: &'static str, path: String, class: OperationClass) -> JsonCall<T> {
-    JsonCall::new(name, path, class)
+/// An operation whose body is `{}` (reads and actions on a path): every operation is a `POST`.
+fn get<T: DeserializeOwned>(
+    name: &'static str,
+    path: String,
+    class: OperationClass,
+) -> Prepared<T> {
+    call(name, path, class, Map::new())
+}
+
+/// An operation whose body is `body`, a JSON object.
+fn post<T: DeserializeOwned>(
+    name: &'static str,
+    path: String,
+    class: OperationClass,
+    body: &impl Serialize,
+) -> Result<Prepared<T>, ProviderError> {
+    match serde_json::to_value(body) {
+        Ok(Value::Object(map)) => Ok(call(name, path, class, map)),
+        Ok(_) => Err(ProviderError::invalid("body", "not a JSON object")),
+        Err(e) => Err(BodyError::Unserialisable(e.to_string()).into()),
+    }
+}
+
+fn call<T: DeserializeOwned>(
+    name: &'static str,
+    path: String,
+    class: OperationClass,
+    body: Map<String, Value>,
+) -> Prepared<T> {
+    // "Response Content-Types: application/json"; requests are JSON too. A map always
+    // serialises, so the body is written here once.
+    let bytes = Value::Object(body).to_string();
+    let request = HttpRequest::new(Method::Post, path)
+        .with_header("Accept", "application/json")
+        .with_body("application/json", bytes);
+    Prepared::new(name, class, request, no_refusal, envelope::data::<T>)
+}
+
+/// SSL247 answers with its error envelope at any status; [`envelope::data`] reads both.
+fn no_refusal(_: &HttpResponse) -> Option<ProviderError> {
+    None
 }
 
 /// `POST /product-types`.
-pub fn product_types() -> JsonCall<ProductTypes> {
+pub fn product_types() -> Prepared<ProductTypes> {
     get(
         "POST /product-types",
         "/product-types".into(),
@@ -134,7 +94,7 @@ pub fn product_types() -> JsonCall<ProductTypes> {
 }
 
 /// `POST /products/{product-type}`.
-pub fn products(product_type: &str) -> Result<JsonCall<ProductsData>, ProviderError> {
+pub fn products(product_type: &str) -> Result<Prepared<ProductsData>, ProviderError> {
     let t = segment("product-type", product_type)?;
     Ok(get(
         "POST /products/{product-type}",
@@ -144,7 +104,7 @@ pub fn products(product_type: &str) -> Result<JsonCall<ProductsData>, ProviderEr
 }
 
 /// `POST /product/{product-code}`.
-pub fn product(code: &str) -> Result<JsonCall<ProductDetails>, ProviderError> {
+pub fn product(code: &str) -> Result<Prepared<ProductDetails>, ProviderError> {
     let c = segment("product-code", code)?;
     Ok(get(
         "POST /product/{product-code}",
@@ -154,7 +114,7 @@ pub fn product(code: &str) -> Result<JsonCall<ProductDetails>, ProviderError> {
 }
 
 /// `POST /product/{product-code}/requirements`.
-pub fn requirements(code: &str) -> Result<JsonCall<Requirements>, ProviderError> {
+pub fn requirements(code: &str) -> Result<Prepared<Requirements>, ProviderError> {
     let c = segment("product-code", code)?;
     Ok(get(
         "POST /product/{product-code}/requirements",
@@ -164,7 +124,7 @@ pub fn requirements(code: &str) -> Result<JsonCall<Requirements>, ProviderError>
 }
 
 /// `POST /product/{product-code}/addons`.
-pub fn addons(code: &str) -> Result<JsonCall<Addons>, ProviderError> {
+pub fn addons(code: &str) -> Result<Prepared<Addons>, ProviderError> {
     let c = segment("product-code", code)?;
     Ok(get(
         "POST /product/{product-code}/addons",
@@ -174,7 +134,7 @@ pub fn addons(code: &str) -> Result<JsonCall<Addons>, ProviderError> {
 }
 
 /// `POST /product/{product-code}/prices`.
-pub fn prices(code: &str) -> Result<JsonCall<Prices>, ProviderError> {
+pub fn prices(code: &str) -> Result<Prepared<Prices>, ProviderError> {
     let c = segment("product-code", code)?;
     Ok(get(
         "POST /product/{product-code}/prices",
@@ -188,7 +148,7 @@ pub fn prices(code: &str) -> Result<JsonCall<Prices>, ProviderError> {
 pub fn approver_emails(
     code: &str,
     common_name: &str,
-) -> Result<JsonCall<Vec<Value>>, ProviderError> {
+) -> Result<Prepared<Vec<Value>>, ProviderError> {
     let c = segment("product-code", code)?;
     let cn = segment("common-name", common_name)?;
     Ok(get(
@@ -217,7 +177,7 @@ pub struct NameCheck {
 pub fn check_common_name(
     code: &str,
     common_name: &str,
-) -> Result<JsonCall<NameCheck>, ProviderError> {
+) -> Result<Prepared<NameCheck>, ProviderError> {
     let c = segment("product-code", code)?;
     let cn = segment("common-name", common_name)?;
     Ok(get(
@@ -232,7 +192,7 @@ pub fn check_san(
     code: &str,
     common_name: &str,
     san: &str,
-) -> Result<JsonCall<NameCheck>, ProviderError> {
+) -> Result<Prepared<NameCheck>, ProviderError> {
     let c = segment("product-code", code)?;
     let cn = segment("common-name", common_name)?;
     let s = segment("san", san)?;
@@ -244,47 +204,47 @@ pub fn check_san(
 }
 
 /// `POST /order/certificate/validate`: checks and prices a draft, charging nothing.
-pub fn validate(body: &OrderRequest) -> Result<JsonCall<Validated>, ProviderError> {
+pub fn validate(body: &OrderRequest) -> Result<Prepared<Validated>, ProviderError> {
     body.check()?;
-    get(
+    post(
         "POST /order/certificate/validate",
         "/order/certificate/validate".into(),
         OperationClass::Quote,
+        body,
     )
-    .with_body(body)
 }
 
 /// `POST /order/certificate/place-order`: "Order placing after validation, prior completion".
-pub fn place_order(body: &OrderRequest) -> Result<JsonCall<Placed>, ProviderError> {
+pub fn place_order(body: &OrderRequest) -> Result<Prepared<Placed>, ProviderError> {
     body.check()?;
-    get(
+    post(
         "POST /order/certificate/place-order",
         "/order/certificate/place-order".into(),
         OperationClass::Billable,
+        body,
     )
-    .with_body(body)
 }
 
 /// `POST /order/certificate/complete`: "Fill certificate details" of a placed order.
-pub fn complete(body: &CompleteRequest) -> Result<JsonCall<Completed>, ProviderError> {
+pub fn complete(body: &CompleteRequest) -> Result<Prepared<Completed>, ProviderError> {
     body.check()?;
-    get(
+    post(
         "POST /order/certificate/complete",
         "/order/certificate/complete".into(),
         OperationClass::OrderChange,
+        body,
     )
-    .with_body(body)
 }
 
 /// `POST /order/certificate/place-quick-order`: "Fill all certificate details in one go".
 pub fn place_quick_order(
     body: &QuickOrderRequest,
-) -> Result<JsonCall<QuickOrdered>, ProviderError> {
+) -> Result<Prepared<QuickOrdered>, ProviderError> {
     body.check()?;
-    get(
+    post(
         "POST /order/certificate/place-quick-order",
         "/order/certificate/place-quick-order".into(),
         OperationClass::Billable,
+        body,
     )
-    .with_body(body)
 }

@@ -1,8 +1,9 @@
 //! `/issued-certs/{id}/tags` (docs/providers.md §1.3 lists the path and its five verbs, without
 //! body shapes): bodies are passed through as JSON.
 
-use super::{Rest, cert_path, json, rest, with_json};
+use super::{cert_path, json, rest, with_json};
 use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
 
 /// What a call on `/issued-certs/{id}/tags` does. The document lists the five verbs on the
@@ -22,9 +23,14 @@ pub enum TagsVerb {
 /// `GET /issued-certs/{id}/tags`: the certificate's tags, as Gandi returns them.
 ///
 /// The body is kept as JSON: docs/providers.md §1.3 lists the endpoint without a response shape.
-pub fn tags(id: &str) -> Result<Rest<serde_json::Value>, ProviderError> {
+pub fn tags(id: &str) -> Result<Prepared<serde_json::Value>, ProviderError> {
     let request = HttpRequest::new(Method::Get, cert_path(id, "/tags")?);
-    Ok(rest(request, OperationClass::OrderRead, json_or_null))
+    Ok(rest(
+        "GET /issued-certs/{id}/tags",
+        request,
+        OperationClass::OrderRead,
+        json_or_null,
+    ))
 }
 
 /// `POST|PUT|PATCH|DELETE /issued-certs/{id}/tags` with `body` sent as given (no body for a
@@ -33,7 +39,7 @@ pub fn change_tags(
     id: &str,
     verb: TagsVerb,
     body: Option<&serde_json::Value>,
-) -> Result<Rest<serde_json::Value>, ProviderError> {
+) -> Result<Prepared<serde_json::Value>, ProviderError> {
     let method = match verb {
         TagsVerb::Post => Method::Post,
         TagsVerb::Put => Method::Put,
@@ -41,11 +47,22 @@ pub fn change_tags(
         TagsVerb::Delete => Method::Delete,
     };
     let path = cert_path(id, "/tags")?;
+    let name = match verb {
+        TagsVerb::Post => "POST /issued-certs/{id}/tags",
+        TagsVerb::Put => "PUT /issued-certs/{id}/tags",
+        TagsVerb::Patch => "PATCH /issued-certs/{id}/tags",
+        TagsVerb::Delete => "DELETE /issued-certs/{id}/tags",
+    };
     let request = match body {
         Some(body) => with_json(method, path, body)?,
         None => HttpRequest::new(method, path),
     };
-    Ok(rest(request, OperationClass::OrderChange, json_or_null))
+    Ok(rest(
+        name,
+        request,
+        OperationClass::OrderChange,
+        json_or_null,
+    ))
 }
 
 fn json_or_null(response: &HttpResponse) -> Result<serde_json::Value, ProviderError> {

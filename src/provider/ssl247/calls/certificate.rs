@@ -12,10 +12,11 @@ use crate::provider::ssl247::scalar::Scalar;
 use crate::provider::ssl247::status::{CertificateStatus, DownloadType};
 use crate::provider::{OperationClass, ProviderError};
 
-use super::{JsonCall, get, segment};
+use super::{get, post, segment};
+use crate::provider::flow::Prepared;
 
 /// `POST /certificates`.
-pub fn certificates() -> JsonCall<Vec<CertificateSummary>> {
+pub fn certificates() -> Prepared<Vec<CertificateSummary>> {
     get(
         "POST /certificates",
         "/certificates".into(),
@@ -26,7 +27,7 @@ pub fn certificates() -> JsonCall<Vec<CertificateSummary>> {
 /// `POST /certificates/{status}`.
 pub fn certificates_by_status(
     status: &CertificateStatus,
-) -> Result<JsonCall<Vec<CertificateSummary>>, ProviderError> {
+) -> Result<Prepared<Vec<CertificateSummary>>, ProviderError> {
     status.check()?;
     Ok(get(
         "POST /certificates/{status}",
@@ -36,7 +37,7 @@ pub fn certificates_by_status(
 }
 
 /// `POST /certificate/{id}`: the certificate with all its details.
-pub fn certificate(id: &str) -> Result<JsonCall<CertificateFull>, ProviderError> {
+pub fn certificate(id: &str) -> Result<Prepared<CertificateFull>, ProviderError> {
     let i = segment("id", id)?;
     Ok(get(
         "POST /certificate/{id}",
@@ -46,7 +47,7 @@ pub fn certificate(id: &str) -> Result<JsonCall<CertificateFull>, ProviderError>
 }
 
 /// `POST /certificate/{id}/{type}`: a download.
-pub fn download(id: &str, kind: DownloadType) -> Result<JsonCall<Download>, ProviderError> {
+pub fn download(id: &str, kind: DownloadType) -> Result<Prepared<Download>, ProviderError> {
     let i = segment("id", id)?;
     Ok(get(
         "POST /certificate/{id}/{type}",
@@ -56,7 +57,7 @@ pub fn download(id: &str, kind: DownloadType) -> Result<JsonCall<Download>, Prov
 }
 
 /// `POST /certificate/{id}/request-health-check`.
-pub fn request_health_check(id: &str) -> Result<JsonCall<Scalar>, ProviderError> {
+pub fn request_health_check(id: &str) -> Result<Prepared<Scalar>, ProviderError> {
     let i = segment("id", id)?;
     Ok(get(
         "POST /certificate/{id}/request-health-check",
@@ -66,15 +67,15 @@ pub fn request_health_check(id: &str) -> Result<JsonCall<Scalar>, ProviderError>
 }
 
 /// `POST /certificate/{original_certificate_id}/renew` with `years` (a string).
-pub fn renew(id: &str, years: &str) -> Result<JsonCall<Renewed>, ProviderError> {
+pub fn renew(id: &str, years: &str) -> Result<Prepared<Renewed>, ProviderError> {
     let i = segment("original_certificate_id", id)?;
     check_years("years", years)?;
-    get(
+    post(
         "POST /certificate/{original_certificate_id}/renew",
         format!("/certificate/{i}/renew"),
         OperationClass::Billable,
+        &serde_json::json!({ "years": years }),
     )
-    .with_body(&serde_json::json!({ "years": years }))
 }
 
 /// `POST /certificate/{id}/reissue` with `new_csr` and, optionally, `hash`.
@@ -82,7 +83,7 @@ pub fn reissue(
     id: &str,
     new_csr: &str,
     hash: Option<&str>,
-) -> Result<JsonCall<Reissued>, ProviderError> {
+) -> Result<Prepared<Reissued>, ProviderError> {
     let i = segment("id", id)?;
     required("new_csr", new_csr)?;
     let mut body = Map::new();
@@ -90,16 +91,16 @@ pub fn reissue(
     if let Some(hash) = hash {
         body.insert("hash".into(), Value::from(hash));
     }
-    get(
+    post(
         "POST /certificate/{id}/reissue",
         format!("/certificate/{i}/reissue"),
         OperationClass::OrderChange,
+        &body,
     )
-    .with_body(&body)
 }
 
 /// `POST /certificate/{id}/cancel`.
-pub fn cancel(id: &str) -> Result<JsonCall<Vec<ActionResult>>, ProviderError> {
+pub fn cancel(id: &str) -> Result<Prepared<Vec<ActionResult>>, ProviderError> {
     let i = segment("id", id)?;
     Ok(get(
         "POST /certificate/{id}/cancel",
@@ -109,7 +110,7 @@ pub fn cancel(id: &str) -> Result<JsonCall<Vec<ActionResult>>, ProviderError> {
 }
 
 /// `POST /certificate/{id}/revoke`.
-pub fn revoke(id: &str) -> Result<JsonCall<Vec<ActionResult>>, ProviderError> {
+pub fn revoke(id: &str) -> Result<Prepared<Vec<ActionResult>>, ProviderError> {
     let i = segment("id", id)?;
     Ok(get(
         "POST /certificate/{id}/revoke",
@@ -121,7 +122,7 @@ pub fn revoke(id: &str) -> Result<JsonCall<Vec<ActionResult>>, ProviderError> {
 /// `POST /orders/certificates/{status}`.
 pub fn order_certificates_by_status(
     status: &CertificateStatus,
-) -> Result<JsonCall<OrderCertificates>, ProviderError> {
+) -> Result<Prepared<OrderCertificates>, ProviderError> {
     status.check()?;
     Ok(get(
         "POST /orders/certificates/{status}",
@@ -131,7 +132,7 @@ pub fn order_certificates_by_status(
 }
 
 /// `POST /orders/certificates/import`.
-pub fn import(body: &ImportRequest) -> Result<JsonCall<Vec<Imported>>, ProviderError> {
+pub fn import(body: &ImportRequest) -> Result<Prepared<Vec<Imported>>, ProviderError> {
     required("common_name", &body.common_name)?;
     if !matches!(body.validation_type.as_str(), "OV" | "EV" | "DV") {
         return Err(ProviderError::invalid(
@@ -139,16 +140,16 @@ pub fn import(body: &ImportRequest) -> Result<JsonCall<Vec<Imported>>, ProviderE
             "must be one of OV, EV, DV",
         ));
     }
-    get(
+    post(
         "POST /orders/certificates/import",
         "/orders/certificates/import".into(),
         OperationClass::AccountWide,
+        body,
     )
-    .with_body(body)
 }
 
 /// `POST /orders`.
-pub fn orders() -> JsonCall<OrdersData> {
+pub fn orders() -> Prepared<OrdersData> {
     get(
         "POST /orders",
         "/orders".into(),
@@ -157,7 +158,7 @@ pub fn orders() -> JsonCall<OrdersData> {
 }
 
 /// `POST /orders/{order-id}`: by order id or order ref.
-pub fn order_details(order_id: &str) -> Result<JsonCall<OrderDetails>, ProviderError> {
+pub fn order_details(order_id: &str) -> Result<Prepared<OrderDetails>, ProviderError> {
     let o = segment("order-id", order_id)?;
     Ok(get(
         "POST /orders/{order-id}",

@@ -1,0 +1,305 @@
+//! The size part of `cargo xtask bench`: what the browser downloads for the widget's page, and
+//! which code and data make up its wasm.
+//!
+//! - page: `trunk build --release`, then every file in dist/ raw, `gzip -9` and `brotli -q 11`
+//!   (what a static host serves), and their total;
+//! - contributors: `twiggy top` (from crates.io, installed on first use) on the wasm cargo
+//!   built, before wasm-bindgen and wasm-opt, which still has its function names. Its items are
+//!   added up by the crate their name starts with, so a budget decision sees whole crates.
+
+use crate::Result;
+use crate::run::{command, output, status};
+use crate::setup;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+/// The twiggy release that builds with the project's rustc.
+const TWIGGY_VERSION: &str = "0.7.0";
+/// How many contributors the report lists.
+const TOP: usize = 15;
+
+/// One file of the page, in bytes.
+#[derive(Debug)]
+pub(super) struct Size {
+    pub(super) name: String,
+    pub(super) raw: u64,
+    pub(super) gzip: u64,
+    pub(super) brotli: u64,
+}
+
+/// Bytes of the pre-optimisation wasm by crate, and by single item, largest first.
+#[derive(Debug)]
+pub(super) struct Contributors {
+    /// The wasm twiggy read and its size.
+    pub(super) file: String,
+    pub(super) total: u64,
+    pub(super) crates: Vec<(String, u64)>,
+    pub(super) items: Vec<(String, u64)>,
+}
+
+/// Builds the widget for release and measures every file of dist/.
+pub(super) fn page(root: &Path, path: &[PathBuf]) -> Result<Vec<Size>> {
+    eprintln!("bench: the widget page's files (trunk build --release)");
+    if output(command("brotli", root, path).arg("--version")).is_none() {
+        setup::apt_install(&["brotli"])?;
+    }
+    status(command("trunk", root, path).args(["build", "--release"]))?;
+    let dist = root.join("dist");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    if !files
+        .iter()
+        .any(|p| p.extension().is_some_and(|x| x == "wasm"))
+    {
+        return Err("trunk build left no .wasm in dist/".to_owned());
+    }
+    let compressed = |program: &str, args: &[&str], file: &Path| -> Result<u64> {
+        let out = command(program, root, path)
+            .args(args)
+            .arg(file)
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot run {program}: {e}"))?;
+        if out.status.success() {
+            Ok(out.stdout.len() as u64)
+        } else {
+            Err(format!("{program} failed ({})", out.status))
+        }
+    };
+    files
+        .iter()
+        .map(|file| {
+            let raw = std::fs::metadata(file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?
+                .len();
+            Ok(Size {
+                name: file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                raw,
+                gzip: compressed("gzip", &["-9", "-c"], file)?,
+                brotli: compressed("brotli", &["-q", "11", "-c"], file)?,
+            })
+        })
+        .collect()
+}
+
+/// Runs twiggy on the widget's wasm as cargo left it (after [`page`] built it).
+pub(super) fn contributors(root: &Path, target: &Path, path: &[PathBuf]) -> Result<Contributors> {
+    eprintln!("bench: what the widget's wasm is made of (twiggy top)");
+    let reported = output(command("twiggy", root, path).arg("--version")).unwrap_or_default();
+    if !reported.contains(TWIGGY_VERSION) {
+        status(command("cargo", root, path).args([
+            "install",
+            "twiggy",
+            "--locked",
+            "--version",
+            TWIGGY_VERSION,
+        ]))?;
+    }
+    let wasm = target
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join("certorder-widget.wasm");
+    let total = std::fs::metadata(&wasm)
+        .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?
+        .len();
+    let out = command("twiggy", root, path)
+        .args(["top", "--format", "csv", "-n", "1000000"])
+        .arg(&wasm)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run twiggy: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("twiggy failed ({})", out.status));
+    }
+    let items = parse_csv(&String::from_utf8_lossy(&out.stdout));
+    let mut crates: BTreeMap<String, u64> = BTreeMap::new();
+    for (name, bytes) in &items {
+        *crates.entry(crate_of(name)).or_default() += bytes;
+    }
+    let mut crates: Vec<(String, u64)> = crates.into_iter().collect();
+    crates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crates.truncate(TOP);
+    let mut items = items;
+    items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    items.truncate(TOP);
+    Ok(Contributors {
+        file: "target/wasm32-unknown-unknown/release/certorder-widget.wasm".to_owned(),
+        total,
+        crates,
+        items,
+    })
+}
+
+/// The page's files and their total, as a Markdown table.
+pub(super) fn render_page(size: &Result<Vec<Size>>) -> String {
+    let mut s = String::from(
+        "### The widget's page (`trunk build --release`): everything the browser downloads\n\n",
+    );
+    match size {
+        Ok(files) => {
+            s.push_str("| file | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|\n");
+            for f in files {
+                s.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    unhashed(&f.name),
+                    kib(f.raw),
+                    kib(f.gzip),
+                    kib(f.brotli)
+                ));
+            }
+            let sum = |f: fn(&Size) -> u64| files.iter().map(f).sum::<u64>();
+            s.push_str(&format!(
+                "| **total** | **{}** | **{}** | **{}** |",
+                kib(sum(|f| f.raw)),
+                kib(sum(|f| f.gzip)),
+                kib(sum(|f| f.brotli))
+            ));
+        }
+        Err(e) => s.push_str(&format!("Not measured: {e}")),
+    }
+    s
+}
+
+/// The largest crates and items of the wasm, as two Markdown tables.
+pub(super) fn render_contributors(c: &Result<Contributors>) -> String {
+    let mut s = String::from("### What the wasm is made of (`twiggy top`)\n\n");
+    let c = match c {
+        Ok(c) => c,
+        Err(e) => return format!("{s}Not measured: {e}"),
+    };
+    s.push_str(&format!(
+        "Shallow sizes in `{}` ({}), before wasm-bindgen and `wasm-opt -Oz`, which shrink it \
+         further; items added up by the crate their name starts with (generic code counts for \
+         the crate that defines it, inlined code for its caller).\n\n",
+        c.file,
+        kib(c.total)
+    ));
+    let percent = |bytes: u64| 100.0 * bytes as f64 / c.total.max(1) as f64;
+    s.push_str("| crate | bytes | share |\n|---|---:|---:|\n");
+    for (name, bytes) in &c.crates {
+        s.push_str(&format!(
+            "| {name} | {bytes} | {:.1} % |\n",
+            percent(*bytes)
+        ));
+    }
+    s.push_str("\n| largest items | bytes | share |\n|---|---:|---:|\n");
+    for (name, bytes) in &c.items {
+        let name: String = name.chars().take(90).collect();
+        let name = name.replace('|', "\\|");
+        s.push_str(&format!(
+            "| `{name}` | {bytes} | {:.1} % |\n",
+            percent(*bytes)
+        ));
+    }
+    s.trim_end().to_owned()
+}
+
+/// A dist/ file name without trunk's content hash (`app-0123abcd_bg.wasm` → `app-…_bg.wasm`).
+fn unhashed(name: &str) -> String {
+    match name.rsplit_once('-') {
+        Some((stem, tail)) => {
+            let rest = tail.trim_start_matches(|c: char| c.is_ascii_hexdigit());
+            if rest.len() < tail.len() {
+                format!("{stem}-…{rest}")
+            } else {
+                name.to_owned()
+            }
+        }
+        None => name.to_owned(),
+    }
+}
+
+fn kib(bytes: u64) -> String {
+    format!("{bytes} B ({:.1} KiB)", bytes as f64 / 1024.0)
+}
+
+/// twiggy's CSV (`Name,ShallowSize,ShallowSizePercent,…`): name and shallow size per item.
+fn parse_csv(csv: &str) -> Vec<(String, u64)> {
+    csv.lines()
+        .skip(1)
+        .filter_map(|line| {
+            // The name may be quoted and hold commas; the numbers after it never do.
+            let mut fields = line.rsplitn(3, ',');
+            let _percent = fields.next()?;
+            let size = fields.next()?.trim().parse().ok()?;
+            let name = fields
+                .next()?
+                .trim()
+                .trim_matches('"')
+                .replace("\"\"", "\"");
+            Some((name, size))
+        })
+        .filter(|(name, _)| !name.starts_with('Σ'))
+        .collect()
+}
+
+/// The crate an item belongs to, from its demangled name: the first path segment, looking
+/// through `<`, `&`, `dyn` and `impl` (`<leptos::X as core::Y>::f` is leptos's). Data segments,
+/// tables and custom sections are named for what they are.
+fn crate_of(name: &str) -> String {
+    if name.starts_with("data[") {
+        return "(data segments: strings, tables, the suffix list)".to_owned();
+    }
+    if name.starts_with("custom section") {
+        return "(custom sections)".to_owned();
+    }
+    let mut rest = name;
+    loop {
+        let trimmed = rest
+            .trim_start_matches(['<', '&', '*', '(', '[', ' '])
+            .trim_start_matches("mut ")
+            .trim_start_matches("const ")
+            .trim_start_matches("dyn ")
+            .trim_start_matches("impl ");
+        if trimmed.len() == rest.len() {
+            break;
+        }
+        rest = trimmed;
+    }
+    match rest.split_once("::") {
+        Some((head, _)) if head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            head.to_owned()
+        }
+        _ => "(other: unnamed functions, types, tables)".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_added_up_by_their_crate() {
+        assert_eq!(crate_of("x509_parser::parse::h12"), "x509_parser");
+        assert_eq!(
+            crate_of("<leptos::Foo as core::fmt::Debug>::fmt::h1"),
+            "leptos"
+        );
+        assert_eq!(crate_of("<&mut dyn core::Any as x::Y>::z"), "core");
+        assert!(crate_of("data[3]").starts_with("(data segments"));
+        assert!(crate_of("code[17]").starts_with("(other"));
+    }
+
+    #[test]
+    fn twiggy_csv_is_read_with_commas_in_names() {
+        let csv = "Name,ShallowSize,ShallowSizePercent\n\
+                   \"<a::B<u8, u16> as c::D>::e\",120,1.5\n\
+                   data[0],80,1.0\n\
+                   Σ [2 Total Rows],200,2.5\n";
+        assert_eq!(
+            parse_csv(csv),
+            [
+                ("<a::B<u8, u16> as c::D>::e".to_owned(), 120),
+                ("data[0]".to_owned(), 80)
+            ]
+        );
+    }
+}
