@@ -6,8 +6,6 @@
 
 #[path = "support/drive.rs"]
 mod drive;
-#[path = "support/pki.rs"]
-mod pki;
 
 use certorder::http::{HttpRequest, Method, Secret};
 use certorder::order::{
