@@ -135,11 +135,9 @@ fn names(body: &Value) -> Result<Vec<String>, Vec<String>> {
 
 fn scope(body: &Value) -> Result<i64, Vec<String>> {
     match body.get("scopeId").and_then(Value::as_i64) {
-        // The scopes are the project (1) and the organisation (2).
-        Some(s @ (1 | 2)) => Ok(s),
-        Some(_) => Err(vec![
-            "scopeId: must be 1 (Project) or 2 (Organization)".into(),
-        ]),
+        // The document only says "the scope id", an int32 (its example sends 0).
+        Some(s) if (0..=i64::from(i32::MAX)).contains(&s) => Ok(s),
+        Some(_) => Err(vec!["scopeId: must be a scope id (0 or more)".into()]),
         None => Err(vec!["scopeId: is required".into()]),
     }
 }

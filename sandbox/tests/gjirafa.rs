@@ -197,7 +197,7 @@ fn import_and_errors() {
         )
     };
     let r = post(
-        json!({"domainName": "not a name", "additionalDomainNames": ["a.example.net", "a.example.net"], "scopeId": 7}),
+        json!({"domainName": "not a name", "additionalDomainNames": ["a.example.net", "a.example.net"], "scopeId": -1}),
     );
     assert_eq!(r.status, 400);
     let body = body_json(&r);

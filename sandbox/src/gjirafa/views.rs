@@ -87,7 +87,7 @@ pub(crate) fn detail(c: &GjCert) -> Value {
         "dnsRecords": dns_records,
         "notBefore": not_before,
         "notAfter": not_after,
-        "scopeOptions": {"Project": 1, "Organization": 2},
+        "scopeOptions": {"Project": 0, "Organization": 1},
     })
 }
 
@@ -101,7 +101,7 @@ pub(crate) fn summary(c: &GjCert) -> Value {
         "additionalNames": c.order.names.iter().skip(1).cloned().collect::<Vec<_>>().join(","),
         "certificateType": certificate_type(c),
         "certificateStatus": status(c),
-        "scope": if c.scope_id == 2 { "Organization" } else { "Project" },
+        "scope": if c.scope_id == 1 { "Organization" } else { "Project" },
         "lastModified": rfc3339(c.modified),
     })
 }
@@ -170,5 +170,5 @@ pub(crate) fn import(body: &Value) -> Result<(Order, Imported, i64), Vec<String>
     };
     let mut order = Order::new("Imported", names, None, 3, String::new(), Vec::new());
     order.phase = Phase::Issued;
-    Ok((order, imported, scope_id.unwrap_or(1)))
+    Ok((order, imported, scope_id.unwrap_or(0)))
 }
