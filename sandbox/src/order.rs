@@ -29,6 +29,18 @@ pub(crate) struct CsrFacts {
     pub(crate) key_algorithm: &'static str,
     /// Key size in bits (curve size for EC keys).
     pub(crate) key_bits: u32,
+    /// Subject attributes, by dotted OID (`2.5.4.10` organisation, …).
+    pub(crate) subject: Vec<(String, String)>,
+}
+
+impl CsrFacts {
+    /// The first value of the subject attribute with this dotted OID.
+    pub(crate) fn subject_value(&self, oid: &str) -> Option<&str> {
+        self.subject
+            .iter()
+            .find(|(o, v)| o == oid && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Why a request is refused, in words a provider would use.
@@ -63,7 +75,14 @@ pub(crate) fn read_csr(text: &str) -> Result<CsrFacts, CsrRefusal> {
             .map(|b| format!("{b:02X}"))
             .collect()
     };
+    let subject = info
+        .subject
+        .iter()
+        .flatten()
+        .map(|a| (a.oid.clone(), a.value.clone()))
+        .collect();
     Ok(CsrFacts {
+        subject,
         pem: text.to_owned(),
         sha1,
         spki,

@@ -436,6 +436,35 @@ fn field_rules_and_error_shapes() {
     ] {
         assert!(fields.iter().any(|f| f == field), "{field} in {fields:?}");
     }
+    // Organisation, city and country in the CSR make those fields optional.
+    use rcgen::DnType;
+    let (ov_csr, _) = pki::csr_with_subject(
+        &["example.com"],
+        &[
+            (DnType::OrganizationName, "Example B.V."),
+            (DnType::LocalityName, "Zwolle"),
+            (DnType::CountryName, "NL"),
+        ],
+    );
+    let r = raw(
+        &sandbox,
+        json!({"product": "sectigo_ov_ssl", "period": 12, "csr": ov_csr, "dcv": [{"commonName": "example.com", "type": "DNS"}]}),
+        true,
+    );
+    let fields: Vec<String> = body_json(&r)["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["field"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(fields, ["address", "postalCode", "approver"]);
+}
+
+// Guards: the sandbox can be shared across the server's threads.
+#[test]
+fn the_sandbox_is_send_and_sync() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Sandbox>();
 }
 
 // Guards: no credentials, wrong credentials: `AuthenticationFailed`, 401; nothing else runs.

@@ -85,7 +85,10 @@ pub(crate) fn read(body: &[u8]) -> Result<Checked, HttpResponse> {
     let mut out = Violations::default();
     let (names, charged) = names(&body, product, &csr, &mut out);
     for field in product.required {
-        if !matches!(*field, "dcv" | "domainName") && body.get(*field).is_none_or(Value::is_null) {
+        if !matches!(*field, "dcv" | "domainName")
+            && body.get(*field).is_none_or(Value::is_null)
+            && !in_csr(&csr, field)
+        {
             out.push(field, "may not be null", None);
         }
     }
@@ -103,6 +106,21 @@ pub(crate) fn read(body: &[u8]) -> Result<Checked, HttpResponse> {
         dcv,
         acknowledged: body.get("billables").and_then(Value::as_array).cloned(),
     })
+}
+
+/// Whether the CSR's subject holds `field`: "Required fields address, postalCode,
+/// organization, city, country become optional when an equivalent value is set in the CSR"
+/// (docs/providers.md §2.4).
+fn in_csr(csr: &CsrFacts, field: &str) -> bool {
+    let oid = match field {
+        "organization" => "2.5.4.10",
+        "city" => "2.5.4.7",
+        "country" => "2.5.4.6",
+        "address" => "2.5.4.9",
+        "postalCode" => "2.5.4.17",
+        _ => return false,
+    };
+    csr.subject_value(oid).is_some()
 }
 
 /// The certificate's names: the common name (`domainName`, else the CSR's), then the SANs

@@ -8,6 +8,14 @@ use x509_parser::prelude::*;
 
 /// A CSR (PEM) for `names` (the first is the common name) and its SubjectPublicKeyInfo (DER).
 pub(crate) fn csr(names: &[&str]) -> (String, Vec<u8>) {
+    csr_with_subject(names, &[])
+}
+
+/// A CSR whose subject also holds `attributes` (organisation, city, …).
+pub(crate) fn csr_with_subject(
+    names: &[&str],
+    attributes: &[(rcgen::DnType, &str)],
+) -> (String, Vec<u8>) {
     let key = KeyPair::generate().expect("key");
     let mut params =
         CertificateParams::new(names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>())
@@ -16,6 +24,9 @@ pub(crate) fn csr(names: &[&str]) -> (String, Vec<u8>) {
     params
         .distinguished_name
         .push(rcgen::DnType::CommonName, names[0]);
+    for (kind, value) in attributes {
+        params.distinguished_name.push(kind.clone(), *value);
+    }
     let request = params.serialize_request(&key).expect("csr");
     let pem = request.pem().expect("pem");
     let der = request.der().to_vec();
