@@ -483,3 +483,72 @@ fn answers_match_the_documents_examples() {
         &[],
     );
 }
+
+// Guards: a DigiCert package gets DigiCert's DCV (`_dnsauth` CNAME, also as `raw_messages`),
+// and `apex_only` keeps the www twin out.
+#[test]
+fn digicert_packages() {
+    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let gandi = GandiV5;
+    let (csr, spki) = pki::csr(&["example.org"]);
+    let mut body = GandiV5::create_request(&draft(
+        &csr,
+        "cert_std_1_10_0_digicert",
+        &["example.org"],
+        DcvMethod::Dns,
+    ))
+    .unwrap();
+    body.apex_only = Some(true);
+    let created = body_json(&post(
+        &sandbox,
+        "/v5/certificate/issued-certs",
+        serde_json::to_value(&body).unwrap(),
+    ));
+    let id = created["id"].as_str().unwrap().to_owned();
+    let params = body_json(&post(
+        &sandbox,
+        &format!("/v5/certificate/issued-certs/{id}/dcv_params"),
+        json!({}),
+    ));
+    drive::same_shape(&fixture!("dcv-params-digicert-raw.json"), &params, "p", &[]);
+    assert_eq!(params["fqdns"], json!(["example.org"]));
+    let pair = &params["raw_messages"][0];
+    assert_eq!(pair[0], "_dnsauth.example.org.");
+    assert!(pair[1].as_str().unwrap().ends_with(".dcv.digicert.com."));
+    let mut state = drive::ok(
+        &sandbox,
+        &gandi,
+        gandi
+            .order(&certorder::order::OrderHandle::new(
+                ProviderKind::GandiV5,
+                id.clone(),
+            ))
+            .unwrap(),
+    );
+    state.validations = vec![certorder::order::NameValidation {
+        name: "example.org".into(),
+        method: DcvMethod::Dns,
+        status: certorder::order::DcvStatus::Pending,
+        instruction: None,
+    }];
+    let validations = drive::ok(&sandbox, &gandi, gandi.dcv(&state).unwrap());
+    let Some(DcvInstruction::Dns(record)) = &validations[0].instruction else {
+        panic!("{validations:?}")
+    };
+    assert_eq!(record.name, "_dnsauth.example.org.");
+    drive::control(
+        &sandbox,
+        &gandi,
+        Method::Post,
+        &format!("/orders/{id}/complete-dcv"),
+        "",
+    );
+    let cert = drive::ok(&sandbox, &gandi, gandi.download(&state.handle).unwrap());
+    pki::check_issued(
+        sandbox.ca(),
+        &pki::first_der(&cert.pem),
+        Some(&spki),
+        &["example.org"],
+        12,
+    );
+}

@@ -216,7 +216,11 @@ fn params(
     csr: &CsrFacts,
     unique: Option<&str>,
     dcv: &[NameDcv],
+    digicert: bool,
 ) -> Value {
+    if digicert && kind_of(method) != DcvKind::Email {
+        return digicert_params(names, method, csr, unique);
+    }
     let values = DcvValues {
         md5: csr.md5.clone(),
         sha256: csr.sha256.clone(),
@@ -279,6 +283,62 @@ fn params(
     answer
 }
 
+/// DigiCert's DCV for a `_digicert` package (docs/providers.md §1.6, §5): a CNAME at
+/// `_dnsauth.<name>` to a token under `dcv.digicert.com`, given as `raw_messages` pairs too,
+/// or the token in `/.well-known/pki-validation/fileauth.txt`. The token exists once ordered.
+fn digicert_params(names: &[String], method: &str, csr: &CsrFacts, unique: Option<&str>) -> Value {
+    let token = unique.map(str::to_ascii_lowercase);
+    let (dns_records, raw, messages): (Vec<String>, Vec<Vec<String>>, Vec<String>) = match (
+        &token,
+        kind_of(method),
+    ) {
+        (None, _) => (
+            Vec::new(),
+            Vec::new(),
+            vec!["The DCV token is given once the certificate is ordered".into()],
+        ),
+        (Some(t), DcvKind::Dns) => {
+            let pairs: Vec<Vec<String>> = names
+                .iter()
+                .map(|n| {
+                    vec![
+                        format!("_dnsauth.{}.", base_name(n)),
+                        format!("_{t}.dcv.digicert.com."),
+                    ]
+                })
+                .collect();
+            let lines = pairs
+                .iter()
+                .map(|p| format!("{} 10800 IN CNAME {}", p[0], p[1]))
+                .collect();
+            (lines, pairs, vec!["Create a CNAME record".into()])
+        }
+        (Some(t), _) => {
+            let scheme = if method == "https" { "https" } else { "http" };
+            let mut lines: Vec<String> = names
+                .iter()
+                .map(|n| format!("Serve the file {scheme}://{}/.well-known/pki-validation/fileauth.txt with this content:", base_name(n)))
+                .collect();
+            lines.push(t.clone());
+            (Vec::new(), Vec::new(), lines)
+        }
+    };
+    let mut answer = json!({
+        "altnames": names.iter().skip(1).collect::<Vec<_>>(),
+        "dcv_method": method,
+        "fqdns": names,
+        "md5": csr.md5,
+        "sha256": csr.sha256,
+        "dns_records": dns_records,
+        "messages": messages,
+        "raw_messages": raw,
+    });
+    if let (Some(u), Some(a)) = (unique, answer.as_object_mut()) {
+        a.insert("unique_value".into(), json!(u));
+    }
+    answer
+}
+
 /// `POST /dcv_params`: before ordering, no side effects, no unique value yet.
 pub(crate) fn preview(body: &[u8]) -> HttpResponse {
     let o = match object(body) {
@@ -302,7 +362,14 @@ pub(crate) fn preview(body: &[u8]) -> HttpResponse {
     match (out.is_empty(), csr) {
         (true, Some(csr)) => reply::json(
             200,
-            &params(&names, &method, &csr, None, &dcv_entries(&names, &method)),
+            &params(
+                &names,
+                &method,
+                &csr,
+                None,
+                &dcv_entries(&names, &method),
+                package.is_some_and(Package::is_digicert),
+            ),
         ),
         _ => errors(&out),
     }
@@ -646,7 +713,14 @@ impl GandiV5Sim {
             let dcv = dcv_entries(&c.order.names, &method);
             reply::json(
                 200,
-                &params(&c.order.names, &method, csr, Some(&c.order.unique), &dcv),
+                &params(
+                    &c.order.names,
+                    &method,
+                    csr,
+                    Some(&c.order.unique),
+                    &dcv,
+                    catalog::find(&c.order.product).is_some_and(Package::is_digicert),
+                ),
             )
         })
     }
