@@ -1,6 +1,9 @@
 //! Drives an adapter against the sandbox in-process: each request is authenticated with the
 //! sandbox credentials by the adapter itself, then answered by `Sandbox::handle`.
 
+// Each test file uses the part of these helpers it needs.
+#![allow(dead_code)]
+
 use certorder::http::{HttpRequest, HttpResponse, Method};
 use certorder::provider::flow::{self, Flow, RunError};
 use certorder::provider::{OperationClass, Provider};

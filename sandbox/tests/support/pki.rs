@@ -2,6 +2,9 @@
 //! (it parses, carries the request's key and the ordered names, and chains to the sandbox
 //! root with valid signatures).
 
+// Each test file uses the part of these helpers it needs.
+#![allow(dead_code)]
+
 use certorder_sandbox::SandboxCa;
 use rcgen::{CertificateParams, KeyPair};
 use x509_parser::prelude::*;
