@@ -9,7 +9,9 @@
 //! not keep tags.
 
 pub(crate) mod catalog;
-pub(crate) mod certs;
+mod certs;
+mod params;
+pub(crate) mod rules;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -117,7 +119,7 @@ impl Simulator for GandiV5Sim {
             (Method::Get, ["pem", _] | ["pem", "-", _]) => {
                 reply::text(200, "text/plain", ctx.ca.intermediate_pem().to_owned())
             }
-            (Method::Post, ["dcv_params"]) => certs::preview(body),
+            (Method::Post, ["dcv_params"]) => params::preview(body),
             (Method::Get, ["issued-certs"]) => self.list(),
             (Method::Post, ["issued-certs"]) => self.create(body, dry_run),
             (Method::Get, ["issued-certs", id]) => {

@@ -7,7 +7,9 @@
 //! `{Response: {Error: {Code, Message}, Date}}`.
 
 mod catalog;
+mod lines;
 mod orders;
+mod views;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -141,18 +143,18 @@ impl Simulator for Ssl247Sim {
                     emails.into_iter().map(|e| json!({e.clone(): e})).collect(),
                 ))
             }
-            ["certificates", "check-common-name", code, cn] => orders::check_common_name(code, cn),
-            ["certificates", "check-san", code, cn, san] => orders::check_san(code, cn, san),
-            ["order", "certificate", "validate"] => orders::validate(&body),
+            ["certificates", "check-common-name", code, cn] => lines::check_common_name(code, cn),
+            ["certificates", "check-san", code, cn, san] => lines::check_san(code, cn, san),
+            ["order", "certificate", "validate"] => lines::validate(&body),
             ["order", "certificate", "place-order"] => self.place_order(&body),
             ["order", "certificate", "complete"] => self.complete(&body),
             ["order", "certificate", "place-quick-order"] => self.quick_order(&body),
-            ["certificate", id] => self.with(id, |c| success(orders::details(c))),
+            ["certificate", id] => self.with(id, |c| success(views::details(c))),
             ["certificate", id, "cancel"] => self.cancel(id),
             ["certificate", id, "revoke"] => self.revoke(id),
             ["certificate", id, "reissue"] => self.reissue(id, &body),
             ["certificate", id, "renew"] => self.renew(id, &body),
-            ["certificate", id, kind] => self.with(id, |c| orders::download(ctx, c, kind)),
+            ["certificate", id, kind] => self.with(id, |c| views::download(ctx, c, kind)),
             _ => failure(404, "Unknown operation"),
         }
     }

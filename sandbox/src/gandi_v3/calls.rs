@@ -10,7 +10,7 @@ use super::{GandiV3Sim, Operation, V3Cert, bad_parameter, not_found};
 use crate::Context;
 use crate::dcv::unique_value;
 use crate::gandi_v5::catalog::{self, PACKAGES};
-use crate::gandi_v5::certs::{Problems, dcv_entries, file_for_wildcard, names};
+use crate::gandi_v5::rules::{Problems, dcv_entries, file_for_wildcard, names};
 use crate::order::{Order, Phase, read_csr};
 
 /// The `dcv_method` words of v3 (`auto` needs the domain's zone at Gandi, which the sandbox

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 use super::{Operation, V3Cert};
 use crate::dcv::{DcvValues, base_name};
 use crate::gandi_v5::catalog::Package;
-use crate::gandi_v5::certs::kind_of;
+use crate::gandi_v5::rules::kind_of;
 use crate::order::{CsrFacts, DcvKind, Phase};
 
 /// An XML-RPC `dateTime.iso8601` (Gandi writes them without a zone, in UTC).
