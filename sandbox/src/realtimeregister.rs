@@ -135,6 +135,39 @@ impl Simulator for RealtimeRegisterSim {
                 None => not_found("Process"),
             },
             (Method::Post, ["v2", "processes", id, "resend"]) => self.resend(id, body),
+            (Method::Get, ["v2", "ssl", "certificates"]) => {
+                let orders = self.orders();
+                let issued: Vec<Value> = orders
+                    .iter()
+                    .filter(|o| o.certificate.is_some())
+                    .map(views::certificate)
+                    .collect();
+                let total = issued.len();
+                reply::json(
+                    200,
+                    &json!({"entities": issued, "pagination": {"limit": total, "offset": 0, "total": total}}),
+                )
+            }
+            (Method::Post, ["v2", "ssl", "authkey"]) => views::authkey(body),
+            (
+                Method::Post,
+                [
+                    "v2",
+                    "processes",
+                    id,
+                    "send-subscriber-agreement" | "schedule-validation-call",
+                ],
+            ) => match self.by_process(id) {
+                Some(o) if o.order.phase == crate::order::Phase::Pending => {
+                    views::info_response(&o, 200)
+                }
+                Some(_) => error(
+                    400,
+                    "InvalidParameter",
+                    "The process is not waiting for validation",
+                ),
+                None => not_found("Process"),
+            },
             (Method::Get, ["v2", "ssl", "certificates", id]) => match self.by_certificate(id) {
                 Some(o) => reply::json(200, &views::certificate(&o)),
                 None => not_found("Certificate"),

@@ -679,3 +679,71 @@ fn faults_and_the_order_bound() {
     );
     assert_eq!(gone.status, 404);
 }
+
+// Guards: the certificate list, the AuthKey and the process actions answer in the documents'
+// shapes.
+#[test]
+fn list_authkey_and_process_actions() {
+    let sandbox = sandbox();
+    let rtr = RealtimeRegister::default();
+    let (csr, _) = pki::csr(&NAMES);
+    let post = |path: &str, body: Value| {
+        drive::respond(
+            &sandbox,
+            &rtr,
+            HttpRequest::new(Method::Post, path)
+                .with_json(&body)
+                .unwrap(),
+        )
+    };
+    let key = body_json(&post(
+        "/v2/ssl/authkey",
+        json!({"product": "sectigo_positivessl", "csr": csr}),
+    ));
+    drive::same_shape(&fixture!("authkey.json"), &key, "authkey", &[]);
+    let missing = post("/v2/ssl/authkey", json!({"product": "sectigo_positivessl"}));
+    assert_eq!(body_json(&missing)["violations"][0]["field"], "csr");
+
+    let state = drive::ok(&sandbox, &rtr, rtr.create_order(&draft(&csr)).unwrap());
+    let process = state.handle.operation.clone().unwrap();
+    let sent = post(
+        &format!("/v2/processes/{process}/send-subscriber-agreement"),
+        json!({"email": "admin@example.com"}),
+    );
+    assert_eq!(sent.status, 200);
+    drive::control(
+        &sandbox,
+        &rtr,
+        Method::Post,
+        &format!("/orders/{process}/complete-dcv"),
+        "",
+    );
+    let late = post(
+        &format!("/v2/processes/{process}/schedule-validation-call"),
+        json!({"date": "2026-12-02T10:00:00Z"}),
+    );
+    assert_eq!(late.status, 400);
+    let list = body_json(&drive::respond(
+        &sandbox,
+        &rtr,
+        HttpRequest::new(Method::Get, "/v2/ssl/certificates"),
+    ));
+    assert_eq!(list["pagination"]["total"], 1);
+    let example = fixture!("certificates-list.json");
+    drive::same_shape(
+        &example["entities"][0],
+        &list["entities"][0],
+        "item",
+        &[
+            "item.organization",
+            "item.department",
+            "item.addressLine",
+            "item.city",
+            "item.state",
+            "item.postalCode",
+            "item.country",
+            "item.coc",
+            "item.providerId",
+        ],
+    );
+}

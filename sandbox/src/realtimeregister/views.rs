@@ -80,6 +80,39 @@ pub(crate) fn decode_csr(body: &[u8]) -> HttpResponse {
     }
 }
 
+/// `POST /v2/ssl/authkey {product, csr}`: a DigiCert AuthKey (docs/providers.md §2.6).
+pub(crate) fn authkey(body: &[u8]) -> HttpResponse {
+    let value = serde_json::from_slice::<Value>(body).unwrap_or(Value::Null);
+    let mut missing = Vec::new();
+    for field in ["product", "csr"] {
+        if value
+            .get(field)
+            .and_then(Value::as_str)
+            .is_none_or(str::is_empty)
+        {
+            missing.push(json!({"field": field, "message": "may not be null"}));
+        }
+    }
+    if !missing.is_empty() {
+        return violations(missing);
+    }
+    let product = value
+        .get("product")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if super::catalog::find(product).is_none() {
+        return error(
+            404,
+            "ObjectDoesNotExist",
+            &format!("Product '{product}' not found"),
+        );
+    }
+    match read_csr(value.get("csr").and_then(Value::as_str).unwrap_or_default()) {
+        Ok(_) => reply::json(200, &json!({"authKey": dcv::unique_value(32)})),
+        Err(e) => violations(vec![json!({"field": "csr", "message": e.to_string()})]),
+    }
+}
+
 fn status_word(o: &RtrOrder) -> &'static str {
     match o.order.phase {
         Phase::Pending => "RUNNING",
