@@ -120,7 +120,7 @@ impl Simulator for GandiV5Sim {
                 reply::text(200, "text/plain", ctx.ca.intermediate_pem().to_owned())
             }
             (Method::Post, ["dcv_params"]) => params::preview(body),
-            (Method::Get, ["issued-certs"]) => self.list(),
+            (Method::Get, ["issued-certs"]) => self.list(request),
             (Method::Post, ["issued-certs"]) => self.create(body, dry_run),
             (Method::Get, ["issued-certs", id]) => {
                 self.with(id, |c| reply::json(200, &certs::view(c)))

@@ -471,6 +471,14 @@ fn answers_match_the_documents_examples() {
         "list",
         &[],
     );
+    let valid = get("/v5/certificate/issued-certs?status=valid&cn=exam*");
+    assert_eq!(valid.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        get("/v5/certificate/issued-certs?status=pending")
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
     let change = drive::respond(
         &sandbox,
         &gandi,

@@ -99,14 +99,32 @@ impl GandiV5Sim {
         }
     }
 
-    /// `GET /issued-certs`.
-    pub(super) fn list(&self) -> HttpResponse {
+    /// `GET /issued-certs` with its `status`, `package` and `cn` filters.
+    pub(super) fn list(&self, request: &certorder::http::HttpRequest) -> HttpResponse {
+        let status_filter = reply::query(request, "status");
+        let package_filter = reply::query(request, "package");
+        // `cn` takes a pattern such as `example*` (docs/providers.md §1.3).
+        let cn_filter = reply::query(request, "cn");
+        let matches_cn = |cn: &str| match cn_filter.as_deref() {
+            None => true,
+            Some(p) => match p.strip_suffix('*') {
+                Some(prefix) => cn.starts_with(prefix),
+                None => cn == p,
+            },
+        };
         let certs = self.certs();
-        let mut items = Vec::new();
-        for c in certs.iter() {
-            items.push(json!({"id": c.id, "cn": c.order.names.first(), "package": c.order.product, "status": status(c)}));
-        }
-        reply::json(200, &items).with_header("Total-Count", items.len().to_string())
+        let all: Vec<Value> = certs
+            .iter()
+            .filter(|c| status_filter.as_deref().is_none_or(|s| s == status(c)))
+            .filter(|c| package_filter.as_deref().is_none_or(|p| p == c.order.product))
+            .filter(|c| matches_cn(c.order.names.first().map_or("", String::as_str)))
+            .map(|c| json!({"id": c.id, "cn": c.order.names.first(), "package": c.order.product, "status": status(c)}))
+            .collect();
+        let total = certs.iter().count();
+        let filtered = all.len();
+        reply::json(200, &all)
+            .with_header("Total-Count", total.to_string())
+            .with_header("Filtered-Count", filtered.to_string())
     }
 
     /// `POST /issued-certs`: order, or with `Dry-Run: 1` only validate.
