@@ -119,6 +119,26 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_is_a_name_in_the_crate_s_own_a_label_form() {
+        for (parent, labels) in groups() {
+            for label in labels.iter().filter(|l| **l != "*") {
+                let label = label.trim_start_matches('!');
+                let rule = if parent.is_empty() {
+                    label.to_owned()
+                } else {
+                    format!("{label}.{parent}")
+                };
+                let parsed = super::super::DomainName::parse(&rule);
+                assert_eq!(
+                    parsed.as_ref().map(|n| n.ascii()),
+                    Ok(rule.as_str()),
+                    "{rule}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn rules_match_as_the_list_says() {
         for (name, suffix) in [
             ("co.uk", Some("co.uk")),

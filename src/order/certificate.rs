@@ -51,18 +51,6 @@ impl Certificate {
             chain: Vec::new(),
         }
     }
-
-    /// The leaf and chain as one PEM bundle.
-    pub fn full_chain(&self) -> String {
-        let mut out = self.pem.clone();
-        for cert in &self.chain {
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push_str(cert);
-        }
-        out
-    }
 }
 
 /// Wraps base64 (whitespace ignored) in PEM armour at 64 columns.

@@ -3,17 +3,20 @@
 //! package names, the names of a certificate, and DCV records and validations per name. Both
 //! APIs sit on one back end, so these rules are one rule each, not two copies.
 
+mod method;
 mod package;
 
+pub use method::{GandiApi, GandiDcvMethod};
 pub(crate) use package::dcv_methods;
 pub use package::{Category, Names, PackageName};
 
 use crate::order::{
-    CertificateFormat, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderStatus,
+    CertificateFormat, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderDraft,
+    OrderHandle, OrderStatus,
 };
 use crate::product::{OrderField, PeriodUnit, Product, ProductKind};
-use crate::provider::ProviderKind;
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
+use crate::provider::{ProviderError, ProviderKind};
 
 /// What either API can do. They differ only in the `auto` DCV method, which only XML-RPC
 /// has, and in dry runs, which only v5 offers (`Dry-Run: 1`, docs/providers.md §1.2).
@@ -28,6 +31,7 @@ pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
         dry_run,
         dcv_preview: true,
         change_dcv: true,
+        dcv_change: DcvChange::WholeOrder,
         resend_dcv: true,
         reissue: true,
         renew: true,
@@ -36,6 +40,43 @@ pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
         period_unit: PeriodUnit::Years,
         order_fields: Vec::<OrderField>::new(),
         download_formats: vec![CertificateFormat::Pem],
+    }
+}
+
+/// The draft's one `dcv_method`: both APIs take one method for the whole order
+/// ([`OrderDraft::one_dcv_method`]).
+pub(crate) fn one_dcv_method(draft: &OrderDraft) -> Result<Option<&DcvMethod>, ProviderError> {
+    draft.one_dcv_method().map_err(|_| {
+        ProviderError::invalid(
+            "dcv_method",
+            "Gandi takes one DCV method for the whole order",
+        )
+    })
+}
+
+/// Refuses a resend before it is sent where the order's method is not e-mail: resend only
+/// applies to e-mail DCV (docs/providers.md §1.5). With no method kept, the provider decides.
+pub(crate) fn check_resend(handle: &OrderHandle) -> Result<(), ProviderError> {
+    match &handle.dcv_method {
+        Some(method) if *method != DcvMethod::Email => Err(ProviderError::invalid(
+            "dcv_method",
+            format!("Gandi re-sends only DCV e-mails; this order validates by {method}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A draft's period as Gandi's `duration` in whole years (`None` for the default). A count
+/// that does not fit is refused by name, never turned into another number.
+pub(crate) fn years(draft: &OrderDraft) -> Result<Option<u32>, ProviderError> {
+    match draft.period {
+        None => Ok(None),
+        Some(p) if p.unit == PeriodUnit::Years => Ok(Some(p.count)),
+        Some(p) if p.unit == PeriodUnit::Months && p.count % 12 == 0 => Ok(Some(p.count / 12)),
+        Some(_) => Err(ProviderError::invalid(
+            "duration",
+            "Gandi counts whole years",
+        )),
     }
 }
 

@@ -27,7 +27,7 @@ use crate::order::{
     CertificateFormat, DcvMethod, NameValidation, OrderDraft, OrderHandle, OrderState,
 };
 use crate::product::{PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
 use wire::{CreateCertificate, ImportCertificate};
@@ -274,6 +274,7 @@ impl Provider for Gjirafa {
             dry_run: false,
             dcv_preview: false,
             change_dcv: false,
+            dcv_change: DcvChange::WholeOrder,
             // `PUT …/{id}/validate` asks for the challenge to be checked again.
             resend_dcv: true,
             reissue: false,
@@ -353,6 +354,14 @@ impl Provider for Gjirafa {
         Ok(flow::map(
             calls::get(&self.project, cert_id(&state.handle)?),
             |a| Ok(map::validations(&a.result)),
+        ))
+    }
+
+    /// `DELETE …/{id}`: removes the certificate, pending ones included.
+    fn cancel(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(
+            calls::delete(&self.project, cert_id(handle)?),
+            |_| Ok(()),
         ))
     }
 

@@ -4,7 +4,8 @@
 //! The list comes as data from a registry package that ships it: PyPI's `publicsuffixlist`,
 //! whose wheel carries `public_suffix_list.dat` as published (its version is the list's date).
 //! Only the ICANN section is kept (Baseline Requirements §3.2.2.6); U-labels become A-labels, the
-//! form names have everywhere else in the crate. Rules are grouped by their parent, one line per
+//! form names have everywhere else in the crate (by Python, which reads the wheel anyway: xtask
+//! itself stays free of dependencies, so that `cargo xtask` builds in seconds). Rules are grouped by their parent, one line per
 //! parent, `parent:label,label,…` (`*` a wildcard, `!label` an exception), parents and labels
 //! sorted by byte value so that the crate can binary-search them. That is about 20 KB brotli in
 //! the wasm, against several hundred for the whole list compiled to code.
@@ -45,7 +46,30 @@ pub(crate) fn run() -> Result {
     Ok(())
 }
 
-/// `pip download` of the pinned wheel, then the list out of it (a wheel is a zip file).
+/// Python, to read the wheel (a zip file) and to turn U-labels into A-labels: the list's
+/// labels are valid U-labels already (NFC, lower case), so each A-label is `xn--` and the
+/// label's Punycode (RFC 3492; RFC 5891 §4.4). The crate's tests parse every rule with its own
+/// IDNA code to check the result.
+const EXTRACT: &str = r#"
+import sys, zipfile
+dat = zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode("utf-8")
+def a_label(label):
+    if label.isascii():
+        return label.lower()
+    return "xn--" + label.encode("punycode").decode("ascii")
+out = []
+for line in dat.splitlines():
+    words = line.split()
+    if words and not words[0].startswith("//"):
+        rule = words[0]
+        bang = "!" if rule.startswith("!") else ""
+        out.append(bang + ".".join(a_label(l) for l in rule.lstrip("!").split(".")))
+    else:
+        out.append(line)
+sys.stdout.write("\n".join(out) + "\n")
+"#;
+
+/// `pip download` of the pinned wheel, then the list out of it with its rules in A-labels.
 fn download(root: &Path, scratch: &Path) -> Result<PathBuf> {
     let tools: &[PathBuf] = &[];
     status(
@@ -63,18 +87,16 @@ fn download(root: &Path, scratch: &Path) -> Result<PathBuf> {
             .arg(scratch),
     )?;
     let wheel = scratch.join(format!("{PACKAGE}-{VERSION}-py3-none-any.whl"));
-    let script = format!(
-        "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('{MEMBER}'))"
-    );
     let out = command("python3", root, tools)
-        .args(["-c", &script])
+        .args(["-c", EXTRACT])
         .arg(&wheel)
+        .arg(MEMBER)
         .output()
         .map_err(|e| format!("cannot start python3: {e}"))?;
     if !out.status.success() {
         return Err(format!("cannot extract {MEMBER} from {}", wheel.display()));
     }
-    let dat = scratch.join("public_suffix_list.dat");
+    let dat = scratch.join("public_suffix_list.a-labels.dat");
     std::fs::write(&dat, out.stdout).map_err(|e| format!("cannot write {}: {e}", dat.display()))?;
     Ok(dat)
 }
@@ -112,10 +134,7 @@ fn table(dat: &str) -> Result<String> {
             Some(rest) => (true, rest),
             None => (false, rule),
         };
-        let labels = rule
-            .split('.')
-            .map(a_label)
-            .collect::<Result<Vec<String>>>()?;
+        let labels: Vec<String> = rule.split('.').map(str::to_owned).collect();
         let Some((first, rest)) = labels.split_first() else {
             continue;
         };
@@ -145,14 +164,6 @@ fn table(dat: &str) -> Result<String> {
     Ok(out)
 }
 
-/// One label of a rule in A-label form (`*` stays as it is).
-fn a_label(label: &str) -> Result<String> {
-    if label == "*" || label.is_ascii() {
-        return Ok(label.to_ascii_lowercase());
-    }
-    idna::domain_to_ascii(label).map_err(|e| format!("the rule label {label:?} is not IDNA: {e}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,7 +171,7 @@ mod tests {
     #[test]
     fn only_the_icann_section_is_kept_grouped_by_parent() {
         let dat = "// VERSION: v1\n// ===BEGIN ICANN DOMAINS===\n// uk\nuk\nco.uk\n*.ck\n!www.ck\n\
-                   公司.cn\ncn\n// ===END ICANN DOMAINS===\n// ===BEGIN PRIVATE DOMAINS===\n\
+                   xn--55qx5d.cn\ncn\n// ===END ICANN DOMAINS===\n// ===BEGIN PRIVATE DOMAINS===\n\
                    github.io\n// ===END PRIVATE DOMAINS===\n";
         let table = table(dat).unwrap_or_default();
         let body: Vec<&str> = table.lines().filter(|l| !l.starts_with('#')).collect();

@@ -5,6 +5,7 @@ use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Instant;
 
 /// The PATH every child gets: the tool directories first, then the caller's PATH.
 pub(crate) fn path_with(dirs: &[PathBuf]) -> std::ffi::OsString {
@@ -25,9 +26,11 @@ pub(crate) fn command(program: impl AsRef<OsStr>, dir: &Path, tools: &[PathBuf])
 pub(crate) fn status(cmd: &mut Command) -> Result {
     let shown = describe(cmd);
     eprintln!("$ {shown}");
+    let started = Instant::now();
     let status = cmd
         .status()
         .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    took(&shown, started);
     if status.success() {
         Ok(())
     } else {
@@ -82,6 +85,7 @@ impl Tally {
 pub(crate) fn tests(cmd: &mut Command, tally: &mut Tally) -> Result {
     let shown = describe(cmd);
     eprintln!("$ {shown}");
+    let started = Instant::now();
     let mut child = cmd
         .stdout(Stdio::piped())
         .spawn()
@@ -96,11 +100,18 @@ pub(crate) fn tests(cmd: &mut Command, tally: &mut Tally) -> Result {
         }
     }
     let status = child.wait().map_err(|e| format!("`{shown}`: {e}"))?;
+    took(&shown, started);
     if status.success() {
         Ok(())
     } else {
         Err(format!("`{shown}` failed ({status})"))
     }
+}
+
+/// Every step says how long it took, so that a slow cold run shows where its time went.
+fn took(shown: &str, started: Instant) {
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!("xtask: {seconds:.1} s for `{shown}`");
 }
 
 fn describe(cmd: &Command) -> String {

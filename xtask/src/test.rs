@@ -7,7 +7,12 @@ use crate::{Result, root};
 /// Installs what is missing, then runs formatting and lint checks, the native tests, the
 /// browser tests in headless Chromium, the release build and the end-to-end tests.
 pub(crate) fn run() -> Result {
+    let started = std::time::Instant::now();
     let tools = setup::tools(Need::All)?;
+    eprintln!(
+        "xtask: setup done after {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     let root = root();
     let path = &tools.path;
     let mut tally = Tally::default();
@@ -63,6 +68,10 @@ pub(crate) fn run() -> Result {
     )?;
 
     println!();
+    eprintln!(
+        "xtask: the whole test command took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     println!(
         "all: {} passed, {} failed, {} skipped",
         tally.passed, tally.failed, tally.ignored

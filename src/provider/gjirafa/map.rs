@@ -16,6 +16,7 @@ pub fn status(word: Option<&CertificateStatus>) -> OrderStatus {
     match word {
         Some(CertificateStatus::Active) => OrderStatus::Issued,
         Some(CertificateStatus::Expired) => OrderStatus::Expired,
+        Some(CertificateStatus::Pending) => OrderStatus::Pending,
         Some(CertificateStatus::Other(word)) => OrderStatus::Unknown(word.clone()),
         None => OrderStatus::Unknown(String::new()),
     }

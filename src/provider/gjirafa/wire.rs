@@ -196,6 +196,9 @@ wire_words! {
         Active = "Active",
         /// `Expired`.
         Expired = "Expired",
+        /// `Pending`: ordered, waiting for its DNS challenge (the "etc" of the document's
+        /// list; a poller must keep polling it).
+        Pending = "Pending",
     }
 }
 

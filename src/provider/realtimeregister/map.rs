@@ -1,8 +1,8 @@
 //! From RTR wire types to the provider-neutral model, and from a neutral draft to a request.
 
 use super::wire::{
-    Approver, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType, Dcv,
-    DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
+    Approver, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType,
+    Dcv, DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
     SslCertificate, SslProduct, ValidationType,
 };
 use crate::order::{
@@ -158,7 +158,9 @@ pub fn certificate_request(
         period,
         csr,
         domain_name: draft.common_name.clone(),
-        san: (!draft.sans.is_empty()).then(|| draft.sans.clone()),
+        // `san` is "only applicable for multi domain certificates" (docs/providers.md §2.2):
+        // the common name is never repeated there, and with no other name it is left out.
+        san: sans_besides_common_name(draft),
         organization: org.map(|o| o.name.clone()),
         department: org.and_then(|o| o.department.clone()),
         country: org.and_then(|o| o.country.clone()),
@@ -271,6 +273,7 @@ pub fn created_state(
     let mut state = OrderState::new(handle, status, word);
     state.product = Some(product.to_owned());
     state.common_name = info.common_name.clone();
+    state.names = process_names(info);
     state.validations = validations(info);
     Ok(state)
 }
@@ -284,6 +287,30 @@ pub fn certificate_status(word: &str) -> OrderStatus {
         "SUSPENDED" => OrderStatus::Pending,
         other => OrderStatus::Unknown(other.to_owned()),
     }
+}
+
+/// The draft's SANs other than its common name; `None` when that leaves none.
+fn sans_besides_common_name(draft: &OrderDraft) -> Option<Vec<String>> {
+    let sans: Vec<String> = draft
+        .sans
+        .iter()
+        .filter(|san| Some(*san) != draft.common_name.as_ref())
+        .cloned()
+        .collect();
+    (!sans.is_empty()).then_some(sans)
+}
+
+/// The names a process reports, the common name first: its `commonName`, then each name of
+/// `validations.dcv[]` once.
+pub fn process_names(info: &CertificateProcess) -> Vec<String> {
+    let mut names: Vec<String> = info.common_name.iter().cloned().collect();
+    let dcv = info.validations.iter().flat_map(|v| &v.dcv);
+    for name in dcv.map(|d| &d.common_name) {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
 }
 
 /// The state of an issued certificate.
@@ -317,15 +344,32 @@ pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Quote {
         product: draft.product.clone(),
         period: draft.period,
         total: Money::new(q.quote.total.unwrap_or_default(), currency),
-        lines: q
-            .quote
-            .billables
-            .iter()
-            .map(|b| QuoteLine {
-                description: b.action.clone(),
-                quantity: b.quantity.unwrap_or(1),
-                amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
-            })
-            .collect(),
+        lines: quote_lines(&q.quote.billables, currency),
     }
+}
+
+/// What a `BillableAcknowledgmentNeededException` asks to charge, as a quote. The demand
+/// names no currency, so the accepted quote's is taken (an account is billed in one
+/// currency); the total is the sum of the lines.
+pub fn demanded(billables: &[Billable], accepted: &Quote) -> Quote {
+    let currency = accepted.total.currency.as_deref();
+    let lines = quote_lines(billables, currency);
+    Quote {
+        product: accepted.product.clone(),
+        period: accepted.period,
+        total: Money::new(lines.iter().map(|l| l.amount.minor).sum(), currency),
+        lines,
+    }
+}
+
+/// One quote line per billable, at its total (or unit amount when no total is given).
+fn quote_lines(billables: &[Billable], currency: Option<&str>) -> Vec<QuoteLine> {
+    billables
+        .iter()
+        .map(|b| QuoteLine {
+            description: b.action.clone(),
+            quantity: b.quantity.unwrap_or(1),
+            amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
+        })
+        .collect()
 }

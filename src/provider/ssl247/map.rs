@@ -12,6 +12,7 @@ mod request;
 mod state;
 
 pub use download::{download_text, leaf, pem_blocks};
+pub(crate) use request::years;
 pub use request::{complete_request, order_request, quick_order_request};
 pub use state::{approvers, completed, placed, quote, state, validations};
 
@@ -86,7 +87,9 @@ pub fn product(summary: &ProductSummary, product_type: Option<&ProductType>) -> 
         validation,
         wildcard_sans: false,
         included_names: Some(1).filter(|_| kind != ProductKind::Multi),
-        max_names: None,
+        // A single-name or wildcard product takes its one name; the document gives no limit
+        // for multi-name products (`ProductRequirements` is an untyped "object").
+        max_names: Some(1).filter(|_| kind != ProductKind::Multi),
         kind,
         free_twin: FreeTwin::None,
         periods,

@@ -8,10 +8,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::error::Ssl247Error;
 use super::scalar::Scalar;
 use crate::http::HttpResponse;
 use crate::provider::ProviderError;
+use crate::provider::ssl247::error::Ssl247Error;
 
 /// The success envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
