@@ -6,6 +6,8 @@
 
 #[path = "support/drive.rs"]
 mod drive;
+
+use drive::Open as _;
 #[path = "support/pki.rs"]
 mod pki;
 
@@ -122,7 +124,8 @@ fn adapter_flow_from_catalog_to_download() {
     let state = drive::run(
         &sandbox,
         &rtr,
-        rtr.create_order(&draft(&csr)).unwrap(),
+        rtr.create_order(&drive::accepted(&sandbox, &rtr, draft(&csr)))
+            .unwrap(),
         &mut log,
     )
     .unwrap();
@@ -261,7 +264,12 @@ fn single_domain_twin() {
     };
     let quote = drive::ok(&sandbox, &rtr, rtr.quote(&draft).unwrap());
     assert_eq!(quote.total.minor, 795 * 2);
-    let state = drive::ok(&sandbox, &rtr, rtr.create_order(&draft).unwrap());
+    let state = drive::ok(
+        &sandbox,
+        &rtr,
+        rtr.create_order(&drive::accepted(&sandbox, &rtr, draft.clone()))
+            .unwrap(),
+    );
     let names: Vec<&str> = state.validations.iter().map(|v| v.name.as_str()).collect();
     assert_eq!(names, ["example.org", "www.example.org"]);
     let process = state.handle.operation.clone().unwrap();
@@ -289,7 +297,12 @@ fn change_dcv_through_resend() {
     let sandbox = sandbox();
     let rtr = RealtimeRegister::default();
     let (csr, _) = pki::csr(&NAMES);
-    let state = drive::ok(&sandbox, &rtr, rtr.create_order(&draft(&csr)).unwrap());
+    let state = drive::ok(
+        &sandbox,
+        &rtr,
+        rtr.create_order(&drive::accepted(&sandbox, &rtr, draft(&csr)))
+            .unwrap(),
+    );
     let choice = DcvChoice {
         name: Some("mail.example.com".into()),
         method: DcvMethod::Email,
@@ -655,10 +668,15 @@ fn faults_and_the_order_bound() {
     let (csr, _) = pki::csr(&NAMES);
     let processes: Vec<String> = (0..3)
         .map(|_| {
-            drive::ok(&sandbox, &rtr, rtr.create_order(&draft(&csr)).unwrap())
-                .handle
-                .operation
-                .unwrap()
+            drive::ok(
+                &sandbox,
+                &rtr,
+                rtr.create_order(&drive::accepted(&sandbox, &rtr, draft(&csr)))
+                    .unwrap(),
+            )
+            .handle
+            .operation
+            .unwrap()
         })
         .collect();
     let info = |p: &str| {
@@ -704,7 +722,12 @@ fn list_authkey_and_process_actions() {
     let missing = post("/v2/ssl/authkey", json!({"product": "sectigo_positivessl"}));
     assert_eq!(body_json(&missing)["violations"][0]["field"], "csr");
 
-    let state = drive::ok(&sandbox, &rtr, rtr.create_order(&draft(&csr)).unwrap());
+    let state = drive::ok(
+        &sandbox,
+        &rtr,
+        rtr.create_order(&drive::accepted(&sandbox, &rtr, draft(&csr)))
+            .unwrap(),
+    );
     let process = state.handle.operation.clone().unwrap();
     let sent = post(
         &format!("/v2/processes/{process}/send-subscriber-agreement"),
@@ -746,4 +769,40 @@ fn list_authkey_and_process_actions() {
             "item.providerId",
         ],
     );
+}
+
+// Guards: an order whose billables differ from the accepted quote stops before anything is
+// charged, through the simulator's handshake.
+#[test]
+fn a_changed_price_stops_the_order() {
+    let sandbox = sandbox();
+    let rtr = RealtimeRegister::default();
+    let (csr, _) = pki::csr(&NAMES);
+    let mut stale = drive::accepted(&sandbox, &rtr, draft(&csr));
+    if let Some(q) = stale.accepted_quote.as_mut() {
+        q.total.minor -= 100;
+        if let Some(line) = q.lines.first_mut() {
+            line.amount.minor -= 100;
+        }
+    }
+    let mut log = Vec::new();
+    let err = drive::run(&sandbox, &rtr, rtr.create_order(&stale).unwrap(), &mut log).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            certorder::provider::flow::RunError::Provider(ProviderError::PriceChanged { .. })
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        log,
+        vec![(OperationClass::Billable, 400)],
+        "the handshake is not answered"
+    );
+    let list = drive::respond(
+        &sandbox,
+        &rtr,
+        HttpRequest::new(Method::Get, "/v2/processes/1000"),
+    );
+    assert_eq!(list.status, 404, "no process was created");
 }

@@ -7,6 +7,8 @@
 
 #[path = "support/drive.rs"]
 mod drive;
+
+use drive::Open as _;
 #[path = "support/pki.rs"]
 mod pki;
 
@@ -128,7 +130,12 @@ fn adapter_flow_from_catalog_to_revocation() {
     let state = drive::ok(
         &sandbox,
         &ssl,
-        ssl.create_order(&draft(&csr, DcvMethod::Dns)).unwrap(),
+        ssl.create_order(&drive::accepted(
+            &sandbox,
+            &ssl,
+            draft(&csr, DcvMethod::Dns),
+        ))
+        .unwrap(),
     );
     assert_eq!(
         (state.status.clone(), state.provider_status.as_str()),
@@ -272,7 +279,12 @@ fn email_ov_and_quick_orders() {
     let state = drive::ok(
         &sandbox,
         &ssl,
-        ssl.create_order(&draft(&csr, DcvMethod::Email)).unwrap(),
+        ssl.create_order(&drive::accepted(
+            &sandbox,
+            &ssl,
+            draft(&csr, DcvMethod::Email),
+        ))
+        .unwrap(),
     );
     let validations = drive::ok(&sandbox, &ssl, ssl.dcv(&state).unwrap());
     assert!(validations.iter().all(|v| v.instruction
@@ -285,7 +297,8 @@ fn email_ov_and_quick_orders() {
     let err = drive::run(
         &sandbox,
         &ssl,
-        ssl.create_order(&wrong).unwrap(),
+        ssl.create_order(&drive::accepted(&sandbox, &ssl, wrong.clone()))
+            .unwrap(),
         &mut Vec::new(),
     )
     .unwrap_err();
@@ -302,7 +315,8 @@ fn email_ov_and_quick_orders() {
     let err = drive::run(
         &sandbox,
         &ssl,
-        ssl.create_order(&ov).unwrap(),
+        ssl.create_order(&drive::accepted(&sandbox, &ssl, ov.clone()))
+            .unwrap(),
         &mut Vec::new(),
     )
     .unwrap_err();
@@ -319,7 +333,12 @@ fn email_ov_and_quick_orders() {
         email: "ada@example.org".into(),
         phone: Some("+44.2000000000".into()),
     });
-    let state = drive::ok(&sandbox, &ssl, ssl.create_order(&ov).unwrap());
+    let state = drive::ok(
+        &sandbox,
+        &ssl,
+        ssl.create_order(&drive::accepted(&sandbox, &ssl, ov.clone()))
+            .unwrap(),
+    );
     drive::control(
         &sandbox,
         &ssl,
@@ -343,6 +362,7 @@ fn email_ov_and_quick_orders() {
         dcv: vec![DcvChoice::all(DcvMethod::Http)],
         ..OrderDraft::default()
     };
+    let quick = drive::accepted(&sandbox, &ssl, quick);
     let state = drive::ok(&sandbox, &ssl, ssl.quick_order(&quick).unwrap());
     let validations = drive::ok(&sandbox, &ssl, ssl.dcv(&state).unwrap());
     let fp = certorder::csr::inspect(quick.csr.as_deref().unwrap().as_bytes())

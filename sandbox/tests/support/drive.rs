@@ -115,3 +115,27 @@ pub(crate) fn same_shape(expected: &Value, actual: &Value, path: &str, skip: &[&
         _ => {}
     }
 }
+
+/// Whether an order status still waits for something (pending or processing).
+pub(crate) trait Open {
+    /// Pending or processing.
+    fn is_open(&self) -> bool;
+}
+
+impl Open for certorder::order::OrderStatus {
+    fn is_open(&self) -> bool {
+        matches!(self, Self::Pending | Self::Processing)
+    }
+}
+
+/// The draft with the provider's quote for it accepted, as the customer accepts the price
+/// shown before ordering.
+pub(crate) fn accepted(
+    sandbox: &Sandbox,
+    provider: &dyn Provider,
+    mut draft: certorder::order::OrderDraft,
+) -> certorder::order::OrderDraft {
+    let quote = ok(sandbox, provider, provider.quote(&draft).expect("quote"));
+    draft.accepted_quote = Some(quote);
+    draft
+}
