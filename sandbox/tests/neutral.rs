@@ -36,6 +36,14 @@ fn draft(product: &str, csr: Option<&str>, period: Option<Period>) -> OrderDraft
     }
 }
 
+/// A period in months.
+fn months_of(p: Period) -> u32 {
+    match p.unit {
+        certorder::product::PeriodUnit::Years => p.count * 12,
+        _ => p.count,
+    }
+}
+
 /// The id the control call takes: the operation for the XML-RPC API, else the order's id.
 fn control_id(kind: ProviderKind, state: &certorder::order::OrderState) -> String {
     match kind {
@@ -85,7 +93,7 @@ fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, ta
     let issued = drive::ok(&sandbox, provider, provider.order(&state.handle).unwrap());
     assert_eq!(issued.status, OrderStatus::Issued, "{kind:?}");
     if !caps.download_formats.is_empty() {
-        let months = period.map_or(12, Period::in_months);
+        let months = period.map_or(12, months_of);
         let cert = drive::ok(
             &sandbox,
             provider,
@@ -116,7 +124,7 @@ fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, ta
             provider,
             provider.download(&issued.handle).unwrap(),
         );
-        let months = period.map_or(12, Period::in_months);
+        let months = period.map_or(12, months_of);
         pki::check_issued(
             sandbox.ca(),
             &pki::first_der(&cert.pem),
