@@ -16,6 +16,7 @@ mod path;
 mod policy;
 pub(crate) mod providers;
 mod proxy;
+mod sandbox;
 pub(crate) mod state;
 mod static_files;
 pub(crate) mod store;
@@ -31,7 +32,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::cli::ServeArgs;
@@ -54,6 +55,10 @@ async fn healthz() -> impl axum::response::IntoResponse {
 pub(crate) fn router(state: Arc<AppState>, statics: Option<&StaticFiles>) -> Router {
     let api = Router::new()
         .route("/api/{*rest}", any(proxy::handle))
+        .route(
+            "/sandbox/{provider}/{*rest}",
+            post(sandbox::control).delete(sandbox::control),
+        )
         .layer(cors::layer(&state.allowed_origins))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

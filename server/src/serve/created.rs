@@ -23,6 +23,14 @@ pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<Target> {
                 // An operation: `id` is the operation, `cert_id` the certificate.
                 out.extend(value.get("id").and_then(rpc_id).map(Target::Operation));
                 out.extend(value.get("cert_id").and_then(rpc_id).map(Target::Order));
+                // An operation names its certificate in `params.cert_id` (CertificateOperationReturn).
+                out.extend(
+                    value
+                        .get("params")
+                        .and_then(|params| params.get("cert_id"))
+                        .and_then(rpc_id)
+                        .map(Target::Order),
+                );
             }
         }
         ProviderKind::GandiV5 => {

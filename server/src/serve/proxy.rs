@@ -49,21 +49,11 @@ async fn forward(
     log.class = Some(operation.class);
     let rule = policy::rule(state.mode, operation.class, operation.target.is_some());
     authorise(state, provider.kind, &operation, rule, &parts.headers)?;
-    let Route::Upstream {
+    let Route {
         upstream,
         credentials,
         ..
-    } = &provider.route
-    else {
-        return Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "sandbox_unavailable",
-            format!(
-                "{} runs in sandbox mode (no credentials are configured) and the sandbox is not available in this build",
-                provider.kind.name()
-            ),
-        ));
-    };
+    } = &provider.route;
     let claim = if operation.class.is_billable() {
         let client = request::client(state, &parts);
         exactly_once::claim(state, provider.kind, &parts.headers, &incoming, &client).await?

@@ -10,5 +10,6 @@ mod logging;
 mod open_proxy;
 mod redis_store;
 mod routing;
+mod sandbox;
 mod stores;
 mod tokens;

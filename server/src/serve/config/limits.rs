@@ -17,6 +17,8 @@ pub(crate) struct Limits {
     pub(crate) connect_timeout: Duration,
     /// Time allowed for a whole upstream exchange.
     pub(crate) total_timeout: Duration,
+    /// Orders each sandbox simulator keeps in memory; beyond it the oldest is evicted.
+    pub(crate) sandbox_max_orders: usize,
 }
 
 impl Default for Limits {
@@ -26,6 +28,7 @@ impl Default for Limits {
             billable_burst: 5,
             connect_timeout: Duration::from_secs(5),
             total_timeout: Duration::from_secs(30),
+            sandbox_max_orders: 10_000,
         }
     }
 }
@@ -37,6 +40,7 @@ pub(super) struct FileLimits {
     billable_burst: Option<u32>,
     connect_timeout_secs: Option<u64>,
     total_timeout_secs: Option<u64>,
+    sandbox_max_orders: Option<u64>,
 }
 
 /// The limits from the `[limits]` table and the environment (the environment winning).
@@ -91,5 +95,12 @@ pub(super) fn from(file: FileLimits, env: EnvLookup<'_>) -> Result<Limits, Confi
             file.total_timeout_secs,
             defaults.total_timeout.as_secs(),
         )?),
+        sandbox_max_orders: usize::try_from(number(
+            "CERTORDER_SANDBOX_MAX_ORDERS",
+            "sandbox_max_orders",
+            file.sandbox_max_orders,
+            defaults.sandbox_max_orders as u64,
+        )?)
+        .map_err(|_| ConfigError::invalid("limits.sandbox_max_orders", "too large"))?,
     })
 }

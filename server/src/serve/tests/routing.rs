@@ -158,9 +158,10 @@ async fn policy_per_mode_and_class() {
     assert_eq!(forwarded, 2 + cases.len(), "refused calls were forwarded");
 }
 
-// Guards: a provider without credentials answers sandbox_unavailable, never forwarding.
+// Guards: a provider without credentials is answered by its sandbox simulator, through the
+// proxy route.
 #[tokio::test]
-async fn sandbox_mode_without_sandbox_is_a_clear_error() {
+async fn sandbox_mode_answers_from_the_simulator() {
     let config = crate::serve::config::Config::load(None, &|_: &str| None, &Default::default())
         .expect("defaults");
     let state = crate::serve::state(&config).await.expect("state");
@@ -172,7 +173,8 @@ async fn sandbox_mode_without_sandbox_is_a_clear_error() {
             .expect("request"),
     )
     .await;
-    assert_eq!((status, code(&body).as_str()), (503, "sandbox_unavailable"));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("cert_std_3_0_0"), "{body}");
 }
 
 // Guards: CORS preflight for a configured origin is answered here (never forwarded) with

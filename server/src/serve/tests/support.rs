@@ -245,11 +245,12 @@ pub(crate) fn app_with(fake: &Fake, options: Options) -> Router {
             Mode::Reseller => Some(Arc::new(credentials(route.kind))),
             Mode::Portal => None,
         };
-        route.route = Route::Upstream {
+        route.route = Route {
             upstream: Arc::new(remote),
             credentials,
             description: base,
         };
+        route.sandbox = None;
         if route.kind == ProviderKind::Gjirafa {
             let project = certorder::provider::gjirafa::ProjectId::parse(PROJECT).expect("uuid");
             route.adapter = Arc::new(certorder::provider::gjirafa::Gjirafa::new(project, 0));
