@@ -2,13 +2,13 @@
 //!
 //! Modelled on instant-acme: a stable identity, [`OrderHandle`], is kept apart
 //! from the server-reported snapshot, [`OrderState`], which is replaced on every refresh.
-//! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`]; the
-//! check of a draft against its product, before sending, in [`check`].
+//! Domain control validation lives in `dcv`; certificate downloads in `certificate`; the
+//! check of a draft against its product, before sending, in [`check()`].
 
-pub mod certificate;
+pub(crate) mod certificate;
 pub mod check;
-pub mod dcv;
-pub mod quote;
+pub(crate) mod dcv;
+pub(crate) mod quote;
 
 use serde::{Deserialize, Serialize};
 
@@ -155,9 +155,11 @@ impl OrderState {
 
 /// What the customer asks for: the provider-neutral input of a quote or an order.
 ///
-/// Names are A-labels (punycode), lowercase, without a trailing dot; the domain rules check
-/// them before an adapter sees them. Adapters validate what their provider needs on top
-/// (a DCV method the API does not know, a period out of range) before building a request.
+/// Names are kept as the customer typed them; every adapter sends
+/// [`OrderDraft::in_a_labels`] (A-labels, lowercase, no trailing dot, each name parsed once
+/// as a [`DomainName`]), and [`OrderDraft::domain_names`] gives the typed names. Adapters
+/// validate what their provider needs on top (a DCV method the API does not know, a period
+/// out of range) before building a request.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OrderDraft {
     /// The provider's product code ([`crate::product::Product::id`]).
@@ -206,6 +208,28 @@ impl OrderDraft {
                 })
             })
             .collect()
+    }
+
+    /// The draft as it is sent: every name (common name, SANs, the names of DCV choices) in
+    /// its A-label form, lower case, without a trailing dot, parsed once by
+    /// [`DomainName::parse`]. Adapters send this, never the names as typed; an invalid name is
+    /// [`DraftProblem::InvalidName`] before anything is sent.
+    pub fn in_a_labels(&self) -> Result<OrderDraft, DraftProblem> {
+        let a_label = |raw: &String| {
+            DomainName::parse(raw)
+                .map(|n| n.ascii().to_owned())
+                .map_err(|e| DraftProblem::InvalidName {
+                    name: raw.clone(),
+                    reason: e.to_string(),
+                })
+        };
+        let mut sent = self.clone();
+        sent.common_name = self.common_name.as_ref().map(a_label).transpose()?;
+        sent.sans = self.sans.iter().map(a_label).collect::<Result<_, _>>()?;
+        for choice in &mut sent.dcv {
+            choice.name = choice.name.as_ref().map(a_label).transpose()?;
+        }
+        Ok(sent)
     }
 
     /// The draft's one DCV method, for providers that take one per order (Gandi

@@ -20,7 +20,7 @@
 
 pub mod error;
 pub mod flow;
-pub mod gandi;
+pub(crate) mod gandi;
 pub mod gandi_v3;
 pub mod gandi_v5;
 pub mod gjirafa;

@@ -272,3 +272,27 @@ fn ssl247_needs_an_accepted_quote() {
         );
     }
 }
+
+// Guards: a quote the provider sends without its total, or with a billable without amount,
+// is an error, never a price of 0 shown to the customer.
+#[test]
+fn realtime_register_quote_without_a_price_is_an_error() {
+    let adapter = RealtimeRegister::for_customer("johndoe");
+    for answer in [
+        r#"{"quote": {"currency": "EUR", "billables": []}}"#,
+        r#"{"quote": {"currency": "EUR", "total": 100, "billables": [{"product": "ssl", "action": "REQUEST"}]}}"#,
+    ] {
+        let result = flow::run_sync(adapter.quote(&rtr_draft(None)).unwrap(), |_, _| {
+            Ok::<_, ()>(json_response(200, answer))
+        });
+        assert!(
+            matches!(
+                result,
+                Err(flow::RunError::Provider(ProviderError::UnexpectedResponse(
+                    _
+                )))
+            ),
+            "{answer}: {result:?}"
+        );
+    }
+}

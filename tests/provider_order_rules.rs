@@ -152,3 +152,50 @@ fn gjirafa_pending_is_pending() {
     assert_eq!(read("Active"), OrderStatus::Issued);
     assert_eq!(read("Revoked?"), OrderStatus::Unknown("Revoked?".into()));
 }
+
+// Guards: every adapter sends names as A-labels, whatever the customer typed, and refuses an
+// invalid name before sending.
+#[test]
+fn names_are_sent_as_a_labels() {
+    use certorder::provider::ssl247::Ssl247;
+    let typed = OrderDraft {
+        product: "cert_std_1_0_0".into(),
+        csr: Some(
+            "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----".into(),
+        ),
+        common_name: Some("Bücher.de.".into()),
+        sans: vec!["WWW.Bücher.de".into()],
+        accepted_quote: Some(certorder::order::Quote {
+            product: "cert_std_1_0_0".into(),
+            period: None,
+            total: certorder::product::Money::new(0, None),
+            lines: Vec::new(),
+        }),
+        ..OrderDraft::default()
+    };
+    let rtr = RealtimeRegister::for_customer("johndoe");
+    let providers: [&dyn Provider; 4] = [&GandiV3, &GandiV5, &rtr, &Ssl247];
+    for provider in providers {
+        let request = provider.create_order(&typed).unwrap().request().unwrap();
+        let body = String::from_utf8(request.body.unwrap()).unwrap();
+        assert!(
+            body.contains("xn--bcher-kva.de"),
+            "{:?}: {body}",
+            provider.kind()
+        );
+        assert!(
+            !body.contains("Bücher") && !body.contains("bücher"),
+            "{:?}",
+            provider.kind()
+        );
+        let bad = OrderDraft {
+            sans: vec!["bad_name.example.com".into()],
+            ..typed.clone()
+        };
+        assert!(
+            matches!(provider.create_order(&bad), Err(ProviderError::InvalidInput { field, .. }) if field == "names"),
+            "{:?}",
+            provider.kind()
+        );
+    }
+}

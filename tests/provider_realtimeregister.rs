@@ -236,7 +236,7 @@ fn quote_request_and_answer() {
         (Some(1), Some(1250), Some(1250))
     );
     assert_eq!(b.refundable, Some(false));
-    let neutral = map::quote(&q, &draft());
+    let neutral = map::quote(&q, &draft()).unwrap();
     assert_eq!(neutral.total.to_string(), "37.50 EUR");
     assert_eq!(neutral.lines[0].description, "REQUEST");
     assert_eq!(neutral.lines[1].amount.minor, 1250);

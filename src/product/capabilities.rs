@@ -129,7 +129,7 @@ pub struct DcvSupport {
 
 impl DcvSupport {
     /// The same methods for names and IP addresses, and for wildcards those that allow it.
-    pub fn uniform(methods: &[DcvMethod], ip: bool, per_name: bool) -> Self {
+    pub(crate) fn uniform(methods: &[DcvMethod], ip: bool, per_name: bool) -> Self {
         Self {
             name: methods.to_vec(),
             wildcard: methods

@@ -100,7 +100,7 @@ impl<T> Prepared<T> {
     }
 
     /// The same request, its success read another way.
-    pub fn with_parse<U>(
+    pub(crate) fn with_parse<U>(
         self,
         parse: fn(&HttpResponse) -> Result<U, ProviderError>,
     ) -> Prepared<U> {

@@ -95,7 +95,7 @@ pub fn certificate_status(word: &str) -> OrderStatus {
 
 /// A package → product: the name's grammar, refined by the package's own `max_domains` (a
 /// multi-name package then is `Multi`) and issuing CA. `None` for a name outside the grammar.
-pub fn product(
+pub(crate) fn product(
     provider: ProviderKind,
     name: &str,
     max_domains: Option<u32>,
@@ -117,7 +117,10 @@ pub fn product(
 }
 
 /// The names of a certificate: the common name first, then each alternative name once.
-pub fn names<'a>(cn: Option<&String>, altnames: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn names<'a>(
+    cn: Option<&String>,
+    altnames: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
     let mut names: Vec<String> = cn.into_iter().cloned().collect();
     for alt in altnames {
         if !names.iter().any(|n| n == alt) {
@@ -130,7 +133,7 @@ pub fn names<'a>(cn: Option<&String>, altnames: impl IntoIterator<Item = &'a str
 /// The DNS record that validates `name` (the `index`-th name): the one whose owner is
 /// `_<hash>.<name>.` (the owner minus its first label, a wildcard's `*.` dropped), else the
 /// record at the same position.
-pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option<DnsRecord> {
+pub(crate) fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option<DnsRecord> {
     let base = name.strip_prefix("*.").unwrap_or(name);
     records
         .iter()
@@ -143,7 +146,7 @@ pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option
 }
 
 /// The DNS records of a `dns_records` list; zone-file lines that do not parse are left out.
-pub fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
+pub(crate) fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
     lines
         .iter()
         .filter_map(|line| DnsRecord::from_zone_line(line))
@@ -153,7 +156,7 @@ pub fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
 /// One validation per name with the instruction `instruction(index, name)` gives, or else the
 /// provider's explanation lines joined, since both APIs send those for every method and they
 /// are all a customer can act on when no record or address applies.
-pub fn validations(
+pub(crate) fn validations(
     names: &[String],
     method: &DcvMethod,
     messages: &[String],

@@ -7,7 +7,7 @@
 //! - [`calls`]: one constructor per method (`cert.*`, `cert.hosted.*`, `operation.info`),
 //!   each a [`Prepared`](crate::provider::flow::Prepared) call implementing [`Call`](crate::provider::Call).
 //! - [`wire`]: the parameter and return structs of the document.
-//! - [`PackageName`]: the package name grammar both Gandi APIs share ([`crate::provider::gandi`]).
+//! - [`PackageName`]: the package name grammar both Gandi APIs share (`crate::provider::gandi`).
 //! - [`GandiV3`]: the [`Provider`] implementation, recognition by `methodName`, and the API
 //!   key as the first parameter.
 
@@ -231,6 +231,7 @@ impl Provider for GandiV3 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let params = Self::create_params(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         Ok(flow::map(calls::create(&params)?, move |op| {
@@ -273,6 +274,7 @@ impl Provider for GandiV3 {
     }
 
     fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let create = Self::create_params(draft)?;
         let params = CertificateParams {
             package: create.package,
@@ -323,6 +325,7 @@ impl Provider for GandiV3 {
         handle: &OrderHandle,
         draft: &OrderDraft,
     ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let params = Self::create_params(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         Ok(flow::map(

@@ -12,7 +12,8 @@ pub mod map;
 pub mod wire;
 
 pub use error::Error;
-pub use map::{order_state, product, validations};
+pub(crate) use map::order_state;
+pub use map::{product, validations};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
@@ -209,6 +210,7 @@ impl Provider for GandiV5 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = Self::create_request(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         let names: Vec<String> = draft.names().cloned().collect();
@@ -248,10 +250,12 @@ impl Provider for GandiV5 {
     }
 
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         Self::dry_run(draft)
     }
 
     fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = DcvParamsRequest {
             altnames: draft.sans.clone(),
             csr: draft.csr.clone(),
@@ -287,6 +291,7 @@ impl Provider for GandiV5 {
         handle: &OrderHandle,
         draft: &OrderDraft,
     ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         let body = ChangeRequest {
             csr: draft.csr.clone(),

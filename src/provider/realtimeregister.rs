@@ -5,12 +5,12 @@
 //! docs/providers.md §2 adds hosts, auth, the process and catalog shapes.
 //!
 //! - [`calls`]: one constructor per endpoint, each a [`Prepared`](crate::provider::flow::Prepared)
-//!   call; bodies are checked by [`validate`] against the reference's restrictions before
+//!   call; bodies are checked by `validate` against the reference's restrictions before
 //!   anything is built.
 //! - [`wire`]: request and response bodies, enumerations open to new words.
 //! - [`error::RtrError`]: `{type, message, violations[]}`, including the
 //!   `BillableAcknowledgmentNeededException` handshake's `billables`.
-//! - [`recognise`]: operation and class of a forwarded request.
+//! - `recognise`: operation and class of a forwarded request.
 //! - [`RealtimeRegister`]: the [`Provider`]; `Authorization: ApiKey <key>`, and the customer
 //!   handle, derived from the key, filled into request bodies that leave it empty.
 
@@ -18,8 +18,8 @@ mod acknowledge;
 pub mod calls;
 pub mod error;
 pub mod map;
-pub mod recognise;
-pub mod validate;
+pub(crate) mod recognise;
+pub(crate) mod validate;
 pub mod wire;
 
 use base64::Engine as _;
@@ -217,6 +217,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         // Nothing is charged that the customer has not seen priced (docs/providers.md §2.2).
         let accepted = draft
             .accepted_quote
@@ -271,10 +272,11 @@ impl Provider for RealtimeRegister {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = self.request_body(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::quote(&body)?, move |q| {
-            Ok(map::quote(&q, &draft))
+            map::quote(&q, &draft)
         }))
     }
 
@@ -327,6 +329,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = self.request_body(draft)?;
         validate::certificate_request(&body)?;
         Ok(flow::map(calls::quote(&body)?, |_| Ok(())))

@@ -11,7 +11,7 @@
 //! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
 //! - [`wire`]: the document's types ([`account`], [`catalog`], [`certificate`], [`order`],
-//!   [`request`], [`envelope`]); [`account::profile`] maps neutral contacts onto the contact
+//!   [`request`], [`envelope`]); `account::profile` maps neutral contacts onto the contact
 //!   profiles orders name.
 //! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
 //!   `recognise`: which documented operation a forwarded request is.
@@ -24,7 +24,8 @@ mod recognise;
 pub mod wire;
 
 // The wire modules at the paths callers have always used.
-pub use wire::{account, catalog, certificate, envelope, order, request, scalar, status};
+pub(crate) use wire::scalar;
+pub use wire::{account, catalog, certificate, envelope, order, request, status};
 
 use std::collections::VecDeque;
 
@@ -59,6 +60,7 @@ impl Ssl247 {
     /// [`Provider::create_order`] takes this path when the draft asks for
     /// [`OrderDraft::in_one_request`].
     pub fn quick_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let accepted = accepted_quote(draft)?;
         let priced = map::order_request(draft)?;
         let body = map::quick_order_request(draft)?;
@@ -230,6 +232,7 @@ impl Provider for Ssl247 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         if draft.in_one_request {
             return self.quick_order(draft);
         }
@@ -286,6 +289,7 @@ impl Provider for Ssl247 {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = map::order_request(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::validate(&body)?, move |validated| {
@@ -298,6 +302,7 @@ impl Provider for Ssl247 {
 
     /// `validate` "checks and prices, charges nothing".
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = map::order_request(draft)?;
         Ok(flow::map(calls::validate(&body)?, |validated| {
             if validated.is_invalid() {
@@ -314,6 +319,7 @@ impl Provider for Ssl247 {
         handle: &OrderHandle,
         draft: &OrderDraft,
     ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let draft = draft.clone();
         Ok(flow::map(
             calls::renew(&handle.id, &map::years(&draft)?)?,

@@ -13,7 +13,7 @@ use crate::provider::{ProviderError, ProviderKind, gandi};
 pub use gandi::certificate_status;
 
 /// Operation `step` → neutral status.
-pub fn operation_status(step: &str) -> OrderStatus {
+pub(crate) fn operation_status(step: &str) -> OrderStatus {
     match step {
         "BILL" | "WAIT" => OrderStatus::Pending,
         "RUN" | "SUPPORT" => OrderStatus::Processing,

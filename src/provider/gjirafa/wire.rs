@@ -17,7 +17,7 @@ use crate::http::Secret;
 /// The envelope of every response ("Responses" of each operation).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Envelope<T> {
+pub(crate) struct Envelope<T> {
     /// `success`: false when the request was refused.
     #[serde(default)]
     pub success: bool,

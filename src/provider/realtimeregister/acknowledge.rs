@@ -51,7 +51,7 @@ impl Exchange<OrderState> for Acknowledging {
             // Billables given by the caller and refused: nothing to compare a new demand with.
             return Err(e.into());
         };
-        let asked = map::demanded(e.billables(), &accepted);
+        let asked = map::demanded(e.billables(), &accepted)?;
         if let Some(sent) = &self.body.billables {
             // Already acknowledged: the same demand again is the provider's refusal as is.
             if sent.as_slice() == e.billables() {

@@ -15,7 +15,7 @@ use crate::product::{
 use crate::provider::{ProviderError, ProviderKind};
 
 /// The neutral field for an RTR field word.
-pub fn order_field(field: &ProductField) -> OrderField {
+pub(crate) fn order_field(field: &ProductField) -> OrderField {
     match field {
         ProductField::DomainName => OrderField::DomainName,
         ProductField::Dcv => OrderField::Dcv,
@@ -106,7 +106,10 @@ pub fn dcv_method(t: &DcvType) -> DcvMethod {
 
 /// `dcv[]` entries for `names` from the draft's choices (a per-name choice wins over the
 /// choice for all names).
-pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, ProviderError> {
+pub(crate) fn dcv_entries(
+    names: &[String],
+    choices: &[DcvChoice],
+) -> Result<Vec<Dcv>, ProviderError> {
     let default = choices.iter().find(|c| c.name.is_none());
     names
         .iter()
@@ -128,7 +131,7 @@ pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, 
 }
 
 /// The request body for a neutral draft; `customer` is left for the proxy unless given.
-pub fn certificate_request(
+pub(crate) fn certificate_request(
     draft: &OrderDraft,
     customer: Option<&str>,
 ) -> Result<CertificateRequest, ProviderError> {
@@ -337,39 +340,54 @@ pub fn certificate_state(cert: &SslCertificate, operation: Option<String>) -> Or
     state
 }
 
-/// A quote in the neutral model; RTR amounts are in cents.
-pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Quote {
+/// A quote in the neutral model; RTR amounts are in cents. A quote without its total, or a
+/// billable without an amount, is an error naming the field: a price is never shown as 0
+/// because the provider left it out.
+pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Result<Quote, ProviderError> {
     let currency = q.quote.currency.as_deref();
-    Quote {
+    let total = q
+        .quote
+        .total
+        .ok_or_else(|| ProviderError::UnexpectedResponse("the quote has no quote.total".into()))?;
+    Ok(Quote {
         product: draft.product.clone(),
         period: draft.period,
-        total: Money::new(q.quote.total.unwrap_or_default(), currency),
-        lines: quote_lines(&q.quote.billables, currency),
-    }
+        total: Money::new(total, currency),
+        lines: quote_lines(&q.quote.billables, currency)?,
+    })
 }
 
 /// What a `BillableAcknowledgmentNeededException` asks to charge, as a quote. The demand
 /// names no currency, so the accepted quote's is taken (an account is billed in one
 /// currency); the total is the sum of the lines.
-pub fn demanded(billables: &[Billable], accepted: &Quote) -> Quote {
+pub fn demanded(billables: &[Billable], accepted: &Quote) -> Result<Quote, ProviderError> {
     let currency = accepted.total.currency.as_deref();
-    let lines = quote_lines(billables, currency);
-    Quote {
+    let lines = quote_lines(billables, currency)?;
+    Ok(Quote {
         product: accepted.product.clone(),
         period: accepted.period,
         total: Money::new(lines.iter().map(|l| l.amount.minor).sum(), currency),
         lines,
-    }
+    })
 }
 
 /// One quote line per billable, at its total (or unit amount when no total is given).
-fn quote_lines(billables: &[Billable], currency: Option<&str>) -> Vec<QuoteLine> {
+fn quote_lines(
+    billables: &[Billable],
+    currency: Option<&str>,
+) -> Result<Vec<QuoteLine>, ProviderError> {
     billables
         .iter()
-        .map(|b| QuoteLine {
-            description: b.action.clone(),
-            quantity: b.quantity.unwrap_or(1),
-            amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
+        .enumerate()
+        .map(|(i, b)| {
+            let amount = b.total.or(b.amount).ok_or_else(|| {
+                ProviderError::UnexpectedResponse(format!("billables[{i}] has no total or amount"))
+            })?;
+            Ok(QuoteLine {
+                description: b.action.clone(),
+                quantity: b.quantity.unwrap_or(1),
+                amount: Money::new(amount, currency),
+            })
         })
         .collect()
 }

@@ -11,10 +11,13 @@ mod download;
 mod request;
 mod state;
 
-pub use download::{download_text, leaf, pem_blocks};
-pub(crate) use request::years;
-pub use request::{complete_request, order_request, quick_order_request};
-pub use state::{approvers, completed, placed, quote, state, validations};
+pub(crate) use download::{download_text, pem_blocks};
+pub(crate) use request::{quick_order_request, years};
+pub(crate) use state::completed;
+
+pub use download::leaf;
+pub use request::{complete_request, order_request};
+pub use state::{approvers, placed, quote, state, validations};
 
 fn text(s: Option<&Scalar>) -> Option<String> {
     s.map(|s| s.as_str().trim().to_owned())

@@ -10,7 +10,7 @@ pub mod certificate;
 pub mod envelope;
 pub mod order;
 pub mod request;
-pub mod scalar;
+pub(crate) mod scalar;
 pub mod status;
 
 pub use scalar::Scalar;

@@ -160,7 +160,7 @@ pub fn complete_request(
 }
 
 /// The `place-quick-order` body of a draft.
-pub fn quick_order_request(draft: &OrderDraft) -> Result<QuickOrderRequest, ProviderError> {
+pub(crate) fn quick_order_request(draft: &OrderDraft) -> Result<QuickOrderRequest, ProviderError> {
     let cn = common_name(draft)?;
     Ok(QuickOrderRequest {
         billing_contact_id: None,

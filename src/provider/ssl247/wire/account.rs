@@ -5,8 +5,8 @@
 //! Answers use [`Scalar`] like every other SSL247 answer (the document writes every value as
 //! a string); requests send text as given and flags as JSON booleans.
 
-pub mod person;
-pub mod profile;
+pub(crate) mod person;
+pub(crate) mod profile;
 
 use serde::{Deserialize, Serialize};
 
