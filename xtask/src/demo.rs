@@ -17,7 +17,7 @@ pub(crate) fn run() -> Result {
         "run",
         "--quiet",
         "--profile",
-        "serve",
+        "native",
         "-p",
         "certorder-server",
         "--",

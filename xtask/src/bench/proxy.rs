@@ -85,7 +85,7 @@ pub(crate) fn run(args: &[String]) -> Result {
         "build",
         "--quiet",
         "--profile",
-        "serve",
+        "native",
         "-p",
         "certorder-server",
     ]))?;
@@ -100,7 +100,7 @@ pub(crate) fn run(args: &[String]) -> Result {
         "nginx",
     )?;
     let key = "YmVuY2gvYmVuY2gta2V5"; // base64 of "bench/bench-key": a customer handle and a key
-    let certorder = root.join("target").join("serve").join("certorder");
+    let certorder = root.join("target").join("native").join("certorder");
     let _serve = spawn(
         Command::new(&certorder)
             .args(["serve", "--listen", &format!("127.0.0.1:{CERTORDER_PORT}")])

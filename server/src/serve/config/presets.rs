@@ -1,5 +1,5 @@
 //! Upstream base URLs: the production and test hosts each provider documents
-//! (docs/providers.md §1.3, §1.5, §2.1, §3), by name, or any URL.
+//! (docs/providers.md §1.2, §1.5, §2.1, §3), by name, or any URL.
 
 use certorder::provider::{ProviderKind, gandi_v3, gandi_v5, realtimeregister, ssl247};
 
