@@ -11,7 +11,7 @@ mod error;
 pub mod fingerprint;
 pub mod input;
 pub mod lint;
-pub mod model;
+pub(crate) mod model;
 mod report;
 pub mod roca;
 pub mod verify;

@@ -103,7 +103,7 @@ const SENSITIVE_HEADERS: [&str; 5] = [
 ];
 
 /// Whether a header carries a credential (its value is never printed).
-pub fn is_sensitive_header(name: &str) -> bool {
+pub(crate) fn is_sensitive_header(name: &str) -> bool {
     SENSITIVE_HEADERS
         .iter()
         .any(|s| s.eq_ignore_ascii_case(name))
@@ -195,7 +195,7 @@ impl HttpRequest {
     }
 
     /// Removes every header of that name.
-    pub fn remove_header(&mut self, name: &str) {
+    pub(crate) fn remove_header(&mut self, name: &str) {
         self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
     }
 
@@ -258,7 +258,7 @@ fn percent_encode_into(out: &mut String, s: &str) {
 }
 
 /// Percent-encodes one path segment (an order id taken from user input, for example).
-pub fn encode_path_segment(segment: &str) -> String {
+pub(crate) fn encode_path_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     percent_encode_into(&mut out, segment);
     out

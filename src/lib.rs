@@ -22,8 +22,28 @@
 //!
 //! Nothing here does I/O: the same code runs natively and in the browser (wasm32).
 //!
+//! # What is public, and for whom
+//!
+//! The main types are re-exported here at the root: [`Provider`] and [`ProviderKind`], the
+//! order model ([`OrderDraft`], [`OrderState`], [`OrderHandle`], [`Product`]), [`inspect`] for
+//! a CSR, and each layer's error ([`CsrError`], [`DomainError`], [`DraftProblem`],
+//! [`ProviderError`], [`BodyError`]).
+//!
+//! - The server (`certorder-server`) uses [`Provider`] through its `recognise` and
+//!   `authenticate`, [`provider::Operation`] and [`provider::OperationClass`] for its policy,
+//!   [`http::Credentials`] and the [`http`] request and response types, and [`csr`] for its
+//!   `inspect` command.
+//! - The widget (the `ui` module, built for wasm32 only) drives orders through [`Provider`]
+//!   and the model; it needs nothing beyond what a library user gets.
+//! - A library user gets the same, and each adapter's typed calls and wire types
+//!   (`provider::gandi_v5::calls`, `::wire`, …) for the raw API: one constructor per
+//!   documented operation, as the fuzz targets, benchmarks and integration tests use them.
+//!
+//! Everything else is `pub(crate)`: helpers of one adapter, parsing internals, and the
+//! mapping code between wire types and the model.
+//!
 //! ```
-//! let report = certorder::csr::inspect(b"not a csr");
+//! let report = certorder::inspect(b"not a csr");
 //! assert!(report.is_err());
 //! ```
 
@@ -36,3 +56,10 @@ pub mod provider;
 
 #[cfg(all(feature = "ui", target_arch = "wasm32"))]
 pub mod ui;
+
+pub use csr::{CsrError, inspect};
+pub use domain::{DomainError, DomainName};
+pub use http::BodyError;
+pub use order::{DraftProblem, OrderDraft, OrderHandle, OrderState, OrderStatus};
+pub use product::{Capabilities, Product, ProviderKind};
+pub use provider::{Provider, ProviderError};

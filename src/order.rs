@@ -2,17 +2,18 @@
 //!
 //! Modelled on instant-acme: a stable identity, [`OrderHandle`], is kept apart
 //! from the server-reported snapshot, [`OrderState`], which is replaced on every refresh.
-//! Domain control validation lives in [`dcv`]; certificate downloads in [`certificate`]; the
-//! check of a draft against its product, before sending, in [`check`].
+//! Domain control validation lives in `dcv`; certificate downloads in `certificate`; the
+//! check of a draft against its product, before sending, in [`check()`].
 
-pub mod certificate;
+pub(crate) mod certificate;
 pub mod check;
-pub mod dcv;
+pub(crate) mod dcv;
+pub(crate) mod quote;
 
 use serde::{Deserialize, Serialize};
 
-use crate::product::ProviderKind;
-use crate::product::{Money, Period};
+use crate::domain::DomainName;
+use crate::product::{Period, ProviderKind};
 
 pub use certificate::{Certificate, CertificateFormat};
 pub use check::{DraftProblem, check};
@@ -20,6 +21,7 @@ pub use dcv::{
     ApproverEmails, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType,
     NameValidation,
 };
+pub use quote::{Quote, QuoteLine};
 
 /// The stable identity of an order at one provider.
 ///
@@ -37,6 +39,11 @@ pub struct OrderHandle {
     pub id: String,
     /// The provider's operation/process identifier, when it differs from `id`.
     pub operation: Option<String>,
+    /// The DCV method chosen for the whole order, where the provider takes one per order and
+    /// must be told it again to describe DCV (Gandi `dcv_method`); `None` where methods are
+    /// chosen per name or the provider reports them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dcv_method: Option<DcvMethod>,
 }
 
 impl OrderHandle {
@@ -46,6 +53,7 @@ impl OrderHandle {
             provider,
             id: id.into(),
             operation: None,
+            dcv_method: None,
         }
     }
 
@@ -53,6 +61,13 @@ impl OrderHandle {
     #[must_use]
     pub fn with_operation(mut self, operation: impl Into<String>) -> Self {
         self.operation = Some(operation.into());
+        self
+    }
+
+    /// The same handle with the order's one DCV method.
+    #[must_use]
+    pub fn with_dcv_method(mut self, method: DcvMethod) -> Self {
+        self.dcv_method = Some(method);
         self
     }
 }
@@ -86,14 +101,6 @@ pub enum OrderStatus {
     /// A status word no mapping knows.
     #[serde(untagged)]
     Unknown(String),
-}
-
-impl OrderStatus {
-    /// Whether the order can still change without the customer doing anything new (so polling
-    /// makes sense).
-    pub fn is_open(&self) -> bool {
-        matches!(self, Self::Pending | Self::Processing)
-    }
 }
 
 /// The last-known state of an order, as the provider reported it.
@@ -148,9 +155,11 @@ impl OrderState {
 
 /// What the customer asks for: the provider-neutral input of a quote or an order.
 ///
-/// Names are A-labels (punycode), lowercase, without a trailing dot; the domain rules check
-/// them before an adapter sees them. Adapters validate what their provider needs on top
-/// (a DCV method the API does not know, a period out of range) before building a request.
+/// Names are kept as the customer typed them; every adapter sends
+/// [`OrderDraft::in_a_labels`] (A-labels, lowercase, no trailing dot, each name parsed once
+/// as a [`DomainName`]), and [`OrderDraft::domain_names`] gives the typed names. Adapters
+/// validate what their provider needs on top (a DCV method the API does not know, a period
+/// out of range) before building a request.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OrderDraft {
     /// The provider's product code ([`crate::product::Product::id`]).
@@ -169,12 +178,71 @@ pub struct OrderDraft {
     pub approver: Option<Contact>,
     /// The organisation, for OV/EV products.
     pub organization: Option<Organization>,
+    /// The quote the customer was shown and accepted. Where a provider prices an order
+    /// before charging it, the adapter charges only this (and stops with
+    /// [`crate::provider::ProviderError::PriceChanged`] when the provider asks for more or
+    /// other items); an order with no accepted quote is not sent there at all.
+    #[serde(default)]
+    pub accepted_quote: Option<Quote>,
+    /// Place the order in one request where the provider offers that besides its step-by-step
+    /// order (SSL247 `place-quick-order`); other providers ignore it.
+    #[serde(default)]
+    pub in_one_request: bool,
 }
 
 impl OrderDraft {
     /// The names the order asks for: the common name first, then the SANs.
     pub fn names(&self) -> impl Iterator<Item = &String> {
         self.common_name.iter().chain(&self.sans)
+    }
+
+    /// The names as [`DomainName`]s, parsed once from what the customer typed: A-label for
+    /// sending ([`DomainName::ascii`]), U-label for display, wildcard and base known. The
+    /// first invalid name is [`DraftProblem::InvalidName`].
+    pub fn domain_names(&self) -> Result<Vec<DomainName>, DraftProblem> {
+        self.names()
+            .map(|raw| {
+                DomainName::parse(raw).map_err(|e| DraftProblem::InvalidName {
+                    name: raw.clone(),
+                    reason: e.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    /// The draft as it is sent: every name (common name, SANs, the names of DCV choices) in
+    /// its A-label form, lower case, without a trailing dot, parsed once by
+    /// [`DomainName::parse`]. Adapters send this, never the names as typed; an invalid name is
+    /// [`DraftProblem::InvalidName`] before anything is sent.
+    pub fn in_a_labels(&self) -> Result<OrderDraft, DraftProblem> {
+        let a_label = |raw: &String| {
+            DomainName::parse(raw)
+                .map(|n| n.ascii().to_owned())
+                .map_err(|e| DraftProblem::InvalidName {
+                    name: raw.clone(),
+                    reason: e.to_string(),
+                })
+        };
+        let mut sent = self.clone();
+        sent.common_name = self.common_name.as_ref().map(a_label).transpose()?;
+        sent.sans = self.sans.iter().map(a_label).collect::<Result<_, _>>()?;
+        for choice in &mut sent.dcv {
+            choice.name = choice.name.as_ref().map(a_label).transpose()?;
+        }
+        Ok(sent)
+    }
+
+    /// The draft's one DCV method, for providers that take one per order (Gandi
+    /// `dcv_method`, SSL247 `dv_auth_method`): `Ok(None)` when the draft chooses none, and
+    /// [`check::DraftProblem::DcvPerName`] when its choices name different methods. The one
+    /// place the "one method per order" rule is written; the check and the adapters ask it.
+    pub fn one_dcv_method(&self) -> Result<Option<&DcvMethod>, DraftProblem> {
+        let mut methods = self.dcv.iter().map(|c| &c.method);
+        let first = methods.next();
+        if methods.any(|m| Some(m) != first) {
+            return Err(DraftProblem::DcvPerName);
+        }
+        Ok(first)
     }
 }
 
@@ -212,28 +280,4 @@ pub struct Organization {
     pub country: Option<String>,
     /// Chamber of commerce / registration number.
     pub registration_number: Option<String>,
-}
-
-/// A price quote for a draft, before ordering.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    /// The product quoted.
-    pub product: String,
-    /// The period quoted.
-    pub period: Option<Period>,
-    /// The total to pay.
-    pub total: Money,
-    /// The lines that make up the total, when the provider itemises them.
-    pub lines: Vec<QuoteLine>,
-}
-
-/// One item of a [`Quote`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteLine {
-    /// What is charged (the provider's action word: `REQUEST`, `EXTRA_DOMAIN`, …).
-    pub description: String,
-    /// How many.
-    pub quantity: u32,
-    /// The amount for this line.
-    pub amount: Money,
 }

@@ -10,7 +10,7 @@
 //! of the adapters in `crate::provider`, which build on it.
 
 pub mod capabilities;
-pub mod provider_kind;
+pub(crate) mod provider_kind;
 
 use std::fmt;
 
@@ -77,7 +77,7 @@ pub enum ValidationLevel {
 
 impl ValidationLevel {
     /// Whether the order needs organisation details (OV and EV).
-    pub fn needs_organization(&self) -> bool {
+    pub(crate) fn needs_organization(&self) -> bool {
         matches!(self, Self::Ov | Self::Ev)
     }
 }
@@ -155,7 +155,7 @@ impl Period {
 
     /// The period in months, for comparing periods across units (a day-based period is
     /// rounded down).
-    pub const fn in_months(self) -> u32 {
+    pub(crate) const fn in_months(self) -> u32 {
         match self.unit {
             PeriodUnit::Months => self.count,
             PeriodUnit::Years => self.count.saturating_mul(12),

@@ -20,10 +20,11 @@
 
 pub mod error;
 pub mod flow;
-pub mod gandi;
+pub(crate) mod gandi;
 pub mod gandi_v3;
 pub mod gandi_v5;
 pub mod gjirafa;
+mod not_issued;
 pub mod realtimeregister;
 pub mod ssl247;
 pub mod xmlrpc;
@@ -129,8 +130,24 @@ pub trait Provider: Send + Sync {
     fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError>;
 
     /// Per-name DCV state and instructions. Takes the last snapshot because some APIs need
-    /// what it holds (Gandi v3 `cert.get_dcv_params` wants the CSR and package).
+    /// what it holds (Gandi v3 `cert.get_dcv_params` wants the CSR and package); the DCV
+    /// method asked about is the one the handle keeps ([`OrderHandle::dcv_method`]), never
+    /// guessed from the snapshot's validations.
     fn dcv(&self, state: &OrderState) -> Result<Flow<Vec<NameValidation>>, ProviderError>;
+
+    /// Checks a draft with the provider without ordering or charging (Gandi v5 `Dry-Run: 1`,
+    /// Realtime Register `quote=true`, SSL247 `validate`).
+    fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let _ = draft;
+        Err(self.unsupported("dry runs"))
+    }
+
+    /// The DCV details the provider will ask for, before ordering (Gandi v3
+    /// `cert.get_dcv_params`, v5 `POST /dcv_params`), for the draft's one DCV method.
+    fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        let _ = draft;
+        Err(self.unsupported("a DCV preview"))
+    }
 
     /// Approver mailboxes the provider accepts for `name` with `product`.
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
@@ -144,12 +161,14 @@ pub trait Provider: Send + Sync {
         Err(self.unsupported("quotes"))
     }
 
-    /// Changes the DCV method (for one name, or all).
+    /// Changes the DCV method (for one name, or all), after checking the choice against
+    /// [`Capabilities::change_dcv`] (a name or an approver the provider needs). The flow ends
+    /// with the handle to keep from then on: it carries the method now in force.
     fn change_dcv(
         &self,
         handle: &OrderHandle,
         choice: &DcvChoice,
-    ) -> Result<Flow<()>, ProviderError> {
+    ) -> Result<Flow<OrderHandle>, ProviderError> {
         let _ = (handle, choice);
         Err(self.unsupported("changing the DCV method"))
     }
@@ -160,10 +179,33 @@ pub trait Provider: Send + Sync {
         Err(self.unsupported("re-sending DCV"))
     }
 
-    /// Downloads the issued certificate.
+    /// Downloads the issued certificate; [`ProviderError::NotIssued`] while there is none.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
         let _ = handle;
         Err(self.unsupported("certificate download"))
+    }
+
+    /// Renews a certificate for a new term. `draft` gives what the renewal takes (period,
+    /// a new CSR where the provider wants one, the DCV method); the renewal is charged.
+    fn renew(
+        &self,
+        handle: &OrderHandle,
+        draft: &OrderDraft,
+    ) -> Result<Flow<OrderState>, ProviderError> {
+        let _ = (handle, draft);
+        Err(self.unsupported("renewal"))
+    }
+
+    /// Reissues a certificate with a new CSR, for the same term and names.
+    fn reissue(&self, handle: &OrderHandle, csr: &str) -> Result<Flow<OrderState>, ProviderError> {
+        let _ = (handle, csr);
+        Err(self.unsupported("reissue"))
+    }
+
+    /// Cancels an order that is not issued yet.
+    fn cancel(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        let _ = handle;
+        Err(self.unsupported("cancellation"))
     }
 
     /// Revokes an issued certificate.

@@ -5,8 +5,9 @@
 //! 0. foundations: `http`, `domain`, `csr`;
 //! 1. the model: `product` (provider kind, capabilities, products) and `order` (drafts,
 //!    handles, states, DCV, certificates and the draft check);
-//! 2. the provider layer: the `Provider` trait, flows, the common error and the XML-RPC codec
-//!    (`provider`, `provider::flow`, `provider::error`, `provider::xmlrpc`);
+//! 2. the provider layer: the `Provider` trait, flows, the common error, the XML-RPC codec and
+//!    the neutral "not issued yet" reading (`provider`, `provider::flow`, `provider::error`,
+//!    `provider::xmlrpc`, `provider::not_issued`);
 //! 3. what the two Gandi adapters share (`provider::gandi`);
 //! 4. the adapters (`provider::gandi_v3`, `provider::gandi_v5`, `provider::gjirafa`,
 //!    `provider::realtimeregister`, `provider::ssl247`, and any new child of `provider`), none
@@ -37,7 +38,7 @@ impl fmt::Display for Layer {
         f.write_str(match self {
             Self::Foundation => "foundation (http, domain, csr)",
             Self::Model => "model (product, order)",
-            Self::Provider => "provider layer (trait, flow, error, xmlrpc)",
+            Self::Provider => "provider layer (trait, flow, error, xmlrpc, not_issued)",
             Self::GandiShared => "shared Gandi module",
             Self::Adapter => "adapter",
             Self::Ui => "widget",
@@ -46,7 +47,7 @@ impl fmt::Display for Layer {
 }
 
 /// The children of `provider` that belong to the provider layer itself.
-const PROVIDER_COMMON: [&str; 4] = ["flow", "error", "xmlrpc", "capabilities"];
+const PROVIDER_COMMON: [&str; 5] = ["flow", "error", "xmlrpc", "capabilities", "not_issued"];
 
 /// The one upward edge the design has: the common error keeps each adapter's own error as a
 /// sub-error, so `provider::error` names those types and their variants (nothing else of them).

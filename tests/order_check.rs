@@ -43,6 +43,7 @@ fn draft(names: &[&str]) -> OrderDraft {
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         approver: None,
         organization: None,
+        ..OrderDraft::default()
     }
 }
 
@@ -282,4 +283,46 @@ fn required_fields_are_named() {
         ..Organization::default()
     });
     assert_eq!(fields(&check(&filled, &ov, &rtr())), ["organization.city"]);
+}
+
+// Guards: the one www/apex twin rule (`DomainName::www_twin`) in the name count: the apex
+// and its www name are twins, a subdomain and its www name are not.
+#[test]
+fn the_free_twin_is_the_apex_and_its_www_name_only() {
+    let mut single = product(ProductKind::Multi);
+    single.max_names = Some(1);
+    single.free_twin = FreeTwin::Both;
+    assert_eq!(
+        check(&draft(&["example.com", "www.example.com"]), &single, &rtr()),
+        Vec::new()
+    );
+    assert_eq!(
+        check(&draft(&["www.example.com", "example.com"]), &single, &rtr()),
+        Vec::new()
+    );
+    assert_eq!(
+        check(
+            &draft(&["shop.example.com", "www.shop.example.com"]),
+            &single,
+            &rtr()
+        ),
+        [DraftProblem::TooManyNames { count: 2, max: 1 }]
+    );
+}
+
+// Guards: a draft's names parse once into DomainNames (A-label, U-label, wildcard known),
+// the first invalid one named.
+#[test]
+fn draft_names_parse_into_domain_names() {
+    let names = draft(&["Bücher.de", "*.example.com"])
+        .domain_names()
+        .unwrap();
+    assert_eq!(names[0].ascii(), "xn--bcher-kva.de");
+    assert_eq!(names[0].unicode(), "bücher.de");
+    assert!(names[1].is_wildcard());
+    assert_eq!(names[1].base().ascii(), "example.com");
+    assert!(matches!(
+        draft(&["example.com", "bad_name.example.com"]).domain_names(),
+        Err(DraftProblem::InvalidName { name, .. }) if name == "bad_name.example.com"
+    ));
 }

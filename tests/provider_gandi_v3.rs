@@ -150,9 +150,9 @@ fn error_table_matches_the_seed() {
     assert!(classify("nope").is_none());
 }
 
-// Guards: each method's request is the documented methodCall, key first.
+// Guards: the list and count methods send only the filters given, under their documented names.
 #[test]
-fn every_method_builds_its_documented_call() {
+fn list_methods_send_only_the_filters_given() {
     let opts = CertListOptions {
         cn_like: Some("%example%".into()),
         date_end_before: Some("2025-01-01".into()),
@@ -209,7 +209,11 @@ fn every_method_builds_its_documented_call() {
         params_of(&calls::hosted_count(None).unwrap()).0,
         "cert.hosted.count"
     );
+}
 
+// Guards: the methods on one certificate or operation send its id (and a reason when given).
+#[test]
+fn id_methods_send_the_id() {
     assert_eq!(
         params_of(&calls::info(4242)),
         ("cert.info".into(), vec![Value::Int(4242)])
@@ -249,7 +253,11 @@ fn every_method_builds_its_documented_call() {
         params_of(&calls::operation_info(31337)),
         ("operation.info".into(), vec![Value::Int(31337)])
     );
+}
 
+// Guards: create, the DCV look-up, renew and update send the documented params, with their classes.
+#[test]
+fn create_dcv_renew_and_update_send_their_params() {
     let create = CertificateParams {
         package: Some("cert_std_3_0_0".into()),
         csr: Some(CSR.into()),
@@ -299,6 +307,11 @@ fn every_method_builds_its_documented_call() {
         params_of(&calls::update(4242, &renew).unwrap()).0,
         "cert.update"
     );
+}
+
+// Guards: the hosted upload sends the private key, and `Debug` never shows it.
+#[test]
+fn hosted_create_sends_the_key_and_debug_hides_it() {
     let hosted = calls::hosted_create("CRT", &Secret::new("PRIVATE KEY"));
     assert_eq!(
         params_of(&hosted).1[0].get("key"),
@@ -666,7 +679,9 @@ fn neutral_operations_map_onto_the_model() {
     assert_eq!(p.get("dcv_method"), Some(&Value::from("dns")));
     assert_eq!(
         state.handle,
-        OrderHandle::new(ProviderKind::GandiV3, "4242").with_operation("31337")
+        OrderHandle::new(ProviderKind::GandiV3, "4242")
+            .with_operation("31337")
+            .with_dcv_method(DcvMethod::Dns)
     );
     assert_eq!(state.status, OrderStatus::Processing);
     assert_eq!(state.names, ["example.com", "www.example.com"]);
@@ -723,13 +738,15 @@ fn neutral_operations_map_onto_the_model() {
 
     let cert = flow::run_sync(g.download(&state.handle).unwrap(), reply(CERT_INFO)).unwrap();
     assert_eq!(&cert.pem, pem);
-    flow::run_sync(
+    // The change answers the handle to keep, with the method now in force.
+    let email = flow::run_sync(
         g.change_dcv(&state.handle, &DcvChoice::all(DcvMethod::Email))
             .unwrap(),
         reply(TRUE),
     )
     .unwrap();
-    flow::run_sync(g.resend_dcv(&state.handle).unwrap(), reply(TRUE)).unwrap();
+    assert_eq!(email.dcv_method, Some(DcvMethod::Email));
+    flow::run_sync(g.resend_dcv(&email).unwrap(), reply(TRUE)).unwrap();
     let no_op = OrderHandle::new(ProviderKind::GandiV3, "4242");
     assert!(g.resend_dcv(&no_op).is_err());
     assert!(

@@ -82,13 +82,15 @@ fn create_requests_match_the_documented_examples() {
     }
 }
 
-// Guards: every endpoint's method, path, query, headers and body.
+/// The request as sent, after checking its method and path.
+fn sent_as(r: HttpRequest, method: Method, path: &str) -> HttpRequest {
+    assert_eq!((r.method, r.path.as_str()), (method, path));
+    r
+}
+
+// Guards: a dry run is a check, sent with `Dry-Run: 1`.
 #[test]
-fn every_endpoint_builds_its_documented_request() {
-    let check = |r: HttpRequest, method: Method, path: &str| {
-        assert_eq!((r.method, r.path.as_str()), (method, path));
-        r
-    };
+fn dry_run_create_is_a_check_sent_with_the_dry_run_header() {
     let dry = calls::create(
         &CreateRequest {
             package: "cert_std_1_0_0".into(),
@@ -100,7 +102,11 @@ fn every_endpoint_builds_its_documented_request() {
     .unwrap();
     assert_eq!(dry.class(), OperationClass::Check);
     assert_eq!(dry.request().unwrap().header("Dry-Run"), Some("1"));
+}
 
+// Guards: `POST /dcv_params` before ordering is a look-up with the documented body.
+#[test]
+fn dcv_params_preview_request() {
     let preview = calls::preview_dcv_params(&DcvParamsRequest {
         csr: Some("CSR".into()),
         dcv_method: Some("dns".into()),
@@ -109,7 +115,7 @@ fn every_endpoint_builds_its_documented_request() {
     })
     .unwrap();
     assert_eq!(preview.class(), OperationClass::Lookup);
-    let r = check(
+    let r = sent_as(
         preview.request().unwrap(),
         Method::Post,
         "/v5/certificate/dcv_params",
@@ -118,7 +124,11 @@ fn every_endpoint_builds_its_documented_request() {
         body_json(&r),
         json!({"altnames": ["www.example.com"], "csr": "CSR", "dcv_method": "dns", "package": "cert_std_1_0_0"})
     );
+}
 
+// Guards: `GET /issued-certs` sends every filter given, encoded, and no body.
+#[test]
+fn list_request_sends_every_filter() {
     let list = calls::list(&ListQuery {
         cn: Some("example*".into()),
         status: Some("valid".into()),
@@ -127,7 +137,7 @@ fn every_endpoint_builds_its_documented_request() {
         sort_by: Some("-ends_at".into()),
         ..Default::default()
     });
-    let r = check(
+    let r = sent_as(
         list.request().unwrap(),
         Method::Get,
         "/v5/certificate/issued-certs",
@@ -137,12 +147,21 @@ fn every_endpoint_builds_its_documented_request() {
         "/v5/certificate/issued-certs?cn=example%2A&page=2&per_page=50&sort_by=-ends_at&status=valid"
     );
     assert!(r.body.is_none());
+}
 
-    check(
+// Guards: `GET /issued-certs/{id}`.
+#[test]
+fn get_request() {
+    sent_as(
         calls::get(ID).unwrap().request().unwrap(),
         Method::Get,
         &format!("/v5/certificate/issued-certs/{ID}"),
     );
+}
+
+// Guards: `POST /issued-certs/{id}` renews (billable) with the documented body.
+#[test]
+fn renew_request() {
     let renew = calls::renew(
         ID,
         &ChangeRequest {
@@ -154,12 +173,17 @@ fn every_endpoint_builds_its_documented_request() {
     )
     .unwrap();
     assert_eq!(renew.class(), OperationClass::Billable);
-    let r = check(
+    let r = sent_as(
         renew.request().unwrap(),
         Method::Post,
         &format!("/v5/certificate/issued-certs/{ID}"),
     );
     assert_eq!(body_json(&r), json!({"csr": "CSR", "duration": 1}));
+}
+
+// Guards: `PATCH /issued-certs/{id}` sends only the fields given.
+#[test]
+fn update_request() {
     let update = calls::update(
         ID,
         &ChangeRequest {
@@ -170,7 +194,7 @@ fn every_endpoint_builds_its_documented_request() {
         false,
     )
     .unwrap();
-    let r = check(
+    let r = sent_as(
         update.request().unwrap(),
         Method::Patch,
         &format!("/v5/certificate/issued-certs/{ID}"),
@@ -179,24 +203,44 @@ fn every_endpoint_builds_its_documented_request() {
         body_json(&r),
         json!({"altnames": ["b.example.com"], "dcv_method": "email"})
     );
-    check(
+}
+
+// Guards: `DELETE /issued-certs/{id}` revokes.
+#[test]
+fn revoke_request() {
+    sent_as(
         calls::revoke(ID).unwrap().request().unwrap(),
         Method::Delete,
         &format!("/v5/certificate/issued-certs/{ID}"),
     );
-    let r = check(
+}
+
+// Guards: `GET /issued-certs/{id}/crt` asks for the certificate as text.
+#[test]
+fn crt_request_asks_for_text() {
+    let r = sent_as(
         calls::crt(ID).unwrap().request().unwrap(),
         Method::Get,
         &format!("/v5/certificate/issued-certs/{ID}/crt"),
     );
     assert_eq!(r.header("accept"), Some("text/plain"));
-    let r = check(
+}
+
+// Guards: `PUT /issued-certs/{id}/dcv` resends, without a body.
+#[test]
+fn resend_dcv_request_has_no_body() {
+    let r = sent_as(
         calls::resend_dcv(ID).unwrap().request().unwrap(),
         Method::Put,
         &format!("/v5/certificate/issued-certs/{ID}/dcv"),
     );
     assert!(r.body.is_none());
-    let r = check(
+}
+
+// Guards: `PATCH /issued-certs/{id}/dcv` sends the method.
+#[test]
+fn change_dcv_request() {
+    let r = sent_as(
         calls::change_dcv(ID, V5DcvMethod::Https)
             .unwrap()
             .request()
@@ -205,7 +249,12 @@ fn every_endpoint_builds_its_documented_request() {
         &format!("/v5/certificate/issued-certs/{ID}/dcv"),
     );
     assert_eq!(body_json(&r), json!({"method": "https"}));
-    let r = check(
+}
+
+// Guards: `POST /issued-certs/{id}/dcv_params` sends the documented body.
+#[test]
+fn order_dcv_params_request() {
+    let r = sent_as(
         calls::dcv_params(
             ID,
             &DcvParamsRequest {
@@ -220,7 +269,11 @@ fn every_endpoint_builds_its_documented_request() {
         &format!("/v5/certificate/issued-certs/{ID}/dcv_params"),
     );
     assert_eq!(body_json(&r), json!({"dcv_method": "dns"}));
+}
 
+// Guards: `GET /packages` is the catalog, its filters in the query.
+#[test]
+fn packages_request_sends_its_filters() {
     let packages = calls::packages(&PackageQuery {
         wildcard: Some(true),
         max_domains: Some(3),
@@ -231,11 +284,21 @@ fn every_endpoint_builds_its_documented_request() {
         packages.request().unwrap().path_and_query(),
         "/v5/certificate/packages?max_domains=3&wildcard=true"
     );
-    check(
+}
+
+// Guards: `GET /packages/{name}`.
+#[test]
+fn package_request() {
+    sent_as(
         calls::package("cert_std_1_0_0").unwrap().request().unwrap(),
         Method::Get,
         "/v5/certificate/packages/cert_std_1_0_0",
     );
+}
+
+// Guards: `GET /pem/{type}?provider=`.
+#[test]
+fn intermediates_request() {
     assert_eq!(
         calls::intermediates("cert_std", Some("Digicert"))
             .unwrap()
@@ -244,6 +307,11 @@ fn every_endpoint_builds_its_documented_request() {
             .path_and_query(),
         "/v5/certificate/pem/cert_std?provider=Digicert"
     );
+}
+
+// Guards: ids from input are one path segment, never a path.
+#[test]
+fn ids_are_one_path_segment() {
     // Ids from input are one path segment, never a path.
     assert_eq!(
         calls::get("../x").unwrap().request().unwrap().path,
@@ -701,7 +769,10 @@ fn neutral_operations_map_onto_the_model() {
         reply(202, fixture!("create-202.json")),
     )
     .unwrap();
-    assert_eq!(state.handle, OrderHandle::new(ProviderKind::GandiV5, ID));
+    assert_eq!(
+        state.handle,
+        OrderHandle::new(ProviderKind::GandiV5, ID).with_dcv_method(DcvMethod::Dns)
+    );
     assert_eq!(state.status, OrderStatus::Pending);
     assert_eq!(state.validations[0].method, DcvMethod::Dns);
 
@@ -744,14 +815,15 @@ fn neutral_operations_map_onto_the_model() {
     })
     .unwrap();
     assert_eq!(cert.pem, fixture!("crt.pem"));
-    flow::run_sync(
+    let email = flow::run_sync(
         g.change_dcv(&state.handle, &DcvChoice::all(DcvMethod::Email))
             .unwrap(),
         reply(200, fixture!("message.json")),
     )
     .unwrap();
+    assert_eq!(email.dcv_method, Some(DcvMethod::Email));
     flow::run_sync(
-        g.resend_dcv(&state.handle).unwrap(),
+        g.resend_dcv(&email).unwrap(),
         reply(200, fixture!("message.json")),
     )
     .unwrap();

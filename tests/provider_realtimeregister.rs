@@ -9,9 +9,9 @@ use base64::Engine as _;
 use certorder::http::{Credentials, HttpRequest, HttpResponse, Method, Secret};
 use certorder::order::{
     Contact, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecordType, OrderDraft,
-    OrderHandle, OrderStatus, Organization,
+    OrderHandle, OrderStatus, Organization, Quote, QuoteLine,
 };
-use certorder::product::{FreeTwin, OrderField, Period, ProductKind, ValidationLevel};
+use certorder::product::{FreeTwin, Money, OrderField, Period, ProductKind, ValidationLevel};
 use certorder::provider::realtimeregister::calls::{self, ListQuery};
 use certorder::provider::realtimeregister::wire::{
     Approver, AuthKeyRequest, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest,
@@ -170,6 +170,22 @@ fn draft() -> OrderDraft {
             country: Some("NL".into()),
             ..Organization::default()
         }),
+        accepted_quote: Some(accepted_quote()),
+        ..OrderDraft::default()
+    }
+}
+
+/// The quote the customer accepted: what the handshake example of errors.json charges.
+fn accepted_quote() -> Quote {
+    Quote {
+        product: "ssl_sectigo_multi".into(),
+        period: Some(Period::years(1)),
+        total: Money::new(1250, Some("EUR")),
+        lines: vec![QuoteLine {
+            description: "REQUEST".into(),
+            quantity: 1,
+            amount: Money::new(1250, Some("EUR")),
+        }],
     }
 }
 
@@ -220,7 +236,7 @@ fn quote_request_and_answer() {
         (Some(1), Some(1250), Some(1250))
     );
     assert_eq!(b.refundable, Some(false));
-    let neutral = map::quote(&q, &draft());
+    let neutral = map::quote(&q, &draft()).unwrap();
     assert_eq!(neutral.total.to_string(), "37.50 EUR");
     assert_eq!(neutral.lines[0].description, "REQUEST");
     assert_eq!(neutral.lines[1].amount.minor, 1250);
@@ -1236,146 +1252,74 @@ fn open_enumerations() {
     assert_eq!(map::dcv_method(&DcvType::File), DcvMethod::Http);
 }
 
-// Guards: every documented operation is recognised with its class and target; anything else
-// is refused.
+/// What a recognised operation acts on, in a form a `const` table can hold.
+#[derive(Debug, Clone, Copy)]
+enum Acts {
+    Nothing,
+    Order(&'static str),
+    Operation(&'static str),
+}
+
+impl Acts {
+    fn target(self) -> Option<Target> {
+        match self {
+            Self::Nothing => None,
+            Self::Order(id) => Some(Target::Order(id.into())),
+            Self::Operation(id) => Some(Target::Operation(id.into())),
+        }
+    }
+}
+
+/// Every documented operation: a request, the name it is recognised as, its class and what it
+/// acts on.
+#[rustfmt::skip]
+const OPERATIONS: &[(Method, &str, &str, OperationClass, Acts)] = {
+    use Method::{Get, Post};
+    use OperationClass::*;
+    &[
+        (Get, "/v2/ssl/products", "GET /v2/ssl/products", Catalog, Acts::Nothing),
+        (Get, "/v2/ssl/products?q=x&limit=5", "GET /v2/ssl/products", Catalog, Acts::Nothing),
+        (Get, "/v2/ssl/products/ssl", "GET /v2/ssl/products/{product}", Catalog, Acts::Nothing),
+        (Get, "/v2/ssl/dcvemailaddresslist/example.com?product=ssl", "GET /v2/ssl/dcvemailaddresslist/{domainName}", Lookup, Acts::Nothing),
+        (Post, "/v2/ssl/authkey", "POST /v2/ssl/authkey", Lookup, Acts::Nothing),
+        (Post, "/v2/ssl/certificates?quote=true", "POST /v2/ssl/certificates?quote=true", Quote, Acts::Nothing),
+        (Post, "/v2/ssl/certificates", "POST /v2/ssl/certificates", Billable, Acts::Nothing),
+        (Post, "/v2/customers/johndoe/certificates?quote=true", "POST /v2/customers/{customer}/certificates?quote=true", Quote, Acts::Nothing),
+        (Post, "/v2/customers/johndoe/certificates", "POST /v2/customers/{customer}/certificates", Billable, Acts::Nothing),
+        (Get, "/v2/ssl/certificates?limit=10", "GET /v2/ssl/certificates", AccountWide, Acts::Nothing),
+        (Get, "/v2/ssl/certificates/7", "GET /v2/ssl/certificates/{id}", OrderRead, Acts::Order("7")),
+        (Get, "/v2/ssl/certificates/7/download?format=CRT", "GET /v2/ssl/certificates/{id}/download", OrderRead, Acts::Order("7")),
+        (Get, "/v2/processes/20", "GET /v2/processes/{id}", OrderRead, Acts::Operation("20")),
+        (Get, "/v2/processes/20/info", "GET /v2/processes/{id}/info", OrderRead, Acts::Operation("20")),
+        (Post, "/v2/processes/20/resend", "POST /v2/processes/{id}/resend", OrderChange, Acts::Operation("20")),
+        (Post, "/v2/ssl/decodecsr", "POST /v2/ssl/decodecsr", Lookup, Acts::Nothing),
+        (Post, "/v2/processes/20/send-subscriber-agreement", "POST /v2/processes/{id}/send-subscriber-agreement", OrderChange, Acts::Operation("20")),
+        (Post, "/v2/processes/20/schedule-validation-call", "POST /v2/processes/{id}/schedule-validation-call", OrderChange, Acts::Operation("20")),
+    ]
+};
+
+// Guards: every documented operation is recognised with its class and target; every row that
+// fails is reported, not only the first.
 #[test]
 fn recognise_each_operation() {
-    use OperationClass::*;
     let adapter = RealtimeRegister::default();
-    let cases: [(Method, &str, &str, OperationClass, Option<Target>); 15] = [
-        (
-            Method::Get,
-            "/v2/ssl/products",
-            "GET /v2/ssl/products",
-            Catalog,
-            None,
-        ),
-        (
-            Method::Get,
-            "/v2/ssl/products?q=x&limit=5",
-            "GET /v2/ssl/products",
-            Catalog,
-            None,
-        ),
-        (
-            Method::Get,
-            "/v2/ssl/products/ssl",
-            "GET /v2/ssl/products/{product}",
-            Catalog,
-            None,
-        ),
-        (
-            Method::Get,
-            "/v2/ssl/dcvemailaddresslist/example.com?product=ssl",
-            "GET /v2/ssl/dcvemailaddresslist/{domainName}",
-            Lookup,
-            None,
-        ),
-        (
-            Method::Post,
-            "/v2/ssl/authkey",
-            "POST /v2/ssl/authkey",
-            Lookup,
-            None,
-        ),
-        (
-            Method::Post,
-            "/v2/ssl/certificates?quote=true",
-            "POST /v2/ssl/certificates?quote=true",
-            Quote,
-            None,
-        ),
-        (
-            Method::Post,
-            "/v2/ssl/certificates",
-            "POST /v2/ssl/certificates",
-            Billable,
-            None,
-        ),
-        (
-            Method::Post,
-            "/v2/customers/johndoe/certificates?quote=true",
-            "POST /v2/customers/{customer}/certificates?quote=true",
-            Quote,
-            None,
-        ),
-        (
-            Method::Post,
-            "/v2/customers/johndoe/certificates",
-            "POST /v2/customers/{customer}/certificates",
-            Billable,
-            None,
-        ),
-        (
-            Method::Get,
-            "/v2/ssl/certificates?limit=10",
-            "GET /v2/ssl/certificates",
-            AccountWide,
-            None,
-        ),
-        (
-            Method::Get,
-            "/v2/ssl/certificates/7",
-            "GET /v2/ssl/certificates/{id}",
-            OrderRead,
-            Some(Target::Order("7".into())),
-        ),
-        (
-            Method::Get,
-            "/v2/ssl/certificates/7/download?format=CRT",
-            "GET /v2/ssl/certificates/{id}/download",
-            OrderRead,
-            Some(Target::Order("7".into())),
-        ),
-        (
-            Method::Get,
-            "/v2/processes/20",
-            "GET /v2/processes/{id}",
-            OrderRead,
-            Some(Target::Operation("20".into())),
-        ),
-        (
-            Method::Get,
-            "/v2/processes/20/info",
-            "GET /v2/processes/{id}/info",
-            OrderRead,
-            Some(Target::Operation("20".into())),
-        ),
-        (
-            Method::Post,
-            "/v2/processes/20/resend",
-            "POST /v2/processes/{id}/resend",
-            OrderChange,
-            Some(Target::Operation("20".into())),
-        ),
-    ];
-    for (method, path, name, class, target) in cases {
-        let op = adapter
-            .recognise(method, path, b"")
-            .unwrap_or_else(|| panic!("{method} {path}"));
-        assert_eq!(op.provider, ProviderKind::RealtimeRegister);
-        assert_eq!(
-            (op.name, op.class, op.target),
-            (name, class, target),
-            "{method} {path}"
-        );
+    let mut failures = Vec::new();
+    for &(method, path, name, class, acts) in OPERATIONS {
+        let expected = (ProviderKind::RealtimeRegister, name, class, acts.target());
+        match adapter.recognise(method, path, b"") {
+            Some(op) if (op.provider, op.name, op.class, op.target.clone()) == expected => {}
+            other => failures.push(format!(
+                "{method} {path}: expected {expected:?}, got {other:?}"
+            )),
+        }
     }
-    for (path, name, class) in [
-        ("/v2/ssl/decodecsr", "POST /v2/ssl/decodecsr", Lookup),
-        (
-            "/v2/processes/20/send-subscriber-agreement",
-            "POST /v2/processes/{id}/send-subscriber-agreement",
-            OrderChange,
-        ),
-        (
-            "/v2/processes/20/schedule-validation-call",
-            "POST /v2/processes/{id}/schedule-validation-call",
-            OrderChange,
-        ),
-    ] {
-        let op = adapter.recognise(Method::Post, path, b"").unwrap();
-        assert_eq!((op.name, op.class), (name, class));
-    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// Guards: a documented path under another method is not that operation.
+#[test]
+fn recognise_needs_the_documented_method() {
+    let adapter = RealtimeRegister::default();
     assert_eq!(
         adapter.recognise(
             Method::Get,
@@ -1384,7 +1328,14 @@ fn recognise_each_operation() {
         ),
         None
     );
-    // A trailing slash is the same path (the TS SDK posts to `/ssl/certificates/`).
+}
+
+// Guards: a trailing slash is the same path (the TS SDK posts to `/ssl/certificates/`), and
+// quote=false is an order, not a quote.
+#[test]
+fn recognise_a_trailing_slash_and_quote_false() {
+    use OperationClass::Billable;
+    let adapter = RealtimeRegister::default();
     assert_eq!(
         adapter
             .recognise(Method::Post, "/v2/ssl/certificates/", b"")
@@ -1392,7 +1343,6 @@ fn recognise_each_operation() {
             .name,
         "POST /v2/ssl/certificates"
     );
-    // quote=false is an order, not a quote.
     assert_eq!(
         adapter
             .recognise(Method::Post, "/v2/ssl/certificates?quote=false", b"")
@@ -1400,6 +1350,12 @@ fn recognise_each_operation() {
             .class,
         Billable
     );
+}
+
+// Guards: anything undocumented is refused.
+#[test]
+fn recognise_refuses_undocumented_operations() {
+    let adapter = RealtimeRegister::default();
     for (method, path) in [
         (Method::Get, "/v2/domains/example.com"),
         (Method::Delete, "/v2/ssl/certificates/7"),

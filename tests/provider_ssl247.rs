@@ -10,9 +10,10 @@ use serde_json::{Value, json};
 
 use certorder::http::{Credentials, HttpRequest, HttpResponse, Method, Secret};
 use certorder::order::{
-    DcvChoice, DcvInstruction, DcvMethod, DcvStatus, OrderDraft, OrderHandle, OrderStatus,
+    DcvChoice, DcvInstruction, DcvMethod, DcvStatus, OrderDraft, OrderHandle, OrderStatus, Quote,
+    QuoteLine,
 };
-use certorder::product::{Period, ProductKind, ValidationLevel};
+use certorder::product::{Money, Period, ProductKind, ValidationLevel};
 use certorder::provider::ssl247::calls;
 use certorder::provider::ssl247::envelope::Success;
 use certorder::provider::ssl247::request::{
@@ -1016,255 +1017,85 @@ fn validation_errors_name_the_field() {
 // ---------------------------------------------------------------------------------------
 // Recognition and authentication.
 
-#[test]
-fn recognise_every_operation() {
+/// Every documented operation: a path, the name it is recognised as, its class and the order
+/// it acts on.
+#[rustfmt::skip]
+const OPERATIONS: &[(&str, &str, OperationClass, Option<&str>)] = {
     use OperationClass::*;
-    let order = |id: &str| Some(Target::Order(id.into()));
-    let cases: &[(&str, &str, OperationClass, Option<Target>)] = &[
+    &[
         ("/account", "POST /account", AccountWide, None),
         ("/account/users", "POST /account/users", AccountWide, None),
-        (
-            "/account/deposit",
-            "POST /account/deposit",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/monthly-allowance",
-            "POST /account/monthly-allowance",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/users/add",
-            "POST /account/users/add",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/user/3",
-            "POST /account/user/{user-id}",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/user/3/edit",
-            "POST /account/user/{user-id}/edit",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/contact-profile/add",
-            "POST /account/contact-profile/add",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/contact-profile/4",
-            "POST /account/contact-profile/{profile-id}",
-            AccountWide,
-            None,
-        ),
-        (
-            "/account/contact-profile/4/edit",
-            "POST /account/contact-profile/{profile-id}/edit",
-            AccountWide,
-            None,
-        ),
+        ("/account/deposit", "POST /account/deposit", AccountWide, None),
+        ("/account/monthly-allowance", "POST /account/monthly-allowance", AccountWide, None),
+        ("/account/users/add", "POST /account/users/add", AccountWide, None),
+        ("/account/user/3", "POST /account/user/{user-id}", AccountWide, None),
+        ("/account/user/3/edit", "POST /account/user/{user-id}/edit", AccountWide, None),
+        ("/account/contact-profile/add", "POST /account/contact-profile/add", AccountWide, None),
+        ("/account/contact-profile/4", "POST /account/contact-profile/{profile-id}", AccountWide, None),
+        ("/account/contact-profile/4/edit", "POST /account/contact-profile/{profile-id}/edit", AccountWide, None),
         ("/certificates", "POST /certificates", AccountWide, None),
-        (
-            "/certificates/Issued",
-            "POST /certificates/{status}",
-            AccountWide,
-            None,
-        ),
-        (
-            "/certificates/get-approver-email/p/example.com",
-            "POST /certificates/get-approver-email/{product-code}/{common-name}",
-            Lookup,
-            None,
-        ),
-        (
-            "/certificates/check-common-name/p/example.com",
-            "POST /certificates/check-common-name/{product-code}/{common-name}",
-            Check,
-            None,
-        ),
-        (
-            "/certificates/check-san/p/example.com/www.example.com",
-            "POST /certificates/check-san/{product-code}/{common-name}/{san}",
-            Check,
-            None,
-        ),
-        (
-            "/certificate/12",
-            "POST /certificate/{id}",
-            OrderRead,
-            order("12"),
-        ),
-        (
-            "/certificate/12/x509",
-            "POST /certificate/{id}/{type}",
-            OrderRead,
-            order("12"),
-        ),
-        (
-            "/certificate/12/bundle",
-            "POST /certificate/{id}/{type}",
-            OrderRead,
-            order("12"),
-        ),
-        (
-            "/certificate/12/request-health-check",
-            "POST /certificate/{id}/request-health-check",
-            OrderChange,
-            order("12"),
-        ),
-        (
-            "/certificate/12/renew",
-            "POST /certificate/{original_certificate_id}/renew",
-            Billable,
-            order("12"),
-        ),
-        (
-            "/certificate/12/reissue",
-            "POST /certificate/{id}/reissue",
-            OrderChange,
-            order("12"),
-        ),
-        (
-            "/certificate/12/cancel",
-            "POST /certificate/{id}/cancel",
-            OrderChange,
-            order("12"),
-        ),
-        (
-            "/certificate/12/revoke",
-            "POST /certificate/{id}/revoke",
-            OrderChange,
-            order("12"),
-        ),
-        (
-            "/orders/certificates/import",
-            "POST /orders/certificates/import",
-            AccountWide,
-            None,
-        ),
-        (
-            "/orders/certificates/Pending",
-            "POST /orders/certificates/{status}",
-            AccountWide,
-            None,
-        ),
-        (
-            "/order/certificate/validate",
-            "POST /order/certificate/validate",
-            Quote,
-            None,
-        ),
-        (
-            "/order/certificate/place-order",
-            "POST /order/certificate/place-order",
-            Billable,
-            None,
-        ),
-        (
-            "/order/certificate/place-quick-order",
-            "POST /order/certificate/place-quick-order",
-            Billable,
-            None,
-        ),
+        ("/certificates/Issued", "POST /certificates/{status}", AccountWide, None),
+        ("/certificates/get-approver-email/p/example.com", "POST /certificates/get-approver-email/{product-code}/{common-name}", Lookup, None),
+        ("/certificates/check-common-name/p/example.com", "POST /certificates/check-common-name/{product-code}/{common-name}", Check, None),
+        ("/certificates/check-san/p/example.com/www.example.com", "POST /certificates/check-san/{product-code}/{common-name}/{san}", Check, None),
+        ("/certificate/12", "POST /certificate/{id}", OrderRead, Some("12")),
+        ("/certificate/12/x509", "POST /certificate/{id}/{type}", OrderRead, Some("12")),
+        ("/certificate/12/bundle", "POST /certificate/{id}/{type}", OrderRead, Some("12")),
+        ("/certificate/12/request-health-check", "POST /certificate/{id}/request-health-check", OrderChange, Some("12")),
+        ("/certificate/12/renew", "POST /certificate/{original_certificate_id}/renew", Billable, Some("12")),
+        ("/certificate/12/reissue", "POST /certificate/{id}/reissue", OrderChange, Some("12")),
+        ("/certificate/12/cancel", "POST /certificate/{id}/cancel", OrderChange, Some("12")),
+        ("/certificate/12/revoke", "POST /certificate/{id}/revoke", OrderChange, Some("12")),
+        ("/orders/certificates/import", "POST /orders/certificates/import", AccountWide, None),
+        ("/orders/certificates/Pending", "POST /orders/certificates/{status}", AccountWide, None),
+        ("/order/certificate/validate", "POST /order/certificate/validate", Quote, None),
+        ("/order/certificate/place-order", "POST /order/certificate/place-order", Billable, None),
+        ("/order/certificate/place-quick-order", "POST /order/certificate/place-quick-order", Billable, None),
         ("/product-types", "POST /product-types", Catalog, None),
-        (
-            "/products/ssl",
-            "POST /products/{product-type}",
-            Catalog,
-            None,
-        ),
+        ("/products/ssl", "POST /products/{product-type}", Catalog, None),
         ("/product/p", "POST /product/{product-code}", Catalog, None),
-        (
-            "/product/p/requirements",
-            "POST /product/{product-code}/requirements",
-            Catalog,
-            None,
-        ),
-        (
-            "/product/p/addons",
-            "POST /product/{product-code}/addons",
-            Catalog,
-            None,
-        ),
-        (
-            "/product/p/prices",
-            "POST /product/{product-code}/prices",
-            Catalog,
-            None,
-        ),
+        ("/product/p/requirements", "POST /product/{product-code}/requirements", Catalog, None),
+        ("/product/p/addons", "POST /product/{product-code}/addons", Catalog, None),
+        ("/product/p/prices", "POST /product/{product-code}/prices", Catalog, None),
         ("/orders", "POST /orders", AccountWide, None),
-        (
-            "/orders/invoice/5/download",
-            "POST /orders/invoice/{invoice-id}/{download}",
-            AccountWide,
-            None,
-        ),
-        (
-            "/orders/42",
-            "POST /orders/{order-id}",
-            OrderRead,
-            order("42"),
-        ),
-        (
-            "/generic/get-country-list",
-            "POST /generic/get-country-list",
-            Catalog,
-            None,
-        ),
-        (
-            "/generic/get-user-titles",
-            "POST /generic/get-user-titles",
-            Catalog,
-            None,
-        ),
-        (
-            "/generic/get-us-state-list",
-            "POST /generic/get-us-state-list",
-            Catalog,
-            None,
-        ),
-        (
-            "/generic/get-internal-product-list",
-            "POST /generic/get-internal-product-list",
-            Catalog,
-            None,
-        ),
-        (
-            "/generic/get-external-product-list",
-            "POST /generic/get-external-product-list",
-            Catalog,
-            None,
-        ),
-        (
-            "/generic/get-websites-list",
-            "POST /generic/get-websites-list",
-            Catalog,
-            None,
-        ),
-    ];
+        ("/orders/invoice/5/download", "POST /orders/invoice/{invoice-id}/{download}", AccountWide, None),
+        ("/orders/42", "POST /orders/{order-id}", OrderRead, Some("42")),
+        ("/generic/get-country-list", "POST /generic/get-country-list", Catalog, None),
+        ("/generic/get-user-titles", "POST /generic/get-user-titles", Catalog, None),
+        ("/generic/get-us-state-list", "POST /generic/get-us-state-list", Catalog, None),
+        ("/generic/get-internal-product-list", "POST /generic/get-internal-product-list", Catalog, None),
+        ("/generic/get-external-product-list", "POST /generic/get-external-product-list", Catalog, None),
+        ("/generic/get-websites-list", "POST /generic/get-websites-list", Catalog, None),
+    ]
+};
+
+// Guards: every documented path is recognised with its name, class and target; every row
+// that fails is reported, not only the first.
+#[test]
+fn recognise_every_operation() {
     let mut names = BTreeSet::new();
-    for (path, name, class, target) in cases {
-        let op = Ssl247
-            .recognise(Method::Post, path, b"{}")
-            .unwrap_or_else(|| panic!("{path}"));
-        assert_eq!(
-            (op.name, op.class, &op.target),
-            (*name, *class, target),
-            "{path}"
-        );
-        assert_eq!(op.provider, ProviderKind::Ssl247);
-        names.insert(op.name);
+    let mut failures = Vec::new();
+    for &(path, name, class, order) in OPERATIONS {
+        let target = order.map(|id| Target::Order(id.into()));
+        match Ssl247.recognise(Method::Post, path, b"{}") {
+            Some(op)
+                if (op.provider, op.name, op.class, &op.target)
+                    == (ProviderKind::Ssl247, name, class, &target) =>
+            {
+                names.insert(op.name);
+            }
+            other => failures.push(format!(
+                "{path}: expected {name} ({class:?}, {target:?}), got {other:?}"
+            )),
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(names.len(), 42);
-    // `complete` names its order in the body.
+}
+
+// Guards: `complete` names its order in the body, and is not recognised without one.
+#[test]
+fn recognise_complete_by_the_order_in_its_body() {
     let op = Ssl247
         .recognise(
             Method::Post,
@@ -1274,14 +1105,21 @@ fn recognise_every_operation() {
         .unwrap();
     assert_eq!(
         (op.class, op.target),
-        (OrderChange, Some(Target::Order("77".into())))
+        (
+            OperationClass::OrderChange,
+            Some(Target::Order("77".into()))
+        )
     );
     assert!(
         Ssl247
             .recognise(Method::Post, "/order/certificate/complete", b"{}")
             .is_none()
     );
-    // A trailing slash is tolerated.
+}
+
+// Guards: a trailing slash is tolerated.
+#[test]
+fn recognise_tolerates_a_trailing_slash() {
     assert_eq!(
         Ssl247
             .recognise(Method::Post, "/orders/", b"")
@@ -1435,7 +1273,32 @@ fn draft() -> OrderDraft {
             method: DcvMethod::Email,
             approver: Some("admin@example.com".into()),
         }],
+        // What the document's validate example prices: its totals are "string", so nothing.
+        accepted_quote: Some(Quote {
+            product: "com-ent-ssl-pro".into(),
+            period: Some(Period::years(2)),
+            total: Money::new(0, None),
+            lines: Vec::new(),
+        }),
         ..OrderDraft::default()
+    }
+}
+
+/// A draft whose accepted quote is the realistic validate answer: 100.00 + 20.50.
+fn priced_draft() -> OrderDraft {
+    let line = |description: &str, minor| QuoteLine {
+        description: description.into(),
+        quantity: 1,
+        amount: Money::new(minor, None),
+    };
+    OrderDraft {
+        accepted_quote: Some(Quote {
+            product: "com-ent-ssl-pro".into(),
+            period: Some(Period::years(2)),
+            total: Money::new(12050, None),
+            lines: vec![line("SSL", 10000), line("SAN", 2050)],
+        }),
+        ..draft()
     }
 }
 
@@ -1483,7 +1346,7 @@ fn create_order_runs_validate_place_order_complete_on_the_document_examples() {
 
 #[test]
 fn create_order_with_realistic_answers() {
-    let flow = Ssl247.create_order(&draft()).unwrap();
+    let flow = Ssl247.create_order(&priced_draft()).unwrap();
     let (result, sent) = run(flow, |path| {
         let data = match path {
             "/order/certificate/validate" => {
@@ -1581,15 +1444,20 @@ fn create_order_checks_the_draft_before_sending() {
 
 #[test]
 fn quick_order_flow() {
-    let (result, sent) = run(Ssl247.quick_order(&draft()).unwrap(), |_| {
-        ok("order-certificate-place-quick-order.response.json")
+    // validate prices the order first, then one charging call.
+    let (result, sent) = run(Ssl247.quick_order(&draft()).unwrap(), |path| {
+        ok(match path {
+            "/order/certificate/validate" => "order-certificate-validate.response.json",
+            _ => "order-certificate-place-quick-order.response.json",
+        })
     });
     assert_eq!(result.unwrap().handle.id, "string");
-    assert_eq!(sent[0].0, "/order/certificate/place-quick-order");
-    assert_eq!(sent[0].1, OperationClass::Billable);
-    assert_eq!(sent[0].2["years"], "2");
+    assert_eq!(sent[0].0, "/order/certificate/validate");
+    assert_eq!(sent[1].0, "/order/certificate/place-quick-order");
+    assert_eq!(sent[1].1, OperationClass::Billable);
+    assert_eq!(sent[1].2["years"], "2");
     assert_eq!(
-        sent[0].2["Addon"][0],
+        sent[1].2["Addon"][0],
         json!({"value": "www.example.com", "approver_email": "admin@example.com"})
     );
 }

@@ -53,3 +53,38 @@ async fn pasting_a_request_into_the_mounted_widget_shows_its_report() {
     assert!(report.contains("shop.certorder-demo.nl"), "{report}");
     assert!(report.contains("P-256"), "{report}");
 }
+
+#[wasm_bindgen_test]
+async fn a_private_key_pasted_into_the_mounted_widget_is_removed_at_once() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), certorder::ui::App);
+
+    // The widget's text area inside this host (other tests mount their own).
+    let textarea: web_sys::HtmlTextAreaElement = host
+        .query_selector("#csr-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    textarea.set_value(include_str!("fixtures/csr/input/key-pkcs8.pem"));
+    let input = web_sys::Event::new("input").unwrap();
+    textarea.dispatch_event(&input).unwrap();
+    tick().await;
+
+    assert_eq!(textarea.value(), "");
+    let notice = host
+        .query_selector("[data-testid=key-removed]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(notice.contains("removed"), "{notice}");
+    assert!(notice.contains("never sent or stored"), "{notice}");
+    assert!(notice.contains("treat it as exposed"), "{notice}");
+    let page = document.body().unwrap().inner_html();
+    assert!(
+        !page.contains("PRIVATE KEY-----"),
+        "the key is still in the page"
+    );
+}

@@ -44,17 +44,48 @@ test('a CSR with problems lists every one of them', async () => {
   await page.screenshot({ path: join(screenshots, 'csr-findings.png'), fullPage: true });
 });
 
-test('a pasted private key is refused and never sent anywhere', async () => {
+test('a pasted private key is removed from the text area at once and never sent anywhere', async () => {
   const { page, requests, origin } = widget;
   const before = requests.length;
-  await paste(await readFile(join(fixtures, 'input', 'key-pkcs8.pem'), 'utf8'));
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.innerText(), /private key/i);
-  assert.equal(await alert.getAttribute('data-kind'), 'private_key');
+  const key = await readFile(join(fixtures, 'input', 'key-pkcs8.pem'), 'utf8');
+  // A real paste: the clipboard's text arrives as one input event.
+  const box = page.getByLabel('CSR (PEM)');
+  await box.fill('');
+  await box.focus();
+  await page.evaluate((text) => {
+    const area = document.getElementById('csr-text');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, key);
+  const notice = page.getByTestId('key-removed');
+  await notice.waitFor();
+  assert.equal(await box.inputValue(), '', 'the key is still in the text area');
+  const said = await notice.innerText();
+  assert.match(said, /removed/);
+  assert.match(said, /never sent or stored/);
+  assert.match(said, /treat it as exposed/);
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  const html = await page.content();
+  assert.ok(!html.includes('PRIVATE KEY-----'), 'the key is still in the page');
+  const body = key.split('\n').filter((l) => !l.startsWith('-----')).join('');
   const sent = requests.slice(before);
-  assert.ok(sent.every((r) => !r.body.includes('PRIVATE KEY')), 'a request carried the key');
+  assert.ok(
+    sent.every((r) => !r.body.includes('PRIVATE KEY') && !r.body.includes(body.slice(0, 40))),
+    'a request carried the key',
+  );
+  assert.ok(sent.every((r) => !r.url.includes(body.slice(0, 40))), 'a URL carried the key');
   assert.ok(requests.every((r) => r.url.startsWith(origin)), 'the page talked to another origin');
+  await page.screenshot({ path: join(screenshots, 'csr-key-removed.png'), fullPage: true });
+});
+
+test('a private key pasted with its CSR leaves only the CSR, which is read', async () => {
+  const { page } = widget;
+  await paste(await readFile(join(fixtures, 'input', 'paste-key-and-csr.txt'), 'utf8'));
+  await page.getByTestId('verdict').waitFor();
+  const left = await page.getByLabel('CSR (PEM)').inputValue();
+  assert.ok(!left.includes('PRIVATE KEY'), 'the key is still in the text area');
+  assert.match(left, /BEGIN CERTIFICATE REQUEST/);
+  assert.match(await page.getByTestId('details').innerText(), /www\.example\.com/);
 });
 
 test('a DER file chosen with the file picker is read', async () => {

@@ -7,9 +7,9 @@
 
 use certorder::http::{HttpResponse, Method};
 use certorder::order::{
-    Contact, DcvChoice, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus,
+    Contact, DcvChoice, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus, Quote,
 };
-use certorder::product::Period;
+use certorder::product::{Money, Period};
 use certorder::provider::flow::Call;
 use certorder::provider::{Flow, Provider, Step};
 
@@ -79,12 +79,22 @@ pub fn draft(product: &str) -> OrderDraft {
             phone: Some("+44.2071234567".to_owned()),
         }),
         organization: None,
+        // A quote accepted, so that paid orders get as far as the provider's answer.
+        accepted_quote: Some(Quote {
+            product: product.to_owned(),
+            period: Some(Period::years(1)),
+            total: Money::new(1250, Some("EUR")),
+            lines: Vec::new(),
+        }),
+        in_one_request: false,
     }
 }
 
 /// Every provider-neutral operation of `provider`, each fed `response`.
 pub fn neutral(provider: &dyn Provider, product: &str, response: &HttpResponse) {
-    let handle = OrderHandle::new(provider.kind(), "42").with_operation("7");
+    let handle = OrderHandle::new(provider.kind(), "42")
+        .with_operation("7")
+        .with_dcv_method(DcvMethod::Email);
     let mut state = OrderState::new(handle.clone(), OrderStatus::Pending, "pending");
     state.csr = Some(CSR.to_owned());
     state.product = Some(product.to_owned());
@@ -107,6 +117,11 @@ pub fn neutral(provider: &dyn Provider, product: &str, response: &HttpResponse) 
     drive(provider.resend_dcv(&handle), response);
     drive(provider.download(&handle), response);
     drive(provider.revoke(&handle), response);
+    drive(provider.dry_run(&draft), response);
+    drive(provider.dcv_preview(&draft), response);
+    drive(provider.renew(&handle, &draft), response);
+    drive(provider.reissue(&handle, CSR), response);
+    drive(provider.cancel(&handle), response);
 }
 
 /// Feeds the fuzz bytes to the request recogniser as a forwarded request: byte 0 the method,

@@ -1,7 +1,9 @@
-//! `certorder`: the command line. `certorder inspect FILE` reports on a CSR.
+//! `certorder`: the command line. `certorder inspect FILE` reports on a CSR; `certorder
+//! serve` serves the widget and its proxy route.
 
 mod cli;
 mod inspect;
+mod serve;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -10,5 +12,6 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli.command {
         cli::Command::Inspect(args) => inspect::run(&args),
+        cli::Command::Serve(args) => serve::run(&args),
     }
 }

@@ -13,7 +13,7 @@ pub(crate) mod der;
 mod paste;
 mod pem;
 
-pub use paste::{KEY_REMOVED, PasteAction, on_paste};
+pub use paste::{KEY_REMOVED, PasteAction, on_paste, on_upload};
 
 use super::{CsrError, Finding, PrivateKeyKind, Severity};
 use classify::Shape;

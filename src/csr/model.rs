@@ -36,7 +36,7 @@ impl CsrInfo {
     }
 
     /// Every value of the subject attribute with this dotted OID, in order.
-    pub fn subject_values<'a>(&'a self, oid: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    pub(crate) fn subject_values<'a>(&'a self, oid: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.subject
             .iter()
             .flatten()

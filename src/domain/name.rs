@@ -150,7 +150,13 @@ impl DomainName {
 
     /// The `www` twin: `example.com` for `www.example.com` and the other way round, where the
     /// name without `www.` is a registrable domain. `None` for wildcards and for every other
-    /// name.
+    /// name, `shop.example.com` included.
+    ///
+    /// This is the one www/apex twin rule of the crate (the draft check counts a product's
+    /// free twin by it). Gandi offers the twin as "apex or both apex and www" (`apex_only`,
+    /// docs/providers.md §1.3), the apex being the registrable domain; Realtime Register
+    /// speaks of "free www/non-www (when applicable)" names (docs/providers.md §2.2) and
+    /// names no wider rule, so the same pairing is taken for both.
     #[must_use]
     pub fn www_twin(&self) -> Option<DomainName> {
         if self.wildcard {

@@ -37,7 +37,7 @@ impl Certificate {
     /// Gandi v3 returns `cert` as bare base64 with no armour and no line breaks
     /// (docs/providers.md §1.5); that is wrapped at 64 columns (RFC 7468 §2). Text that already
     /// has armour is kept as it is, with surrounding whitespace trimmed.
-    pub fn from_pem_or_base64(text: &str) -> Self {
+    pub(crate) fn from_pem_or_base64(text: &str) -> Self {
         let trimmed = text.trim();
         let pem = if trimmed.starts_with("-----BEGIN") {
             let mut pem = trimmed.to_owned();
@@ -50,18 +50,6 @@ impl Certificate {
             pem,
             chain: Vec::new(),
         }
-    }
-
-    /// The leaf and chain as one PEM bundle.
-    pub fn full_chain(&self) -> String {
-        let mut out = self.pem.clone();
-        for cert in &self.chain {
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push_str(cert);
-        }
-        out
     }
 }
 

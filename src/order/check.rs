@@ -85,6 +85,15 @@ pub enum DraftProblem {
     /// Different methods per name where the provider takes one method per order.
     #[error("this provider takes one DCV method for the whole order")]
     DcvPerName,
+    /// A change of DCV method the provider cannot make as asked: a name or an approver it
+    /// needs is missing, or a name is given where it changes the whole order.
+    #[error("{reason}")]
+    DcvChange {
+        /// The choice's field: `dcv.name` or `dcv.approver`.
+        field: &'static str,
+        /// What the provider needs.
+        reason: &'static str,
+    },
     /// A required field left empty.
     #[error("{field} is required for this product")]
     Missing {
@@ -107,7 +116,7 @@ impl DraftProblem {
             Self::Csr(_) => "csr",
             Self::Period { .. } => "period",
             Self::DcvUnknownName { .. } | Self::DcvMethod { .. } | Self::DcvPerName => "dcv",
-            Self::Missing { field } => field,
+            Self::Missing { field } | Self::DcvChange { field, .. } => field,
         }
     }
 }
@@ -211,19 +220,25 @@ fn check_wildcards(names: &[DomainName], product: &Product, problems: &mut Vec<D
     }
 }
 
-/// Whether the second name is the common name's www/apex twin that the product adds free.
+/// Whether another name is the common name's www/apex twin that the product adds free. The
+/// twin is [`DomainName::www_twin`], the one rule for every provider; `twin` says which
+/// direction the product gives free.
 fn has_free_twin(names: &[DomainName], twin: FreeTwin) -> bool {
-    let [first, rest @ ..] = names else {
+    let [cn, rest @ ..] = names else {
         return false;
     };
-    let (cn, www) = (first.ascii(), |s: &str| format!("www.{s}"));
-    rest.iter().any(|other| {
-        let other = other.ascii();
-        let adds_www = matches!(twin, FreeTwin::Www | FreeTwin::Both) && other == www(cn);
-        let adds_apex = matches!(twin, FreeTwin::NonWww | FreeTwin::Both)
-            && cn.strip_prefix("www.") == Some(other);
-        adds_www || adds_apex
-    })
+    let Some(pair) = cn.www_twin() else {
+        return false;
+    };
+    // The twin of the apex is its www name, and the other way round.
+    let cn_is_apex = pair.ascii().strip_prefix("www.") == Some(cn.ascii());
+    let free = match twin {
+        FreeTwin::None => false,
+        FreeTwin::Www => cn_is_apex,
+        FreeTwin::NonWww => !cn_is_apex,
+        FreeTwin::Both => true,
+    };
+    free && rest.contains(&pair)
 }
 
 fn check_csr(draft: &OrderDraft, capabilities: &Capabilities, problems: &mut Vec<DraftProblem>) {
@@ -264,9 +279,10 @@ fn check_dcv(
     names: &[DomainName],
     problems: &mut Vec<DraftProblem>,
 ) {
-    let methods: Vec<&DcvMethod> = draft.dcv.iter().map(|c| &c.method).collect();
-    if !capabilities.dcv.per_name && methods.windows(2).any(|w| w[0] != w[1]) {
-        problems.push(DraftProblem::DcvPerName);
+    if !capabilities.dcv.per_name
+        && let Err(problem) = draft.one_dcv_method()
+    {
+        problems.push(problem);
     }
     for choice in &draft.dcv {
         let applies_to: Vec<&DomainName> = match &choice.name {

@@ -35,7 +35,7 @@ pub enum DcvMethod {
 impl DcvMethod {
     /// Whether the method can validate a wildcard name: file methods cannot (Sectigo, and
     /// the CA/B Forum since November 2021; docs/providers.md §5).
-    pub fn allows_wildcard(&self) -> bool {
+    pub(crate) fn allows_wildcard(&self) -> bool {
         !matches!(self, Self::Http | Self::Https)
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::order::{CertificateFormat, DcvMethod};
+use crate::order::{CertificateFormat, DcvChoice, DcvMethod, DraftProblem};
 use crate::product::{OrderField, PeriodUnit};
 
 /// The capability model of one provider API.
@@ -30,6 +30,9 @@ pub struct Capabilities {
     pub dcv_preview: bool,
     /// Whether the DCV method of a pending order can be changed.
     pub change_dcv: bool,
+    /// What a change of DCV method takes ([`DcvChange::check`] refuses a choice that lacks
+    /// it, before sending); meaningful when `change_dcv` is true.
+    pub dcv_change: DcvChange,
     /// Whether the DCV e-mail or check can be re-sent.
     pub resend_dcv: bool,
     /// Whether an issued certificate can be reissued (new CSR or names, same term).
@@ -46,6 +49,56 @@ pub struct Capabilities {
     pub order_fields: Vec<OrderField>,
     /// Download formats.
     pub download_formats: Vec<CertificateFormat>,
+}
+
+/// What a change of DCV method means at a provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case", tag = "scope")]
+pub enum DcvChange {
+    /// One method for the whole order; a name or approver in the choice is not sent (Gandi
+    /// `cert.change_dcv(operation, method)`, v5 `PATCH …/dcv {"method"}`).
+    #[default]
+    WholeOrder,
+    /// One name at a time: the choice must name it, and for e-mail give the approver when
+    /// `approver_for_email` (Realtime Register `resend` with `dcv[{commonName, type, email}]`).
+    PerName {
+        /// Whether an e-mail choice must carry the approver address.
+        approver_for_email: bool,
+    },
+}
+
+impl DcvChange {
+    /// Checks a choice before it is sent: a per-name change needs the name and, for e-mail,
+    /// the approver; a whole-order change must not name a single name, since it would apply
+    /// to every name.
+    pub fn check(self, choice: &DcvChoice) -> Result<(), DraftProblem> {
+        let problem = |field, reason| Err(DraftProblem::DcvChange { field, reason });
+        match self {
+            Self::WholeOrder if choice.name.is_some() => problem(
+                "dcv.name",
+                "this provider changes the method for the whole order, not one name",
+            ),
+            Self::WholeOrder => Ok(()),
+            Self::PerName { .. } if choice.name.is_none() => problem(
+                "dcv.name",
+                "this provider changes the method one name at a time",
+            ),
+            Self::PerName {
+                approver_for_email: true,
+            } if choice.method == DcvMethod::Email
+                && choice
+                    .approver
+                    .as_deref()
+                    .is_none_or(|a| a.trim().is_empty()) =>
+            {
+                problem(
+                    "dcv.approver",
+                    "e-mail validation needs the approver address",
+                )
+            }
+            Self::PerName { .. } => Ok(()),
+        }
+    }
 }
 
 /// Whether orders take a CSR.
@@ -76,7 +129,7 @@ pub struct DcvSupport {
 
 impl DcvSupport {
     /// The same methods for names and IP addresses, and for wildcards those that allow it.
-    pub fn uniform(methods: &[DcvMethod], ip: bool, per_name: bool) -> Self {
+    pub(crate) fn uniform(methods: &[DcvMethod], ip: bool, per_name: bool) -> Self {
         Self {
             name: methods.to_vec(),
             wildcard: methods

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use crate::http::BodyError;
+use crate::order::{DraftProblem, Quote};
 use crate::product::ProviderKind;
 
 /// Why a provider call could not be built, or what the provider answered instead of a result.
@@ -40,6 +41,30 @@ pub enum ProviderError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A paid order whose draft carries no quote the customer accepted; nothing was sent.
+    /// The provider prices orders before charging them, so the customer sees that price first
+    /// ([`crate::order::OrderDraft::accepted_quote`]).
+    #[error("{provider} charges what it quotes: the order needs a quote the customer accepted")]
+    QuoteNotAccepted {
+        /// The provider.
+        provider: ProviderKind,
+    },
+    /// The provider asks to charge something other than the quote the customer accepted
+    /// (another price, other items); nothing was charged. Show `asked` and, if the customer
+    /// accepts it, order again with it as the accepted quote.
+    #[error("the price changed: {provider} now asks {} where {} was accepted", asked.total, accepted.total)]
+    PriceChanged {
+        /// The provider.
+        provider: ProviderKind,
+        /// What the customer accepted.
+        accepted: Box<Quote>,
+        /// What the provider asks for now.
+        asked: Box<Quote>,
+    },
+    /// The certificate is not issued yet, so there is nothing to download; ask again once the
+    /// order's status is issued.
+    #[error("the certificate is not issued yet")]
+    NotIssued,
     /// A status code the operation does not document, with no error body we understand.
     #[error("unexpected HTTP status {status}")]
     UnexpectedStatus {
@@ -73,6 +98,16 @@ pub enum ProviderError {
     UnexpectedResponse(String),
 }
 
+impl From<DraftProblem> for ProviderError {
+    /// A problem with the draft found before sending, named by the draft field.
+    fn from(problem: DraftProblem) -> Self {
+        Self::InvalidInput {
+            field: problem.field().to_owned(),
+            reason: problem.to_string(),
+        }
+    }
+}
+
 impl From<crate::provider::xmlrpc::Error> for ProviderError {
     /// A decoding error stays [`ProviderError::XmlRpc`]; a fault becomes Gandi v3's refusal.
     fn from(error: crate::provider::xmlrpc::Error) -> Self {
@@ -83,6 +118,14 @@ impl From<crate::provider::xmlrpc::Error> for ProviderError {
             other => Self::XmlRpc(other),
         }
     }
+}
+
+/// The name whose approver mailboxes are asked for: a wildcard's are those of its base name
+/// (docs/providers.md §5), found by [`crate::domain::DomainName::base`].
+pub(crate) fn approver_domain(name: &str) -> Result<String, ProviderError> {
+    crate::domain::DomainName::parse(name)
+        .map(|n| n.base().ascii().to_owned())
+        .map_err(|e| ProviderError::invalid("domainName", e.to_string()))
 }
 
 impl ProviderError {

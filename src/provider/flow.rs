@@ -8,6 +8,7 @@
 
 use std::fmt;
 use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 use crate::http::{HttpRequest, HttpResponse};
 use crate::provider::{OperationClass, ProviderError};
@@ -99,7 +100,7 @@ impl<T> Prepared<T> {
     }
 
     /// The same request, its success read another way.
-    pub fn with_parse<U>(
+    pub(crate) fn with_parse<U>(
         self,
         parse: fn(&HttpResponse) -> Result<U, ProviderError>,
     ) -> Prepared<U> {
@@ -234,16 +235,26 @@ where
 }
 
 /// Runs a flow over a blocking transport (tests and tools).
+///
+/// This is [`run`] itself, over a transport whose every answer is ready when asked for, so the
+/// two share one loop: polled once, the future has nothing to wait for and completes.
 pub fn run_sync<T, E>(
-    mut flow: Flow<T>,
+    flow: Flow<T>,
     mut send: impl FnMut(HttpRequest, OperationClass) -> Result<HttpResponse, E>,
 ) -> Result<T, RunError<E>> {
+    let future = run(flow, |request, class| {
+        std::future::ready(send(request, class))
+    });
+    let mut future = std::pin::pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
     loop {
-        let request = flow.request()?;
-        let response = send(request, flow.class()).map_err(RunError::Transport)?;
-        match flow.advance(&response)? {
-            Step::Done(out) => return Ok(out),
-            Step::Next(next) => flow = next,
+        // Every future `run` awaits here is `Ready`, so the first poll completes; the loop only
+        // makes that an invariant of the code rather than a panic.
+        if let Poll::Ready(result) = future.as_mut().poll(&mut context) {
+            return result;
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,17 +3,20 @@
 //! package names, the names of a certificate, and DCV records and validations per name. Both
 //! APIs sit on one back end, so these rules are one rule each, not two copies.
 
+mod method;
 mod package;
 
+pub use method::{GandiApi, GandiDcvMethod};
 pub(crate) use package::dcv_methods;
 pub use package::{Category, Names, PackageName};
 
 use crate::order::{
-    CertificateFormat, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderStatus,
+    CertificateFormat, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, NameValidation, OrderDraft,
+    OrderHandle, OrderStatus,
 };
 use crate::product::{OrderField, PeriodUnit, Product, ProductKind};
-use crate::provider::ProviderKind;
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
+use crate::provider::{ProviderError, ProviderKind};
 
 /// What either API can do. They differ only in the `auto` DCV method, which only XML-RPC
 /// has, and in dry runs, which only v5 offers (`Dry-Run: 1`, docs/providers.md §1.2).
@@ -28,6 +31,7 @@ pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
         dry_run,
         dcv_preview: true,
         change_dcv: true,
+        dcv_change: DcvChange::WholeOrder,
         resend_dcv: true,
         reissue: true,
         renew: true,
@@ -36,6 +40,43 @@ pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
         period_unit: PeriodUnit::Years,
         order_fields: Vec::<OrderField>::new(),
         download_formats: vec![CertificateFormat::Pem],
+    }
+}
+
+/// The draft's one `dcv_method`: both APIs take one method for the whole order
+/// ([`OrderDraft::one_dcv_method`]).
+pub(crate) fn one_dcv_method(draft: &OrderDraft) -> Result<Option<&DcvMethod>, ProviderError> {
+    draft.one_dcv_method().map_err(|_| {
+        ProviderError::invalid(
+            "dcv_method",
+            "Gandi takes one DCV method for the whole order",
+        )
+    })
+}
+
+/// Refuses a resend before it is sent where the order's method is not e-mail: resend only
+/// applies to e-mail DCV (docs/providers.md §1.5). With no method kept, the provider decides.
+pub(crate) fn check_resend(handle: &OrderHandle) -> Result<(), ProviderError> {
+    match &handle.dcv_method {
+        Some(method) if *method != DcvMethod::Email => Err(ProviderError::invalid(
+            "dcv_method",
+            format!("Gandi re-sends only DCV e-mails; this order validates by {method}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A draft's period as Gandi's `duration` in whole years (`None` for the default). A count
+/// that does not fit is refused by name, never turned into another number.
+pub(crate) fn years(draft: &OrderDraft) -> Result<Option<u32>, ProviderError> {
+    match draft.period {
+        None => Ok(None),
+        Some(p) if p.unit == PeriodUnit::Years => Ok(Some(p.count)),
+        Some(p) if p.unit == PeriodUnit::Months && p.count % 12 == 0 => Ok(Some(p.count / 12)),
+        Some(_) => Err(ProviderError::invalid(
+            "duration",
+            "Gandi counts whole years",
+        )),
     }
 }
 
@@ -54,7 +95,7 @@ pub fn certificate_status(word: &str) -> OrderStatus {
 
 /// A package → product: the name's grammar, refined by the package's own `max_domains` (a
 /// multi-name package then is `Multi`) and issuing CA. `None` for a name outside the grammar.
-pub fn product(
+pub(crate) fn product(
     provider: ProviderKind,
     name: &str,
     max_domains: Option<u32>,
@@ -76,7 +117,10 @@ pub fn product(
 }
 
 /// The names of a certificate: the common name first, then each alternative name once.
-pub fn names<'a>(cn: Option<&String>, altnames: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn names<'a>(
+    cn: Option<&String>,
+    altnames: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
     let mut names: Vec<String> = cn.into_iter().cloned().collect();
     for alt in altnames {
         if !names.iter().any(|n| n == alt) {
@@ -89,7 +133,7 @@ pub fn names<'a>(cn: Option<&String>, altnames: impl IntoIterator<Item = &'a str
 /// The DNS record that validates `name` (the `index`-th name): the one whose owner is
 /// `_<hash>.<name>.` (the owner minus its first label, a wildcard's `*.` dropped), else the
 /// record at the same position.
-pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option<DnsRecord> {
+pub(crate) fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option<DnsRecord> {
     let base = name.strip_prefix("*.").unwrap_or(name);
     records
         .iter()
@@ -102,7 +146,7 @@ pub fn dns_record_for(records: &[DnsRecord], name: &str, index: usize) -> Option
 }
 
 /// The DNS records of a `dns_records` list; zone-file lines that do not parse are left out.
-pub fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
+pub(crate) fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
     lines
         .iter()
         .filter_map(|line| DnsRecord::from_zone_line(line))
@@ -112,7 +156,7 @@ pub fn zone_records(lines: &[String]) -> Vec<DnsRecord> {
 /// One validation per name with the instruction `instruction(index, name)` gives, or else the
 /// provider's explanation lines joined, since both APIs send those for every method and they
 /// are all a customer can act on when no record or address applies.
-pub fn validations(
+pub(crate) fn validations(
     names: &[String],
     method: &DcvMethod,
     messages: &[String],

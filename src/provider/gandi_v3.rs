@@ -7,23 +7,25 @@
 //! - [`calls`]: one constructor per method (`cert.*`, `cert.hosted.*`, `operation.info`),
 //!   each a [`Prepared`](crate::provider::flow::Prepared) call implementing [`Call`](crate::provider::Call).
 //! - [`wire`]: the parameter and return structs of the document.
-//! - [`PackageName`]: the package name grammar both Gandi APIs share ([`crate::provider::gandi`]).
+//! - [`PackageName`]: the package name grammar both Gandi APIs share (`crate::provider::gandi`).
 //! - [`GandiV3`]: the [`Provider`] implementation, recognition by `methodName`, and the API
 //!   key as the first parameter.
 
 pub mod calls;
 pub mod error;
 pub mod map;
-mod method;
 pub mod wire;
 
 pub use crate::provider::gandi::{Category, Names, PackageName};
+pub use crate::provider::gandi::{GandiApi, GandiDcvMethod};
 pub use error::{Classification, Error, classify};
-pub use method::V3DcvMethod;
+
+/// A `DCVMethod` word: Gandi's one DCV method enum ([`GandiDcvMethod`]), read for v3.
+pub type V3DcvMethod = GandiDcvMethod;
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState};
-use crate::product::{PeriodUnit, Product};
+use crate::product::Product;
 use crate::provider::capabilities::Capabilities;
 use crate::provider::flow::{self, Flow};
 use crate::provider::xmlrpc::{self, Value};
@@ -123,26 +125,13 @@ pub struct GandiV3;
 impl GandiV3 {
     /// `CertificateCreate` from a neutral draft.
     pub fn create_params(draft: &OrderDraft) -> Result<CertificateParams, ProviderError> {
-        let methods: Vec<_> = draft.dcv.iter().map(|c| &c.method).collect();
-        if methods.windows(2).any(|w| w[0] != w[1]) {
-            return Err(ProviderError::invalid(
-                "dcv_method",
-                "Gandi takes one DCV method for the whole order",
-            ));
-        }
-        let duration = match draft.period {
-            None => None,
-            Some(p) if p.unit == PeriodUnit::Years => Some(i32::try_from(p.count).unwrap_or(0)),
-            Some(p) if p.unit == PeriodUnit::Months && p.count % 12 == 0 => {
-                Some(i32::try_from(p.count / 12).unwrap_or(0))
-            }
-            Some(_) => {
-                return Err(ProviderError::invalid(
-                    "duration",
-                    "Gandi counts whole years",
-                ));
-            }
-        };
+        let method = gandi::one_dcv_method(draft)?;
+        let duration = gandi::years(draft)?
+            .map(|years| {
+                i32::try_from(years)
+                    .map_err(|_| ProviderError::invalid("duration", "too many years"))
+            })
+            .transpose()?;
         if draft.csr.is_none() && draft.common_name.is_none() {
             return Err(ProviderError::invalid(
                 "csr",
@@ -154,9 +143,8 @@ impl GandiV3 {
             altnames: draft.sans.clone(),
             cn: draft.common_name.clone(),
             csr: draft.csr.clone(),
-            dcv_method: methods
-                .first()
-                .map(|m| V3DcvMethod::from_neutral(m).map(|m| m.as_str().to_owned()))
+            dcv_method: method
+                .map(|m| V3DcvMethod::from_neutral(m, GandiApi::V3).map(|m| m.as_str().to_owned()))
                 .transpose()?,
             duration,
             ..CertificateParams::default()
@@ -243,30 +231,56 @@ impl Provider for GandiV3 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let params = Self::create_params(draft)?;
-        Ok(flow::map(calls::create(&params)?, |op| {
-            map::operation(ProviderKind::GandiV3, &op)
-        }))
-    }
-
-    fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
-        let operation = handle.operation.clone();
-        Ok(flow::map(calls::info(cert_id(handle)?), move |cert| {
-            let mut state = map::certificate(ProviderKind::GandiV3, &cert);
-            state.handle.operation = operation;
+        let method = gandi::one_dcv_method(draft)?.cloned();
+        Ok(flow::map(calls::create(&params)?, move |op| {
+            let mut state = map::operation(ProviderKind::GandiV3, &op)?;
+            state.handle.dcv_method = method;
             Ok(state)
         }))
     }
 
+    fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
+        let kept = handle.clone();
+        Ok(flow::map(calls::info(cert_id(handle)?), move |cert| {
+            let mut state = map::certificate(ProviderKind::GandiV3, &cert)?;
+            state.handle.operation = kept.operation;
+            state.handle.dcv_method = kept.dcv_method;
+            Ok(state)
+        }))
+    }
+
+    /// `cert.get_dcv_params` for the handle's DCV method: without `dcv_method` Gandi does not
+    /// give the DNS details, so a handle that keeps none is refused before sending.
     fn dcv(&self, state: &OrderState) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
-        let method = state.validations.first().map(|v| &v.method);
+        let method = state.handle.dcv_method.as_ref().ok_or_else(|| {
+            ProviderError::invalid("dcv_method", "the order's handle keeps no DCV method")
+        })?;
         let params = CertificateParams {
             package: state.product.clone(),
             cert_id: Some(cert_id(&state.handle)?),
             csr: state.csr.clone(),
-            dcv_method: method
-                .map(|m| V3DcvMethod::from_neutral(m).map(|m| m.as_str().to_owned()))
-                .transpose()?,
+            dcv_method: Some(
+                V3DcvMethod::from_neutral(method, GandiApi::V3)?
+                    .as_str()
+                    .to_owned(),
+            ),
+            ..CertificateParams::default()
+        };
+        Ok(flow::map(calls::get_dcv_params(&params)?, |p| {
+            Ok(map::dcv_params(&p))
+        }))
+    }
+
+    fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let create = Self::create_params(draft)?;
+        let params = CertificateParams {
+            package: create.package,
+            altnames: create.altnames,
+            csr: create.csr,
+            dcv_method: create.dcv_method,
             ..CertificateParams::default()
         };
         Ok(flow::map(calls::get_dcv_params(&params)?, |p| {
@@ -278,29 +292,67 @@ impl Provider for GandiV3 {
         &self,
         handle: &OrderHandle,
         choice: &DcvChoice,
-    ) -> Result<Flow<()>, ProviderError> {
-        let method = V3DcvMethod::from_neutral(&choice.method)?;
+    ) -> Result<Flow<OrderHandle>, ProviderError> {
+        self.capabilities().dcv_change.check(choice)?;
+        let method = V3DcvMethod::from_neutral(&choice.method, GandiApi::V3)?;
+        let changed = handle.clone().with_dcv_method(choice.method.clone());
         Ok(flow::map(
             calls::change_dcv(operation_id(handle)?, method)?,
-            accepted,
+            move |ok| accepted(ok).map(|()| changed),
         ))
     }
 
     fn resend_dcv(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        gandi::check_resend(handle)?;
         Ok(flow::map(
             calls::resend_dcv(operation_id(handle)?),
             accepted,
         ))
     }
 
+    /// `cert.info`; a certificate not issued yet has no `cert`.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
         Ok(flow::map(calls::info(cert_id(handle)?), |cert| {
-            map::certificate(ProviderKind::GandiV3, &cert)
+            map::certificate(ProviderKind::GandiV3, &cert)?
                 .certificate
-                .ok_or_else(|| {
-                    ProviderError::UnexpectedResponse("the certificate is not issued yet".into())
-                })
+                .ok_or(ProviderError::NotIssued)
         }))
+    }
+
+    /// `cert.renew`, "not a free operation"; it takes a new CSR.
+    fn renew(
+        &self,
+        handle: &OrderHandle,
+        draft: &OrderDraft,
+    ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let params = Self::create_params(draft)?;
+        let method = gandi::one_dcv_method(draft)?.cloned();
+        Ok(flow::map(
+            calls::renew(cert_id(handle)?, &params)?,
+            move |op| {
+                let mut state = map::operation(ProviderKind::GandiV3, &op)?;
+                state.handle.dcv_method = method;
+                Ok(state)
+            },
+        ))
+    }
+
+    /// `cert.update` with the new CSR.
+    fn reissue(&self, handle: &OrderHandle, csr: &str) -> Result<Flow<OrderState>, ProviderError> {
+        let params = CertificateParams {
+            csr: Some(csr.to_owned()),
+            ..CertificateParams::default()
+        };
+        let method = handle.dcv_method.clone();
+        Ok(flow::map(
+            calls::update(cert_id(handle)?, &params)?,
+            move |op| {
+                let mut state = map::operation(ProviderKind::GandiV3, &op)?;
+                state.handle.dcv_method = method;
+                Ok(state)
+            },
+        ))
     }
 
     fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {

@@ -11,11 +11,9 @@ pub mod error;
 pub mod map;
 pub mod wire;
 
-use std::fmt;
-use std::str::FromStr;
-
 pub use error::Error;
-pub use map::{order_state, product, validations};
+pub(crate) use map::order_state;
+pub use map::{product, validations};
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
@@ -26,9 +24,9 @@ use crate::product::Product;
 use crate::provider::capabilities::Capabilities;
 use crate::provider::flow::{self, Flow};
 use crate::provider::{
-    Operation, OperationClass, Provider, ProviderError, ProviderKind, Target, gandi,
+    Operation, OperationClass, Provider, ProviderError, ProviderKind, Target, gandi, not_issued,
 };
-use wire::{CreateRequest, DcvParamsRequest};
+use wire::{ChangeRequest, CreateRequest, Created, DcvParamsRequest};
 
 /// Production base URL.
 pub const PRODUCTION_BASE: &str = "https://api.gandi.net";
@@ -37,81 +35,10 @@ pub const SANDBOX_BASE: &str = "https://api.sandbox.gandi.net";
 /// The certificate API's path below the base URL.
 pub const BASE_PATH: &str = "/v5/certificate";
 
-/// A v5 `dcv_method` word: email, dns, file, http, https.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum V5DcvMethod {
-    /// `email`.
-    Email,
-    /// `dns`.
-    Dns,
-    /// `file`.
-    File,
-    /// `http`.
-    Http,
-    /// `https`.
-    Https,
-}
+pub use crate::provider::gandi::{GandiApi, GandiDcvMethod};
 
-impl V5DcvMethod {
-    /// The wire word.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Email => "email",
-            Self::Dns => "dns",
-            Self::File => "file",
-            Self::Http => "http",
-            Self::Https => "https",
-        }
-    }
-
-    /// From the neutral method (file over HTTP is sent as `file`).
-    pub fn from_neutral(method: &DcvMethod) -> Result<Self, ProviderError> {
-        match method {
-            DcvMethod::Email => Ok(Self::Email),
-            DcvMethod::Dns => Ok(Self::Dns),
-            DcvMethod::Http => Ok(Self::File),
-            DcvMethod::Https => Ok(Self::Https),
-            other => Err(ProviderError::invalid(
-                "dcv_method",
-                format!("Gandi v5 has no {other} method"),
-            )),
-        }
-    }
-
-    /// The neutral method.
-    pub const fn to_neutral(self) -> DcvMethod {
-        match self {
-            Self::Email => DcvMethod::Email,
-            Self::Dns => DcvMethod::Dns,
-            Self::File | Self::Http => DcvMethod::Http,
-            Self::Https => DcvMethod::Https,
-        }
-    }
-}
-
-impl fmt::Display for V5DcvMethod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for V5DcvMethod {
-    type Err = ProviderError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "email" => Ok(Self::Email),
-            "dns" => Ok(Self::Dns),
-            "file" => Ok(Self::File),
-            "http" => Ok(Self::Http),
-            "https" => Ok(Self::Https),
-            _ => Err(ProviderError::invalid(
-                "dcv_method",
-                "must be one of email, dns, file, http, https",
-            )),
-        }
-    }
-}
+/// A v5 `dcv_method` word: Gandi's one DCV method enum ([`GandiDcvMethod`]), read for v5.
+pub type V5DcvMethod = GandiDcvMethod;
 
 /// The Gandi v5 adapter.
 #[derive(Debug, Clone, Copy, Default)]
@@ -121,21 +48,14 @@ impl GandiV5 {
     /// The create body for a neutral draft. Duration is left out: v5 issues for one year
     /// whatever the duration (docs/providers.md §1.3); longer terms are a later `PATCH`.
     pub fn create_request(draft: &OrderDraft) -> Result<CreateRequest, ProviderError> {
-        let mut methods = draft.dcv.iter().map(|c| &c.method);
-        let first = methods.next();
-        if methods.any(|m| Some(m) != first) {
-            return Err(ProviderError::invalid(
-                "dcv_method",
-                "Gandi takes one DCV method for the whole order",
-            ));
-        }
+        let first = gandi::one_dcv_method(draft)?;
         Ok(CreateRequest {
             package: draft.product.clone(),
             altnames: draft.sans.clone(),
             cn: draft.common_name.clone(),
             csr: draft.csr.clone(),
             dcv_method: first
-                .map(|m| V5DcvMethod::from_neutral(m).map(|m| m.as_str().to_owned()))
+                .map(|m| V5DcvMethod::from_neutral(m, GandiApi::V5).map(|m| m.as_str().to_owned()))
                 .transpose()?,
             ..CreateRequest::default()
         })
@@ -148,6 +68,45 @@ impl GandiV5 {
             |_| Ok(()),
         ))
     }
+}
+
+/// The state of a certificate just created or renewed (a 202 with its id): pending, with the
+/// draft's product, names, CSR and DCV method, which the answer does not repeat.
+fn created_state(
+    created: &Created,
+    method: Option<DcvMethod>,
+    names: &[String],
+    product: String,
+    csr: Option<String>,
+) -> Result<OrderState, ProviderError> {
+    let id = created
+        .id
+        .clone()
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| {
+            ProviderError::UnexpectedResponse("the 202 answer has no certificate id".into())
+        })?;
+    let mut handle = OrderHandle::new(ProviderKind::GandiV5, id);
+    handle.dcv_method = method.clone();
+    let mut state = OrderState::new(handle, crate::order::OrderStatus::Pending, "pending");
+    state.product = Some(product);
+    state.csr = csr;
+    state.common_name = names.first().cloned();
+    state.names = names.to_vec();
+    state.validations = method
+        .map(|method| {
+            names
+                .iter()
+                .map(|name| NameValidation {
+                    name: name.clone(),
+                    method: method.clone(),
+                    status: DcvStatus::Pending,
+                    instruction: None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(state)
 }
 
 /// Splits `/v5/certificate/<rest>` into segments; `None` outside the certificate API.
@@ -251,54 +210,36 @@ impl Provider for GandiV5 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = Self::create_request(draft)?;
-        let chosen: Vec<NameValidation> = body
-            .dcv_method
-            .as_deref()
-            .and_then(|m| m.parse::<V5DcvMethod>().ok())
-            .map(|m| {
-                draft
-                    .names()
-                    .map(|name| NameValidation {
-                        name: name.clone(),
-                        method: m.to_neutral(),
-                        status: DcvStatus::Pending,
-                        instruction: None,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let method = gandi::one_dcv_method(draft)?.cloned();
+        let names: Vec<String> = draft.names().cloned().collect();
         let product = draft.product.clone();
         let csr = draft.csr.clone();
         Ok(flow::map(calls::create(&body, false)?, move |created| {
-            let id = created.id.ok_or_else(|| {
-                ProviderError::UnexpectedResponse("the 202 answer has no certificate id".into())
-            })?;
-            let mut state = OrderState::new(
-                OrderHandle::new(ProviderKind::GandiV5, id),
-                crate::order::OrderStatus::Pending,
-                "pending",
-            );
-            state.product = Some(product);
-            state.csr = csr;
-            state.validations = chosen;
-            Ok(state)
+            created_state(&created, method, &names, product, csr)
         }))
     }
 
     fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
         let id = handle.id.clone();
+        let method = handle.dcv_method.clone();
         Ok(flow::map(calls::get(&handle.id)?, move |cert| {
-            Ok(order_state(&cert, &id))
+            let mut state = order_state(&cert, &id);
+            state.handle.dcv_method = method;
+            Ok(state)
         }))
     }
 
+    /// Asks for the handle's DCV method; with none kept, sends `{}` and reads the method
+    /// from the answer (`dcv_method` is in every `dcv_params` answer).
     fn dcv(&self, state: &OrderState) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
         let body = DcvParamsRequest {
             dcv_method: state
-                .validations
-                .first()
-                .map(|v| V5DcvMethod::from_neutral(&v.method).map(|m| m.as_str().to_owned()))
+                .handle
+                .dcv_method
+                .as_ref()
+                .map(|m| V5DcvMethod::from_neutral(m, GandiApi::V5).map(|m| m.as_str().to_owned()))
                 .transpose()?,
             ..DcvParamsRequest::default()
         };
@@ -308,26 +249,91 @@ impl Provider for GandiV5 {
         ))
     }
 
+    fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        Self::dry_run(draft)
+    }
+
+    fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let body = DcvParamsRequest {
+            altnames: draft.sans.clone(),
+            csr: draft.csr.clone(),
+            dcv_method: Self::create_request(draft)?.dcv_method,
+            package: Some(draft.product.clone()),
+        };
+        Ok(flow::map(calls::preview_dcv_params(&body)?, |p| {
+            Ok(validations(&p))
+        }))
+    }
+
     fn change_dcv(
         &self,
         handle: &OrderHandle,
         choice: &DcvChoice,
-    ) -> Result<Flow<()>, ProviderError> {
-        let method = V5DcvMethod::from_neutral(&choice.method)?;
+    ) -> Result<Flow<OrderHandle>, ProviderError> {
+        self.capabilities().dcv_change.check(choice)?;
+        let method = V5DcvMethod::from_neutral(&choice.method, GandiApi::V5)?;
+        let changed = handle.clone().with_dcv_method(choice.method.clone());
         Ok(flow::map(
             calls::change_dcv(&handle.id, method)?,
-            |_| Ok(()),
+            move |_| Ok(changed),
         ))
     }
 
     fn resend_dcv(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        gandi::check_resend(handle)?;
         Ok(flow::map(calls::resend_dcv(&handle.id)?, |_| Ok(())))
     }
 
+    fn renew(
+        &self,
+        handle: &OrderHandle,
+        draft: &OrderDraft,
+    ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let method = gandi::one_dcv_method(draft)?.cloned();
+        let body = ChangeRequest {
+            csr: draft.csr.clone(),
+            dcv_method: Self::create_request(draft)?.dcv_method,
+            duration: gandi::years(draft)?,
+            ..ChangeRequest::default()
+        };
+        let names: Vec<String> = draft.names().cloned().collect();
+        let product = draft.product.clone();
+        let csr = draft.csr.clone();
+        Ok(flow::map(
+            calls::renew(&handle.id, &body, false)?,
+            move |created| created_state(&created, method, &names, product, csr),
+        ))
+    }
+
+    fn reissue(&self, handle: &OrderHandle, csr: &str) -> Result<Flow<OrderState>, ProviderError> {
+        let body = ChangeRequest {
+            csr: Some(csr.to_owned()),
+            ..ChangeRequest::default()
+        };
+        let handle = handle.clone();
+        let csr = csr.to_owned();
+        Ok(flow::map(
+            calls::update(&handle.id.clone(), &body, false)?,
+            move |_| {
+                let mut state =
+                    OrderState::new(handle, crate::order::OrderStatus::Pending, "pending");
+                state.csr = Some(csr);
+                Ok(state)
+            },
+        ))
+    }
+
+    /// `GET …/crt` answers 404 while the certificate is pending.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
-        Ok(flow::map(calls::crt(&handle.id)?, |text| {
-            Ok(Certificate::from_pem_or_base64(&text))
-        }))
+        Ok(not_issued::when_missing(
+            flow::map(calls::crt(&handle.id)?, |text| {
+                Ok(Certificate::from_pem_or_base64(&text))
+            }),
+            not_issued::is_not_found,
+        ))
     }
 
     fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {

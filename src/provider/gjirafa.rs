@@ -27,13 +27,13 @@ use crate::order::{
     CertificateFormat, DcvMethod, NameValidation, OrderDraft, OrderHandle, OrderState,
 };
 use crate::product::{PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
 use wire::{CreateCertificate, ImportCertificate};
 
 /// The API version in the paths (`v{version}`; the reference's example is `v1`).
-pub const API_VERSION: &str = "v1";
+pub(crate) const API_VERSION: &str = "v1";
 
 /// `GET /certificates`: the list.
 pub const OP_LIST: &str = "GET /certificates";
@@ -78,7 +78,7 @@ impl ProjectId {
     }
 
     /// `/api/v1/projects/{projectId}/certificates`.
-    pub fn certificates_path(&self) -> String {
+    pub(crate) fn certificates_path(&self) -> String {
         format!("/api/{API_VERSION}/projects/{}/certificates", self.0)
     }
 }
@@ -145,7 +145,10 @@ impl Gjirafa {
     /// The create body of a neutral draft: the common name (or the first SAN) as
     /// `domainName`, the other names as `additionalDomainNames`. A CSR or a DCV method other
     /// than DNS is refused: Let's Encrypt makes the key, and only DNS validation exists.
-    pub fn create_body(&self, draft: &OrderDraft) -> Result<CreateCertificate, ProviderError> {
+    pub(crate) fn create_body(
+        &self,
+        draft: &OrderDraft,
+    ) -> Result<CreateCertificate, ProviderError> {
         if draft.csr.is_some() {
             return Err(ProviderError::invalid(
                 "csr",
@@ -274,6 +277,7 @@ impl Provider for Gjirafa {
             dry_run: false,
             dcv_preview: false,
             change_dcv: false,
+            dcv_change: DcvChange::WholeOrder,
             // `PUT …/{id}/validate` asks for the challenge to be checked again.
             resend_dcv: true,
             reissue: false,
@@ -353,6 +357,14 @@ impl Provider for Gjirafa {
         Ok(flow::map(
             calls::get(&self.project, cert_id(&state.handle)?),
             |a| Ok(map::validations(&a.result)),
+        ))
+    }
+
+    /// `DELETE …/{id}`: removes the certificate, pending ones included.
+    fn cancel(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(
+            calls::delete(&self.project, cert_id(handle)?),
+            |_| Ok(()),
         ))
     }
 

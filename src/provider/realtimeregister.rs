@@ -5,35 +5,36 @@
 //! docs/providers.md §2 adds hosts, auth, the process and catalog shapes.
 //!
 //! - [`calls`]: one constructor per endpoint, each a [`Prepared`](crate::provider::flow::Prepared)
-//!   call; bodies are checked by [`validate`] against the reference's restrictions before
+//!   call; bodies are checked by `validate` against the reference's restrictions before
 //!   anything is built.
 //! - [`wire`]: request and response bodies, enumerations open to new words.
 //! - [`error::RtrError`]: `{type, message, violations[]}`, including the
 //!   `BillableAcknowledgmentNeededException` handshake's `billables`.
-//! - [`recognise`]: operation and class of a forwarded request.
+//! - `recognise`: operation and class of a forwarded request.
 //! - [`RealtimeRegister`]: the [`Provider`]; `Authorization: ApiKey <key>`, and the customer
 //!   handle, derived from the key, filled into request bodies that leave it empty.
 
+mod acknowledge;
 pub mod calls;
 pub mod error;
 pub mod map;
-pub mod recognise;
-pub mod validate;
+pub(crate) mod recognise;
+pub(crate) mod validate;
 pub mod wire;
 
 use base64::Engine as _;
 
 pub use error::{Details, ErrorType, RtrError, Violation};
 
-use crate::http::{Credentials, HttpRequest, HttpResponse, Method};
+use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
     ApproverEmails, Certificate, CertificateFormat, DcvChoice, DcvMethod, NameValidation,
     OrderDraft, OrderHandle, OrderState, Quote,
 };
 use crate::product::{FreeTwin, PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
-use crate::provider::flow::{self, Exchange, Flow, Step};
-use crate::provider::{Call, Operation, OperationClass, Provider, ProviderError, ProviderKind};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
+use crate::provider::flow::{self, Flow, Step};
+use crate::provider::{Operation, Provider, ProviderError, ProviderKind};
 use wire::{Billable, CertificateRequest, Dcv, DownloadFormat, Feature, ProductField, SslProduct};
 
 /// Production base URL (docs/providers.md §2.1).
@@ -92,7 +93,8 @@ impl RealtimeRegister {
     }
 
     /// Orders with billables the customer has already acknowledged (from a quote or from a
-    /// `BillableAcknowledgmentNeededException`).
+    /// `BillableAcknowledgmentNeededException`), sent with the first request. Should the
+    /// provider ask for others, the order stops as [`Provider::create_order`]'s does.
     pub fn create_order_acknowledged(
         &self,
         draft: &OrderDraft,
@@ -100,7 +102,7 @@ impl RealtimeRegister {
     ) -> Result<Flow<OrderState>, ProviderError> {
         let mut body = self.request_body(draft)?;
         body.billables = Some(billables);
-        Ok(acknowledging(body, true))
+        Ok(acknowledge::order(body, draft.accepted_quote.clone()))
     }
 
     /// What one product allows, from its metadata (docs/providers.md §2.4): reissue from the
@@ -117,46 +119,6 @@ impl RealtimeRegister {
         caps.dcv.per_name = product.required_fields.contains(&dcv_field)
             || product.optional_fields.contains(&dcv_field);
         caps
-    }
-}
-
-/// The request exchange of an order, with the billing handshake: a 400
-/// `BillableAcknowledgmentNeededException` is answered once by resending the body with the
-/// returned `billables` (docs/providers.md §2.2). The second request has a different body, so it
-/// needs its own idempotency key.
-struct Acknowledging {
-    body: CertificateRequest,
-    acknowledged: bool,
-}
-
-fn acknowledging(body: CertificateRequest, acknowledged: bool) -> Flow<OrderState> {
-    Box::new(Acknowledging { body, acknowledged })
-}
-
-impl Exchange<OrderState> for Acknowledging {
-    fn class(&self) -> OperationClass {
-        OperationClass::Billable
-    }
-
-    fn request(&self) -> Result<HttpRequest, ProviderError> {
-        calls::request(&self.body)?.request()
-    }
-
-    fn advance(
-        self: Box<Self>,
-        response: &HttpResponse,
-    ) -> Result<Step<OrderState>, ProviderError> {
-        match calls::request(&self.body)?.parse(response) {
-            Ok(info) => map::created_state(&info, &self.body.product).map(Step::Done),
-            Err(ProviderError::RealtimeRegister(e))
-                if e.needs_acknowledgement() && !self.acknowledged && !e.billables().is_empty() =>
-            {
-                let mut body = self.body;
-                body.billables = Some(e.details.billables);
-                Ok(Step::Next(acknowledging(body, true)))
-            }
-            Err(e) => Err(e),
-        }
     }
 }
 
@@ -187,6 +149,11 @@ impl Provider for RealtimeRegister {
             dry_run: true,
             dcv_preview: false,
             change_dcv: true,
+            // `POST /v2/processes/{id}/resend` takes `dcv[{commonName, type, email?}]`, the
+            // e-mail "required when EMAIL" (docs/providers.md §2.2-2.3).
+            dcv_change: DcvChange::PerName {
+                approver_for_email: true,
+            },
             resend_dcv: true,
             // Renew, reissue and revoke are not in Realtime Register's references
             // (docs/providers.md §2).
@@ -250,9 +217,17 @@ impl Provider for RealtimeRegister {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        // Nothing is charged that the customer has not seen priced (docs/providers.md §2.2).
+        let accepted = draft
+            .accepted_quote
+            .clone()
+            .ok_or(ProviderError::QuoteNotAccepted {
+                provider: ProviderKind::RealtimeRegister,
+            })?;
         let body = self.request_body(draft)?;
         validate::certificate_request(&body)?;
-        Ok(acknowledging(body, false))
+        Ok(acknowledge::order(body, Some(accepted)))
     }
 
     fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
@@ -273,6 +248,7 @@ impl Provider for RealtimeRegister {
                 }
                 let mut state = OrderState::new(handle, map::process_status(&word), word);
                 state.common_name = info.common_name.clone();
+                state.names = map::process_names(&info);
                 state.validations = map::validations(&info);
                 Ok(state)
             })))
@@ -287,7 +263,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
-        let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
+        let base = crate::provider::error::approver_domain(name)?;
         let product = (!product.is_empty()).then_some(product);
         Ok(flow::map(
             calls::dcv_email_addresses(name, product)?,
@@ -296,10 +272,11 @@ impl Provider for RealtimeRegister {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = self.request_body(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::quote(&body)?, move |q| {
-            Ok(map::quote(&q, &draft))
+            map::quote(&q, &draft)
         }))
     }
 
@@ -307,19 +284,22 @@ impl Provider for RealtimeRegister {
         &self,
         handle: &OrderHandle,
         choice: &DcvChoice,
-    ) -> Result<Flow<()>, ProviderError> {
+    ) -> Result<Flow<OrderHandle>, ProviderError> {
         // RTR switches methods per name through resend (docs/providers.md §2.3).
         let name = choice.name.clone().ok_or_else(|| {
             ProviderError::invalid("dcv[0].commonName", "RTR changes DCV per name")
         })?;
+        self.capabilities().dcv_change.check(choice)?;
         let entry = Dcv {
             common_name: name,
             dcv_type: map::dcv_type(&choice.method)?,
             email: choice.approver.clone(),
         };
+        // Methods stay per name, so the handle keeps none.
+        let handle = handle.clone();
         Ok(flow::map(
-            calls::resend(process_id(handle), &[entry])?,
-            |_| Ok(()),
+            calls::resend(process_id(&handle), &[entry])?,
+            move |_| Ok(handle),
         ))
     }
 
@@ -348,7 +328,19 @@ impl Provider for RealtimeRegister {
         }))
     }
 
+    fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let body = self.request_body(draft)?;
+        validate::certificate_request(&body)?;
+        Ok(flow::map(calls::quote(&body)?, |_| Ok(())))
+    }
+
+    /// Until a certificate exists the handle's id is the process id (see [`map::created_state`]
+    /// and [`Provider::order`]): then there is nothing to download, and nothing is asked.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        if handle.operation.as_deref() == Some(handle.id.as_str()) {
+            return Err(ProviderError::NotIssued);
+        }
         Ok(flow::map(
             calls::download(&handle.id, DownloadFormat::Crt)?,
             |text| Ok(Certificate::from_pem_or_base64(&text)),

@@ -10,22 +10,22 @@
 //!
 //! - [`calls`]: one constructor per operation, each a [`Prepared`](crate::provider::flow::Prepared) call implementing
 //!   [`Call`](crate::provider::Call).
-//! - [`account`], [`catalog`], [`certificate`], [`order`], [`request`]: the document's wire
-//!   types; [`account::profile`] maps neutral contacts onto the contact profiles orders name.
+//! - [`wire`]: the document's types ([`account`], [`catalog`], [`certificate`], [`order`],
+//!   [`request`], [`envelope`]); `account::profile` maps neutral contacts onto the contact
+//!   profiles orders name.
+//! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
+//!   `recognise`: which documented operation a forwarded request is.
 //! - [`Ssl247`]: the [`Provider`] implementation.
 
-pub mod account;
 pub mod calls;
-pub mod catalog;
-pub mod certificate;
-pub mod envelope;
 pub mod error;
 pub mod map;
-pub mod order;
 mod recognise;
-pub mod request;
-pub mod scalar;
-pub mod status;
+pub mod wire;
+
+// The wire modules at the paths callers have always used.
+pub(crate) use wire::scalar;
+pub use wire::{account, catalog, certificate, envelope, order, request, status};
 
 use std::collections::VecDeque;
 
@@ -42,9 +42,9 @@ use crate::order::{
     OrderHandle, OrderState, Quote,
 };
 use crate::product::{PeriodUnit, Product};
-use crate::provider::capabilities::{Capabilities, CsrUse, DcvSupport};
+use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow, Step};
-use crate::provider::{Operation, Provider, ProviderError, ProviderKind};
+use crate::provider::{Operation, Provider, ProviderError, ProviderKind, not_issued};
 
 /// The API endpoint ("API Endpoint" at the top of the document); paths are below it.
 pub const BASE_URL: &str = "https://api.ssl247.com/api/v3";
@@ -54,22 +54,60 @@ pub const BASE_URL: &str = "https://api.ssl247.com/api/v3";
 pub struct Ssl247;
 
 impl Ssl247 {
-    /// Orders in one call with `place-quick-order` ("Fill all certificate details in one
-    /// go"), instead of validate → place-order → complete.
+    /// Orders in one charging call with `place-quick-order` ("Fill all certificate details
+    /// in one go"), instead of validate → place-order → complete. `validate` still prices the
+    /// order first, so that nothing is charged but the accepted quote.
+    /// [`Provider::create_order`] takes this path when the draft asks for
+    /// [`OrderDraft::in_one_request`].
     pub fn quick_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let accepted = accepted_quote(draft)?;
+        let priced = map::order_request(draft)?;
         let body = map::quick_order_request(draft)?;
         let draft = draft.clone();
-        Ok(flow::then(calls::place_quick_order(&body)?, move |done| {
-            let id = done
-                .certificate
-                .first()
-                .and_then(|c| c.id.as_ref())
-                .map(|id| id.as_str().to_owned())
-                .filter(|id| !id.is_empty())
-                .ok_or_else(|| missing("Certificate[0].id"))?;
-            Ok(Step::Done(map::placed(&draft, &id, "Pending".to_owned())))
+        Ok(flow::then(calls::validate(&priced)?, move |validated| {
+            if validated.is_invalid() {
+                return Err(Ssl247Error::OrderInvalid.into());
+            }
+            same_price(&accepted, map::quote(&draft, &validated))?;
+            Ok(Step::Next(flow::then(
+                calls::place_quick_order(&body)?,
+                move |done| {
+                    let id = done
+                        .certificate
+                        .first()
+                        .and_then(|c| c.id.as_ref())
+                        .map(|id| id.as_str().to_owned())
+                        .filter(|id| !id.is_empty())
+                        .ok_or_else(|| missing("Certificate[0].id"))?;
+                    Ok(Step::Done(map::placed(&draft, &id, "Pending".to_owned())))
+                },
+            )))
         }))
     }
+}
+
+/// The quote the customer accepted: `place-order` charges what `validate` prices, so an
+/// order is placed only at a price the customer has seen.
+fn accepted_quote(draft: &OrderDraft) -> Result<Quote, ProviderError> {
+    draft
+        .accepted_quote
+        .clone()
+        .ok_or(ProviderError::QuoteNotAccepted {
+            provider: ProviderKind::Ssl247,
+        })
+}
+
+/// Stops before charging when `validate` prices the order otherwise than the accepted quote.
+fn same_price(accepted: &Quote, asked: Quote) -> Result<(), ProviderError> {
+    if asked.charges_same_as(accepted) {
+        return Ok(());
+    }
+    Err(ProviderError::PriceChanged {
+        provider: ProviderKind::Ssl247,
+        accepted: Box::new(accepted.clone()),
+        asked: Box::new(asked),
+    })
 }
 
 fn missing(field: &str) -> ProviderError {
@@ -127,6 +165,7 @@ impl Provider for Ssl247 {
             dry_run: true,
             dcv_preview: false,
             change_dcv: false,
+            dcv_change: DcvChange::WholeOrder,
             resend_dcv: false,
             reissue: true,
             renew: true,
@@ -193,6 +232,11 @@ impl Provider for Ssl247 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        if draft.in_one_request {
+            return self.quick_order(draft);
+        }
+        let accepted = accepted_quote(draft)?;
         let body = map::order_request(draft)?;
         // Check what `complete` will need before anything is charged.
         map::complete_request(draft, "0".into(), None)?.check()?;
@@ -201,6 +245,7 @@ impl Provider for Ssl247 {
             if validated.is_invalid() {
                 return Err(Ssl247Error::OrderInvalid.into());
             }
+            same_price(&accepted, map::quote(&draft, &validated))?;
             Ok(Step::Next(flow::then(
                 calls::place_order(&body)?,
                 move |placed| {
@@ -236,7 +281,7 @@ impl Provider for Ssl247 {
 
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
         // The mailboxes of a wildcard are those of its base name (docs/providers.md §6).
-        let base = name.strip_prefix("*.").unwrap_or(name).to_owned();
+        let base = crate::provider::error::approver_domain(name)?;
         Ok(flow::map(
             calls::approver_emails(product, &base)?,
             move |items| Ok(map::approvers(&base, &items)),
@@ -244,6 +289,7 @@ impl Provider for Ssl247 {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
         let body = map::order_request(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::validate(&body)?, move |validated| {
@@ -254,7 +300,75 @@ impl Provider for Ssl247 {
         }))
     }
 
+    /// `validate` "checks and prices, charges nothing".
+    fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let body = map::order_request(draft)?;
+        Ok(flow::map(calls::validate(&body)?, |validated| {
+            if validated.is_invalid() {
+                return Err(Ssl247Error::OrderInvalid.into());
+            }
+            Ok(())
+        }))
+    }
+
+    /// `POST /certificate/{original_certificate_id}/renew` for the draft's period; the answer
+    /// names the new certificate.
+    fn renew(
+        &self,
+        handle: &OrderHandle,
+        draft: &OrderDraft,
+    ) -> Result<Flow<OrderState>, ProviderError> {
+        let draft = &draft.in_a_labels()?;
+        let draft = draft.clone();
+        Ok(flow::map(
+            calls::renew(&handle.id, &map::years(&draft)?)?,
+            move |renewed| {
+                let id = renewed
+                    .certificate_id
+                    .as_ref()
+                    .map(|id| id.as_str().to_owned())
+                    .filter(|id| !id.is_empty())
+                    .ok_or_else(|| missing("certificate_id"))?;
+                Ok(map::placed(&draft, &id, "Pending".to_owned()))
+            },
+        ))
+    }
+
+    /// `POST /certificate/{id}/reissue` with `new_csr`; the order is read again afterwards.
+    fn reissue(&self, handle: &OrderHandle, csr: &str) -> Result<Flow<OrderState>, ProviderError> {
+        let id = handle.id.clone();
+        Ok(flow::then(
+            calls::reissue(&handle.id, csr, None)?,
+            move |_| {
+                Ok(Step::Next(flow::map(
+                    calls::certificate(&id)?,
+                    move |full| Ok(map::state(&id, &full)),
+                )))
+            },
+        ))
+    }
+
+    fn cancel(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::cancel(&handle.id)?, |_| Ok(())))
+    }
+
+    /// The downloads answer 404 while the certificate is not issued.
     fn download(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
+        Ok(not_issued::when_missing(
+            self.download_issued(handle)?,
+            not_issued::is_not_found,
+        ))
+    }
+
+    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
+        Ok(flow::map(calls::revoke(&handle.id)?, |_| Ok(())))
+    }
+}
+
+impl Ssl247 {
+    /// The certificate, then its intermediates.
+    fn download_issued(&self, handle: &OrderHandle) -> Result<Flow<Certificate>, ProviderError> {
         let id = handle.id.clone();
         Ok(flow::then(
             calls::download(&handle.id, DownloadType::X509)?,
@@ -271,9 +385,5 @@ impl Provider for Ssl247 {
                 )))
             },
         ))
-    }
-
-    fn revoke(&self, handle: &OrderHandle) -> Result<Flow<()>, ProviderError> {
-        Ok(flow::map(calls::revoke(&handle.id)?, |_| Ok(())))
     }
 }

@@ -15,6 +15,7 @@
 
 mod json;
 mod paste;
+mod proxy;
 mod size;
 
 use self::json::Object;
@@ -118,6 +119,9 @@ struct Browser {
 
 /// Runs the benchmarks.
 pub(crate) fn run(args: &[String]) -> Result {
+    if args.first().map(String::as_str) == Some("proxy") {
+        return proxy::run(&args[1..]);
+    }
     let o = options(args)?;
     let root = root();
     let path = if o.browser || o.size || o.paste {

@@ -64,6 +64,7 @@ pub(crate) fn tools(need: Need) -> Result<Tools> {
     c_compiler()?;
     if need == Need::All {
         browser()?;
+        redis()?;
         e2e_packages(&root, &tools)?;
     }
     // trunk runs cargo with --offline (Trunk.toml), so every crate must be present first.
@@ -184,6 +185,14 @@ fn browser() -> Result {
         return Ok(());
     }
     apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Debian's redis-server: the server's Redis store tests start their own on a loopback port.
+fn redis() -> Result {
+    if output(Command::new("redis-server").arg("--version")).is_some() {
+        return Ok(());
+    }
+    apt_install(&["redis-server"])
 }
 
 /// Installs Debian packages (as root directly, otherwise through sudo).

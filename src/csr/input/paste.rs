@@ -29,6 +29,20 @@ pub enum PasteAction {
     },
 }
 
+/// Decides what becomes of an uploaded file: text files as [`on_paste`]; a binary file that
+/// is a private key (PKCS#8 or PKCS#1 DER, PKCS#12) is dropped.
+pub fn on_upload(bytes: &[u8]) -> PasteAction {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => on_paste(text),
+        Err(_) => match decode(bytes) {
+            Err(error) if error.is_private_key() => PasteAction::RemoveKey {
+                keep: String::new(),
+            },
+            Ok(_) | Err(_) => PasteAction::Keep,
+        },
+    }
+}
+
 /// Decides what becomes of `text`, the text area's content after an input.
 pub fn on_paste(text: &str) -> PasteAction {
     match decode(text.as_bytes()) {

@@ -90,7 +90,7 @@ fn rpc<T>(
 /// `DCVMethod` word, `duration` 1 or 2 years (docs/providers.md §1.5).
 fn check_params(params: &CertificateParams) -> Result<Value, ProviderError> {
     if let Some(method) = &params.dcv_method {
-        method.parse::<V3DcvMethod>()?;
+        V3DcvMethod::parse_for(crate::provider::gandi::GandiApi::V3, method)?;
     }
     if let Some(duration) = params.duration
         && !(1..=2).contains(&duration)

@@ -13,7 +13,7 @@ use crate::provider::{ProviderError, ProviderKind, gandi};
 pub use gandi::certificate_status;
 
 /// Operation `step` → neutral status.
-pub fn operation_status(step: &str) -> OrderStatus {
+pub(crate) fn operation_status(step: &str) -> OrderStatus {
     match step {
         "BILL" | "WAIT" => OrderStatus::Pending,
         "RUN" | "SUPPORT" => OrderStatus::Processing,
@@ -30,9 +30,16 @@ pub fn product(provider: ProviderKind, package: &CertPackageReturn) -> Option<Pr
     gandi::product(provider, &package.name, max, package.provider.as_deref())
 }
 
-/// `cert.info` → order state.
-pub fn certificate(provider: ProviderKind, cert: &CertificateReturn) -> OrderState {
-    let id = cert.id.map(|id| id.to_string()).unwrap_or_default();
+/// `cert.info` → order state; an answer without the certificate's `id` is an error, not an
+/// order with an empty id.
+pub fn certificate(
+    provider: ProviderKind,
+    cert: &CertificateReturn,
+) -> Result<OrderState, ProviderError> {
+    let id = cert
+        .id
+        .map(|id| id.to_string())
+        .ok_or_else(|| ProviderError::UnexpectedResponse("the certificate has no id".into()))?;
     let word = cert.status.clone().unwrap_or_default();
     let mut state = OrderState::new(
         OrderHandle::new(provider, id),
@@ -50,7 +57,7 @@ pub fn certificate(provider: ProviderKind, cert: &CertificateReturn) -> OrderSta
         .as_deref()
         .filter(|c| !c.trim().is_empty())
         .map(Certificate::from_pem_or_base64);
-    state
+    Ok(state)
 }
 
 /// An operation (create, renew, update, delete) → order state; the handle is the
@@ -89,7 +96,8 @@ pub fn operation(
 }
 
 /// `cert.get_dcv_params` → one validation per name. DNS records are matched to names by
-/// owner (`_<md5>.<name>.`), else by position; e-mail goes to `admin@` ("Send a mail to admin@", DCVMethod);
+/// owner (`_<md5>.<name>.`), else by position; e-mail goes to `admin@` ("Send a mail to admin@", DCVMethod)
+/// at the domain the provider returned in `dcv_fqdns`;
 /// for file methods the document gives `urls` and `message` lines but no file content, so
 /// the instruction is the provider's text.
 pub fn dcv_params(params: &DcvParamsReturn) -> Vec<NameValidation> {
@@ -105,8 +113,10 @@ pub fn dcv_params(params: &DcvParamsReturn) -> Vec<NameValidation> {
     };
     let records = gandi::zone_records(&params.dns_records);
     gandi::validations(names, &method, &params.message, |i, name| match method {
-        DcvMethod::Email => Some(DcvInstruction::Email {
-            approver: format!("admin@{}", name.strip_prefix("*.").unwrap_or(name)),
+        // The domain the provider names for this name's mail (`dcv_fqdns`, by position);
+        // without one, the provider's own message lines are the instruction.
+        DcvMethod::Email => params.dcv_fqdns.get(i).map(|domain| DcvInstruction::Email {
+            approver: format!("admin@{domain}"),
         }),
         DcvMethod::Dns | DcvMethod::Automatic => {
             gandi::dns_record_for(&records, name, i).map(DcvInstruction::Dns)

@@ -125,7 +125,7 @@ fn dry_run(request: HttpRequest, dry_run: bool) -> HttpRequest {
 
 fn check_method(word: Option<&str>) -> Result<(), ProviderError> {
     if let Some(word) = word {
-        word.parse::<V5DcvMethod>()?;
+        V5DcvMethod::parse_for(crate::provider::gandi::GandiApi::V5, word)?;
     }
     Ok(())
 }

@@ -19,7 +19,7 @@ pub fn product(package: &Package) -> Option<Product> {
 }
 
 /// A certificate → order state.
-pub fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
+pub(crate) fn order_state(cert: &IssuedCert, fallback_id: &str) -> OrderState {
     let id = cert.id.clone().unwrap_or_else(|| fallback_id.to_owned());
     let word = cert.status.clone().unwrap_or_default();
     let mut state = OrderState::new(

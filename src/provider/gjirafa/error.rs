@@ -54,7 +54,7 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// The kind for a status.
-    pub const fn from_status(status: u16) -> Self {
+    pub(crate) const fn from_status(status: u16) -> Self {
         match status {
             401 => Self::Unauthorized,
             403 => Self::Forbidden,
@@ -65,7 +65,7 @@ impl ErrorKind {
     }
 
     /// Whether the reference documents the status as an error answer.
-    pub const fn is_documented(status: u16) -> bool {
+    pub(crate) const fn is_documented(status: u16) -> bool {
         matches!(status, 401 | 403 | 404 | 500)
     }
 }

@@ -16,6 +16,7 @@ pub fn status(word: Option<&CertificateStatus>) -> OrderStatus {
     match word {
         Some(CertificateStatus::Active) => OrderStatus::Issued,
         Some(CertificateStatus::Expired) => OrderStatus::Expired,
+        Some(CertificateStatus::Pending) => OrderStatus::Pending,
         Some(CertificateStatus::Other(word)) => OrderStatus::Unknown(word.clone()),
         None => OrderStatus::Unknown(String::new()),
     }
@@ -44,7 +45,7 @@ fn names(domain: Option<&String>, additional: Option<&str>) -> Vec<String> {
 
 /// One `dnsRecords[]` item as a DNS instruction: Let's Encrypt's DNS challenge is a TXT
 /// record (docs/providers.md §4, "add a TXT record provided by Let's Encrypt").
-pub fn dns_instruction(record: &DnsRecordEntry) -> DcvInstruction {
+pub(crate) fn dns_instruction(record: &DnsRecordEntry) -> DcvInstruction {
     DcvInstruction::Dns(DnsRecord {
         name: record.key.clone(),
         record_type: DnsRecordType::Txt,

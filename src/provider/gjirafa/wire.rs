@@ -17,7 +17,7 @@ use crate::http::Secret;
 /// The envelope of every response ("Responses" of each operation).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Envelope<T> {
+pub(crate) struct Envelope<T> {
     /// `success`: false when the request was refused.
     #[serde(default)]
     pub success: bool,
@@ -196,6 +196,9 @@ wire_words! {
         Active = "Active",
         /// `Expired`.
         Expired = "Expired",
+        /// `Pending`: ordered, waiting for its DNS challenge (the "etc" of the document's
+        /// list; a poller must keep polling it).
+        Pending = "Pending",
     }
 }
 

@@ -15,7 +15,7 @@ use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
 
 /// The response header that carries the process id (docs/providers.md §2.3).
-pub const PROCESS_ID_HEADER: &str = "x-process-id";
+pub(crate) const PROCESS_ID_HEADER: &str = "x-process-id";
 
 /// Maps an error response onto [`RtrError`]; a status with no RTR body becomes
 /// [`ProviderError::UnexpectedStatus`].

@@ -1,8 +1,8 @@
 //! From RTR wire types to the provider-neutral model, and from a neutral draft to a request.
 
 use super::wire::{
-    Approver, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType, Dcv,
-    DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
+    Approver, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType,
+    Dcv, DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
     SslCertificate, SslProduct, ValidationType,
 };
 use crate::order::{
@@ -15,7 +15,7 @@ use crate::product::{
 use crate::provider::{ProviderError, ProviderKind};
 
 /// The neutral field for an RTR field word.
-pub fn order_field(field: &ProductField) -> OrderField {
+pub(crate) fn order_field(field: &ProductField) -> OrderField {
     match field {
         ProductField::DomainName => OrderField::DomainName,
         ProductField::Dcv => OrderField::Dcv,
@@ -106,7 +106,10 @@ pub fn dcv_method(t: &DcvType) -> DcvMethod {
 
 /// `dcv[]` entries for `names` from the draft's choices (a per-name choice wins over the
 /// choice for all names).
-pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, ProviderError> {
+pub(crate) fn dcv_entries(
+    names: &[String],
+    choices: &[DcvChoice],
+) -> Result<Vec<Dcv>, ProviderError> {
     let default = choices.iter().find(|c| c.name.is_none());
     names
         .iter()
@@ -128,7 +131,7 @@ pub fn dcv_entries(names: &[String], choices: &[DcvChoice]) -> Result<Vec<Dcv>, 
 }
 
 /// The request body for a neutral draft; `customer` is left for the proxy unless given.
-pub fn certificate_request(
+pub(crate) fn certificate_request(
     draft: &OrderDraft,
     customer: Option<&str>,
 ) -> Result<CertificateRequest, ProviderError> {
@@ -158,7 +161,9 @@ pub fn certificate_request(
         period,
         csr,
         domain_name: draft.common_name.clone(),
-        san: (!draft.sans.is_empty()).then(|| draft.sans.clone()),
+        // `san` is "only applicable for multi domain certificates" (docs/providers.md §2.2):
+        // the common name is never repeated there, and with no other name it is left out.
+        san: sans_besides_common_name(draft),
         organization: org.map(|o| o.name.clone()),
         department: org.and_then(|o| o.department.clone()),
         country: org.and_then(|o| o.country.clone()),
@@ -271,6 +276,7 @@ pub fn created_state(
     let mut state = OrderState::new(handle, status, word);
     state.product = Some(product.to_owned());
     state.common_name = info.common_name.clone();
+    state.names = process_names(info);
     state.validations = validations(info);
     Ok(state)
 }
@@ -284,6 +290,30 @@ pub fn certificate_status(word: &str) -> OrderStatus {
         "SUSPENDED" => OrderStatus::Pending,
         other => OrderStatus::Unknown(other.to_owned()),
     }
+}
+
+/// The draft's SANs other than its common name; `None` when that leaves none.
+fn sans_besides_common_name(draft: &OrderDraft) -> Option<Vec<String>> {
+    let sans: Vec<String> = draft
+        .sans
+        .iter()
+        .filter(|san| Some(*san) != draft.common_name.as_ref())
+        .cloned()
+        .collect();
+    (!sans.is_empty()).then_some(sans)
+}
+
+/// The names a process reports, the common name first: its `commonName`, then each name of
+/// `validations.dcv[]` once.
+pub fn process_names(info: &CertificateProcess) -> Vec<String> {
+    let mut names: Vec<String> = info.common_name.iter().cloned().collect();
+    let dcv = info.validations.iter().flat_map(|v| &v.dcv);
+    for name in dcv.map(|d| &d.common_name) {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
 }
 
 /// The state of an issued certificate.
@@ -310,22 +340,54 @@ pub fn certificate_state(cert: &SslCertificate, operation: Option<String>) -> Or
     state
 }
 
-/// A quote in the neutral model; RTR amounts are in cents.
-pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Quote {
+/// A quote in the neutral model; RTR amounts are in cents. A quote without its total, or a
+/// billable without an amount, is an error naming the field: a price is never shown as 0
+/// because the provider left it out.
+pub fn quote(q: &QuoteResponse, draft: &OrderDraft) -> Result<Quote, ProviderError> {
     let currency = q.quote.currency.as_deref();
-    Quote {
+    let total = q
+        .quote
+        .total
+        .ok_or_else(|| ProviderError::UnexpectedResponse("the quote has no quote.total".into()))?;
+    Ok(Quote {
         product: draft.product.clone(),
         period: draft.period,
-        total: Money::new(q.quote.total.unwrap_or_default(), currency),
-        lines: q
-            .quote
-            .billables
-            .iter()
-            .map(|b| QuoteLine {
+        total: Money::new(total, currency),
+        lines: quote_lines(&q.quote.billables, currency)?,
+    })
+}
+
+/// What a `BillableAcknowledgmentNeededException` asks to charge, as a quote. The demand
+/// names no currency, so the accepted quote's is taken (an account is billed in one
+/// currency); the total is the sum of the lines.
+pub fn demanded(billables: &[Billable], accepted: &Quote) -> Result<Quote, ProviderError> {
+    let currency = accepted.total.currency.as_deref();
+    let lines = quote_lines(billables, currency)?;
+    Ok(Quote {
+        product: accepted.product.clone(),
+        period: accepted.period,
+        total: Money::new(lines.iter().map(|l| l.amount.minor).sum(), currency),
+        lines,
+    })
+}
+
+/// One quote line per billable, at its total (or unit amount when no total is given).
+fn quote_lines(
+    billables: &[Billable],
+    currency: Option<&str>,
+) -> Result<Vec<QuoteLine>, ProviderError> {
+    billables
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let amount = b.total.or(b.amount).ok_or_else(|| {
+                ProviderError::UnexpectedResponse(format!("billables[{i}] has no total or amount"))
+            })?;
+            Ok(QuoteLine {
                 description: b.action.clone(),
                 quantity: b.quantity.unwrap_or(1),
-                amount: Money::new(b.total.or(b.amount).unwrap_or_default(), currency),
+                amount: Money::new(amount, currency),
             })
-            .collect(),
-    }
+        })
+        .collect()
 }

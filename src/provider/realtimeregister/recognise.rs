@@ -12,7 +12,7 @@ fn is_quote(query: &str) -> bool {
 
 /// Recognises `method path` (path below the base URL, query allowed) as an RTR operation.
 /// The body is not needed: every operation is told apart by method and path.
-pub fn recognise(method: Method, path: &str) -> Option<Operation> {
+pub(crate) fn recognise(method: Method, path: &str) -> Option<Operation> {
     use Method::{Get, Post};
     use OperationClass::{AccountWide, Billable, Catalog, Lookup, OrderChange, OrderRead, Quote};
     let (path, query) = path.split_once('?').unwrap_or((path, ""));

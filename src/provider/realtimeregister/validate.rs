@@ -15,7 +15,12 @@ fn err(field: impl Into<String>, reason: impl Into<String>) -> ProviderError {
 }
 
 /// `min..=max` characters.
-pub fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), ProviderError> {
+pub(crate) fn length(
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> Result<(), ProviderError> {
     let n = value.chars().count();
     if n < min || n > max {
         return Err(err(
@@ -27,7 +32,7 @@ pub fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), Pr
 }
 
 /// A handle: `[a-zA-Z0-9\-_@\.]+`, 3-40 (customer; deprecated call's `contact`).
-pub fn handle(field: &str, value: &str) -> Result<(), ProviderError> {
+pub(crate) fn handle(field: &str, value: &str) -> Result<(), ProviderError> {
     length(field, value, 3, 40)?;
     if !value
         .bytes()
@@ -63,7 +68,7 @@ fn host(value: &str) -> bool {
 
 /// A name: `(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z][a-z0-9-]{0,61}[a-z0-9])`,
 /// 4-255 (`domainName`, `san[]`, `dcv[].commonName`).
-pub fn domain(field: &str, value: &str) -> Result<(), ProviderError> {
+pub(crate) fn domain(field: &str, value: &str) -> Result<(), ProviderError> {
     length(field, value, 4, 255)?;
     if !host(value.strip_prefix("*.").unwrap_or(value)) {
         return Err(err(
@@ -75,7 +80,7 @@ pub fn domain(field: &str, value: &str) -> Result<(), ProviderError> {
 }
 
 /// An e-mail address: `(?=.{1,64}@)[a-z0-9_\-+]+(?:\.[a-z0-9_\-+]+)*@<host>`, 6-255.
-pub fn email(field: &str, value: &str) -> Result<(), ProviderError> {
+pub(crate) fn email(field: &str, value: &str) -> Result<(), ProviderError> {
     length(field, value, 6, 255)?;
     let ok = value.split_once('@').is_some_and(|(local, domain)| {
         (1..=64).contains(&local.len())
@@ -96,7 +101,7 @@ pub fn email(field: &str, value: &str) -> Result<(), ProviderError> {
 }
 
 /// A phone number: `\+[0-9]{1,3}\.[0-9]{1,14}`, 4-17.
-pub fn voice(field: &str, value: &str) -> Result<(), ProviderError> {
+pub(crate) fn voice(field: &str, value: &str) -> Result<(), ProviderError> {
     length(field, value, 4, 17)?;
     let ok = value
         .strip_prefix('+')
@@ -113,7 +118,7 @@ pub fn voice(field: &str, value: &str) -> Result<(), ProviderError> {
 }
 
 /// `uniqueValue`: `[a-zA-Z0-9]+`, 1-20.
-pub fn unique_value(field: &str, value: &str) -> Result<(), ProviderError> {
+pub(crate) fn unique_value(field: &str, value: &str) -> Result<(), ProviderError> {
     length(field, value, 1, 20)?;
     if !value.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(err(field, "may contain only letters and digits"));
@@ -149,7 +154,7 @@ fn approver(a: &Approver) -> Result<(), ProviderError> {
 }
 
 /// One `dcv[]` entry; `field` is its wire path (`dcv[0]`).
-pub fn dcv(field: &str, d: &Dcv) -> Result<(), ProviderError> {
+pub(crate) fn dcv(field: &str, d: &Dcv) -> Result<(), ProviderError> {
     domain(&format!("{field}.commonName"), &d.common_name)?;
     match (&d.dcv_type, &d.email) {
         (DcvType::Other(word), _) => Err(err(
@@ -179,7 +184,7 @@ fn billables(list: Option<&Vec<Billable>>) -> Result<(), ProviderError> {
 
 /// Checks a request certificate body. An empty `customer` is allowed: the proxy fills it in
 /// from the API key (docs/providers.md §7, Realtime Register).
-pub fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> {
+pub(crate) fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> {
     if !r.customer.is_empty() {
         handle("customer", &r.customer)?;
     }
@@ -225,7 +230,10 @@ pub fn certificate_request(r: &CertificateRequest) -> Result<(), ProviderError> 
 
 /// Checks the deprecated create call: its customer path segment and body; `period` is in
 /// years, 1-5 (the RTR deprecated create-certificate reference).
-pub fn deprecated_create(customer: &str, r: &DeprecatedCreateRequest) -> Result<(), ProviderError> {
+pub(crate) fn deprecated_create(
+    customer: &str,
+    r: &DeprecatedCreateRequest,
+) -> Result<(), ProviderError> {
     handle("customer", customer)?;
     if r.product.is_empty() {
         return Err(err("product", "is required"));

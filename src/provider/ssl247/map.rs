@@ -11,9 +11,13 @@ mod download;
 mod request;
 mod state;
 
-pub use download::{download_text, leaf, pem_blocks};
-pub use request::{complete_request, order_request, quick_order_request};
-pub use state::{approvers, completed, placed, quote, state, validations};
+pub(crate) use download::{download_text, pem_blocks};
+pub(crate) use request::{quick_order_request, years};
+pub(crate) use state::completed;
+
+pub use download::leaf;
+pub use request::{complete_request, order_request};
+pub use state::{approvers, placed, quote, state, validations};
 
 fn text(s: Option<&Scalar>) -> Option<String> {
     s.map(|s| s.as_str().trim().to_owned())
@@ -86,7 +90,9 @@ pub fn product(summary: &ProductSummary, product_type: Option<&ProductType>) -> 
         validation,
         wildcard_sans: false,
         included_names: Some(1).filter(|_| kind != ProductKind::Multi),
-        max_names: None,
+        // A single-name or wildcard product takes its one name; the document gives no limit
+        // for multi-name products (`ProductRequirements` is an untyped "object").
+        max_names: Some(1).filter(|_| kind != ProductKind::Multi),
         kind,
         free_twin: FreeTwin::None,
         periods,

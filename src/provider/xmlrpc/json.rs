@@ -56,13 +56,13 @@ impl Value {
     }
 
     /// Deserialises a wire type from this value (through [`Value::to_json`]).
-    pub fn deserialize_into<T: DeserializeOwned>(&self) -> Result<T, Error> {
+    pub(crate) fn deserialize_into<T: DeserializeOwned>(&self) -> Result<T, Error> {
         serde_json::from_value(self.to_json()).map_err(|e| Error::Shape(e.to_string()))
     }
 
     /// Serialises a wire type into a value (through JSON); `None` fields skipped with
     /// `skip_serializing_if` never appear, others become `nil`.
-    pub fn serialize_from<T: Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
+    pub(crate) fn serialize_from<T: Serialize + ?Sized>(value: &T) -> Result<Self, Error> {
         serde_json::to_value(value)
             .map(|json| Self::from_json(&json))
             .map_err(|e| Error::Shape(e.to_string()))

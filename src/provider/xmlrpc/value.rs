@@ -32,7 +32,7 @@ pub enum Value {
 
 impl Value {
     /// The type's element name, for messages.
-    pub const fn type_name(&self) -> &'static str {
+    pub(crate) const fn type_name(&self) -> &'static str {
         match self {
             Self::Int(_) => "int",
             Self::Boolean(_) => "boolean",
@@ -55,7 +55,7 @@ impl Value {
     }
 
     /// The integer, if this is one.
-    pub const fn as_i32(&self) -> Option<i32> {
+    pub(crate) const fn as_i32(&self) -> Option<i32> {
         match self {
             Self::Int(n) => Some(*n),
             _ => None,

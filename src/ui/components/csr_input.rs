@@ -1,5 +1,10 @@
 //! Where the CSR comes in: a text area that takes a paste, a file picker and a drop zone.
+//!
+//! Whatever comes in first goes through [`csr::input::on_paste`] or
+//! [`csr::input::on_upload`]: a private key is removed from the text area (and never kept in
+//! the source) at once, and the component says so.
 
+use crate::csr::{self, input::PasteAction};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -61,6 +66,16 @@ pub(crate) fn CsrInput(
     source: RwSignal<CsrSource>,
 ) -> impl IntoView {
     let (dragging, set_dragging) = signal(false);
+    // Once a key was removed the notice stays: what it says matters after the next paste too.
+    let (key_removed, set_key_removed) = signal(false);
+    // Applies the rule to what came in and returns what the source keeps.
+    let admit = move |action: PasteAction, given: CsrSource| match action {
+        PasteAction::RemoveKey { keep } => {
+            set_key_removed.set(true);
+            CsrSource::Text(keep)
+        }
+        PasteAction::Keep => given,
+    };
     let text = move || match &*source.read() {
         CsrSource::Text(text) => text.clone(),
         CsrSource::File { .. } => String::new(),
@@ -73,7 +88,8 @@ pub(crate) fn CsrInput(
         spawn_local(async move {
             if let Ok(buffer) = JsFuture::from(file.array_buffer()).await {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                source.set(CsrSource::from_file(file.name(), bytes));
+                let action = csr::input::on_upload(&bytes);
+                source.set(admit(action, CsrSource::from_file(file.name(), bytes)));
             }
         });
     };
@@ -119,8 +135,33 @@ pub(crate) fn CsrInput(
                 aria-describedby="csr-hint"
                 placeholder="-----BEGIN CERTIFICATE REQUEST-----"
                 prop:value=text
-                on:input:target=move |ev| source.set(CsrSource::Text(ev.target().value()))
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    let action = csr::input::on_paste(&value);
+                    if let PasteAction::RemoveKey { keep } = &action {
+                        // Out of the DOM now, not at the next render.
+                        ev.target().set_value(keep);
+                    }
+                    source.set(admit(action, CsrSource::Text(value)));
+                }
             ></textarea>
+            {move || {
+                key_removed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div
+                                class="co-alert"
+                                role="alert"
+                                data-testid="key-removed"
+                                data-kind="private_key_removed"
+                            >
+                                <h2 class="co-alert__title">"Private key removed"</h2>
+                                <p>{csr::input::KEY_REMOVED}</p>
+                            </div>
+                        }
+                    })
+            }}
             <p id="csr-hint" class="co-field__hint">
                 "Starts with -----BEGIN CERTIFICATE REQUEST-----. Never paste a private key."
             </p>

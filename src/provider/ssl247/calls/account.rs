@@ -9,9 +9,8 @@ use super::{get, post, segment};
 use crate::provider::flow::Prepared;
 use crate::provider::ssl247::account::{
     AccountData, AllowanceData, ContactId, ContactProfileData, ContactProfileInput, DepositData,
-    InvoiceData, UserDetails, UserId, UserInput,
+    InvoiceData, UserDetails, UserId, UserInput, UsersData,
 };
-use crate::provider::ssl247::catalog::UsersData;
 use crate::provider::{OperationClass, ProviderError};
 
 fn account_wide<T: DeserializeOwned>(name: &'static str, path: String) -> Prepared<T> {

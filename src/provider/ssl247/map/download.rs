@@ -7,7 +7,7 @@ use crate::provider::ssl247::certificate::Download;
 use super::text;
 
 /// The text of a download: the member named after the type, else the first text member.
-pub fn download_text(download: &Download, kind: &str) -> Option<String> {
+pub(crate) fn download_text(download: &Download, kind: &str) -> Option<String> {
     download
         .iter()
         .find_map(|m| m.get(kind).and_then(|s| text(Some(s))))
@@ -20,7 +20,7 @@ pub fn download_text(download: &Download, kind: &str) -> Option<String> {
 }
 
 /// Splits PEM text into its certificates.
-pub fn pem_blocks(text: &str) -> Vec<String> {
+pub(crate) fn pem_blocks(text: &str) -> Vec<String> {
     const END: &str = "-----END CERTIFICATE-----";
     text.split_inclusive(END)
         .map(str::trim)

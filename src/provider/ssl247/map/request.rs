@@ -15,7 +15,7 @@ use crate::provider::ssl247::scalar::Scalar;
 use super::text;
 
 /// `years` from a draft's period; whole years only. With no period, one year.
-fn years(draft: &OrderDraft) -> Result<String, ProviderError> {
+pub(crate) fn years(draft: &OrderDraft) -> Result<String, ProviderError> {
     match draft.period {
         None => Ok("1".into()),
         Some(p) if p.unit == PeriodUnit::Years && p.count > 0 => Ok(p.count.to_string()),
@@ -54,14 +54,16 @@ pub fn order_request(draft: &OrderDraft) -> Result<OrderRequest, ProviderError> 
 /// The one `dv_auth_method` of a draft (SSL247 takes one per order) and the approver for
 /// each name.
 fn dcv(draft: &OrderDraft) -> Result<DvAuthMethod, ProviderError> {
-    let mut methods = draft.dcv.iter().map(|c| &c.method);
-    let first = methods.next().cloned().unwrap_or(DcvMethod::Dns);
-    if methods.any(|m| *m != first) {
-        return Err(ProviderError::invalid(
-            "dv_auth_method",
-            "SSL247 takes one method for the whole order",
-        ));
-    }
+    let first = draft
+        .one_dcv_method()
+        .map_err(|_| {
+            ProviderError::invalid(
+                "dv_auth_method",
+                "SSL247 takes one method for the whole order",
+            )
+        })?
+        .cloned()
+        .unwrap_or(DcvMethod::Dns);
     match first {
         DcvMethod::Email => Ok(DvAuthMethod::Email),
         DcvMethod::Dns => Ok(DvAuthMethod::Dns),
@@ -158,7 +160,7 @@ pub fn complete_request(
 }
 
 /// The `place-quick-order` body of a draft.
-pub fn quick_order_request(draft: &OrderDraft) -> Result<QuickOrderRequest, ProviderError> {
+pub(crate) fn quick_order_request(draft: &OrderDraft) -> Result<QuickOrderRequest, ProviderError> {
     let cn = common_name(draft)?;
     Ok(QuickOrderRequest {
         billing_contact_id: None,

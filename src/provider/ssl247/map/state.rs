@@ -49,7 +49,7 @@ pub fn quote(draft: &OrderDraft, validated: &Validated) -> Quote {
 }
 
 /// The state after `complete`.
-pub fn completed(draft: &OrderDraft, certificate_id: &str, done: &Completed) -> OrderState {
+pub(crate) fn completed(draft: &OrderDraft, certificate_id: &str, done: &Completed) -> OrderState {
     let word = done
         .certificate
         .iter()

@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::person::{PersonDetails, PersonInput};
+use super::{ContactProfile, Users};
 use crate::order::{Contact, Organization};
 use crate::provider::ProviderError;
-use crate::provider::ssl247::catalog::{ContactProfile, Users};
 use crate::provider::ssl247::request::{ImportRequest, OrderRequest};
 use crate::provider::ssl247::scalar::Scalar;
 

@@ -1,6 +1,8 @@
-//! Wire types of the catalog, account and generic operations (the SSL247 API v3 reference,
-//! sections "Product", "Account" and "Generic"). Each type is the `Data` member of the
-//! success envelope; names and nesting follow the document's response examples exactly.
+//! Wire types of the catalog and generic operations (the SSL247 API v3 reference, sections
+//! "Product" and "Generic"). Each type is the `Data` member of the success envelope; names and
+//! nesting follow the document's response examples exactly. The account's users and contact
+//! profiles live with the other account types, in [`super::account`]; they are named here too
+//! for the callers that have always found them here.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::scalar::Scalar;
+
+pub use super::account::{ContactProfile, User, Users, UsersData};
 
 /// `POST /product-types` → `Data`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -188,57 +192,6 @@ pub struct Prices {
     /// `ProductAddonPrices`, keyed by addon name.
     #[serde(rename = "ProductAddonPrices")]
     pub product_addon_prices: BTreeMap<String, AddonPrices>,
-}
-
-/// `POST /account/users` → `Data`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UsersData {
-    /// `Users`.
-    #[serde(rename = "Users")]
-    pub users: Users,
-}
-
-/// `Users` → users and contact profiles.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Users {
-    /// `User`.
-    #[serde(rename = "User")]
-    pub user: Vec<User>,
-    /// `ContactProfile`: the ids orders reference as admin/tech/billing contacts.
-    #[serde(rename = "ContactProfile")]
-    pub contact_profile: Vec<ContactProfile>,
-}
-
-/// One account user.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct User {
-    /// `id`.
-    pub id: Option<Scalar>,
-    /// `full_name`.
-    pub full_name: Option<Scalar>,
-    /// `email`.
-    pub email: Option<Scalar>,
-}
-
-/// One contact profile.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ContactProfile {
-    /// `id`: what `billing_contact_id`, `admin_contact_id` and `tech_contact_id` take.
-    pub id: Option<Scalar>,
-    /// `full_name`.
-    pub full_name: Option<Scalar>,
-    /// `email`.
-    pub email: Option<Scalar>,
-    /// `tech`.
-    pub tech: Option<Scalar>,
-    /// `admin`.
-    pub admin: Option<Scalar>,
-    /// `billing`.
-    pub billing: Option<Scalar>,
 }
 
 /// The `Data` of the generic lists (`/generic/get-country-list`,

@@ -5,12 +5,11 @@
 //! Answers use [`Scalar`] like every other SSL247 answer (the document writes every value as
 //! a string); requests send text as given and flags as JSON booleans.
 
-pub mod person;
-pub mod profile;
+pub(crate) mod person;
+pub(crate) mod profile;
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::User;
 use super::scalar::Scalar;
 use crate::product::Money;
 
@@ -159,4 +158,55 @@ impl InvoiceData {
         let text = self.invoice.as_ref()?.as_str().trim();
         (text.starts_with("https://") || text.starts_with("http://")).then_some(text)
     }
+}
+
+/// `POST /account/users` → `Data`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UsersData {
+    /// `Users`.
+    #[serde(rename = "Users")]
+    pub users: Users,
+}
+
+/// `Users` → users and contact profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Users {
+    /// `User`.
+    #[serde(rename = "User")]
+    pub user: Vec<User>,
+    /// `ContactProfile`: the ids orders reference as admin/tech/billing contacts.
+    #[serde(rename = "ContactProfile")]
+    pub contact_profile: Vec<ContactProfile>,
+}
+
+/// One account user.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct User {
+    /// `id`.
+    pub id: Option<Scalar>,
+    /// `full_name`.
+    pub full_name: Option<Scalar>,
+    /// `email`.
+    pub email: Option<Scalar>,
+}
+
+/// One contact profile.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactProfile {
+    /// `id`: what `billing_contact_id`, `admin_contact_id` and `tech_contact_id` take.
+    pub id: Option<Scalar>,
+    /// `full_name`.
+    pub full_name: Option<Scalar>,
+    /// `email`.
+    pub email: Option<Scalar>,
+    /// `tech`.
+    pub tech: Option<Scalar>,
+    /// `admin`.
+    pub admin: Option<Scalar>,
+    /// `billing`.
+    pub billing: Option<Scalar>,
 }

@@ -33,13 +33,13 @@ impl Scalar {
     }
 
     /// A whole-number reading.
-    pub fn as_u32(&self) -> Option<u32> {
+    pub(crate) fn as_u32(&self) -> Option<u32> {
         self.0.trim().parse().ok()
     }
 
     /// A decimal amount (`"12.5"`, `12`, `"1,200.00"`) in minor units; `None` when it is not
     /// a number. Amounts have two decimals at most in every currency SSL247 bills in.
-    pub fn as_money(&self, currency: Option<&str>) -> Option<Money> {
+    pub(crate) fn as_money(&self, currency: Option<&str>) -> Option<Money> {
         parse_minor(&self.0).map(|minor| Money::new(minor, currency))
     }
 }

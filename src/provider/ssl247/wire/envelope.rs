@@ -8,10 +8,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::error::Ssl247Error;
 use super::scalar::Scalar;
 use crate::http::HttpResponse;
 use crate::provider::ProviderError;
+use crate::provider::ssl247::error::Ssl247Error;
 
 /// The success envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,7 +32,7 @@ pub struct Success<T> {
 
 /// The error envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Failure {
+pub(crate) struct Failure {
     /// `Response`.
     #[serde(rename = "Response")]
     pub response: FailureResponse,
@@ -40,7 +40,7 @@ pub struct Failure {
 
 /// `Response` of the error envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FailureResponse {
+pub(crate) struct FailureResponse {
     /// `Error`.
     #[serde(rename = "Error")]
     pub error: ErrorBody,
@@ -52,7 +52,7 @@ pub struct FailureResponse {
 /// `Response.Error`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ErrorBody {
+pub(crate) struct ErrorBody {
     /// `Code`.
     #[serde(rename = "Code")]
     pub code: Option<Scalar>,

@@ -3,7 +3,7 @@
 //! "Order - Complete Certificate", "Order - Place Order with only 1 request",
 //! "Certificate - Renew", "Certificate - Reissue", "Certificate - Import External").
 //!
-//! The credentials `u`/`p`/`k` are not part of these types: [`super::Ssl247`]'s
+//! The credentials `u`/`p`/`k` are not part of these types: [`Ssl247`](crate::provider::ssl247::Ssl247)'s
 //! `authenticate` adds them to the body, so a built request carries no secret.
 
 use std::fmt;
@@ -275,7 +275,7 @@ pub(crate) fn required(field: &str, value: &str) -> Result<(), ProviderError> {
 }
 
 /// `years` is a string holding a whole, positive number of years ("years: string").
-pub fn check_years(field: &str, years: &str) -> Result<(), ProviderError> {
+pub(crate) fn check_years(field: &str, years: &str) -> Result<(), ProviderError> {
     let ok = !years.is_empty()
         && years.bytes().all(|b| b.is_ascii_digit())
         && years.parse::<u32>().is_ok_and(|n| n > 0);

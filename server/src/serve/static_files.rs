@@ -1,0 +1,165 @@
+//! The built widget from `--dist`: long-lived caching for files whose names carry a content
+//! hash, `no-cache` for `index.html` and everything else, brotli or gzip, and the security
+//! headers, with a Content-Security-Policy computed from the page's own inline scripts.
+
+use std::path::{Path, PathBuf};
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+
+/// A year: hashed files never change under their name.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The widget's directory and the policy its page runs under.
+#[derive(Debug, Clone)]
+pub(crate) struct StaticFiles {
+    /// The directory.
+    pub(crate) dir: PathBuf,
+    /// The Content-Security-Policy of its HTML.
+    pub(crate) csp: String,
+}
+
+impl StaticFiles {
+    /// Reads `dir/index.html` (when present) to allow exactly its inline scripts.
+    /// `frame_ancestors` are the sites that may embed the widget.
+    pub(crate) fn new(dir: &Path, frame_ancestors: &[String]) -> Self {
+        let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+        Self {
+            dir: dir.to_owned(),
+            csp: content_security_policy(&index, frame_ancestors),
+        }
+    }
+
+    /// Whether the directory holds a built widget.
+    pub(crate) fn is_built(&self) -> bool {
+        self.dir.join("index.html").is_file()
+    }
+
+    /// The routes serving the directory.
+    pub(crate) fn router<S: Clone + Send + Sync + 'static>(&self) -> Router<S> {
+        let csp = HeaderValue::from_str(&self.csp)
+            .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+        Router::new()
+            .fallback_service(ServeDir::new(&self.dir))
+            .layer(axum::middleware::from_fn(
+                move |request: Request, next: Next| {
+                    let csp = csp.clone();
+                    async move { caching(csp, request, next).await }
+                },
+            ))
+            .layer(CompressionLayer::new().br(true).gzip(true))
+    }
+}
+
+/// Whether a file name carries trunk's content hash (`name-0123456789abcdef.js`,
+/// `name-0123456789abcdef_bg.wasm`).
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.split('-').skip(1).any(|part| {
+        let hex = part.split(['.', '_']).next().unwrap_or_default();
+        hex.len() >= 16 && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+async fn caching(csp: HeaderValue, request: Request, next: Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let headers = response.headers_mut();
+    let cache = if hashed && response_ok(headers) {
+        IMMUTABLE
+    } else {
+        "no-cache"
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if html {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    response
+}
+
+fn response_ok(headers: &axum::http::HeaderMap) -> bool {
+    headers.contains_key(header::CONTENT_TYPE)
+}
+
+/// The inline `<script>` bodies of a page (trunk writes one that loads the wasm).
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = rest.get(start..).unwrap_or_default();
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let tag = after.get(..open_end).unwrap_or_default();
+        let body_start = open_end + 1;
+        let Some(close) = after.get(body_start..).and_then(|b| b.find("</script>")) else {
+            break;
+        };
+        if !tag.contains("src=") {
+            scripts.push(
+                after
+                    .get(body_start..body_start + close)
+                    .unwrap_or_default(),
+            );
+        }
+        rest = after.get(body_start + close..).unwrap_or_default();
+    }
+    scripts
+}
+
+/// The policy: own scripts plus the page's inline ones by hash, WebAssembly compilation,
+/// API calls to this server only, and framing only by the configured sites.
+pub(crate) fn content_security_policy(index_html: &str, frame_ancestors: &[String]) -> String {
+    let hashes: String = inline_scripts(index_html)
+        .into_iter()
+        .map(|s| {
+            format!(
+                " 'sha256-{}'",
+                STANDARD.encode(Sha256::digest(s.as_bytes()))
+            )
+        })
+        .collect();
+    let ancestors: String = frame_ancestors.iter().map(|o| format!(" {o}")).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'{ancestors}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: trunk's hashed names are cached for good, others are not; inline scripts get
+    // their hash in the policy.
+    #[test]
+    fn hashes_and_policy() {
+        assert!(is_hashed("/certorder-widget-3f2a9c1b7d6e5f40.js"));
+        assert!(is_hashed("/certorder-widget-3f2a9c1b7d6e5f40_bg.wasm"));
+        assert!(is_hashed("/main-0123456789abcdef.css"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/certorder-widget.js"));
+        let page =
+            "<script type=\"module\">init('/a.wasm');</script><script src=\"/x.js\"></script>";
+        let csp = content_security_policy(page, &["https://shop.example".to_owned()]);
+        let hash = STANDARD.encode(Sha256::digest(b"init('/a.wasm');"));
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+        assert_eq!(csp.matches("sha256-").count(), 1);
+        assert!(csp.contains("frame-ancestors 'self' https://shop.example"));
+        assert!(csp.contains("'wasm-unsafe-eval'"));
+    }
+}
