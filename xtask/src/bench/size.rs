@@ -221,13 +221,15 @@ fn kib(bytes: u64) -> String {
     format!("{bytes} B ({:.1} KiB)", bytes as f64 / 1024.0)
 }
 
-/// twiggy's CSV (`Name,ShallowSize,ShallowSizePercent,…`): name and shallow size per item.
+/// twiggy's CSV (`Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent`): name
+/// and shallow size per item.
 fn parse_csv(csv: &str) -> Vec<(String, u64)> {
     csv.lines()
         .skip(1)
         .filter_map(|line| {
             // The name may be quoted and hold commas; the numbers after it never do.
-            let mut fields = line.rsplitn(3, ',');
+            let mut fields = line.rsplitn(5, ',');
+            let _retained = (fields.next()?, fields.next()?);
             let _percent = fields.next()?;
             let size = fields.next()?.trim().parse().ok()?;
             let name = fields
@@ -290,10 +292,10 @@ mod tests {
 
     #[test]
     fn twiggy_csv_is_read_with_commas_in_names() {
-        let csv = "Name,ShallowSize,ShallowSizePercent\n\
-                   \"<a::B<u8, u16> as c::D>::e\",120,1.5\n\
-                   data[0],80,1.0\n\
-                   Σ [2 Total Rows],200,2.5\n";
+        let csv = "Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent\n\
+                   \"<a::B<u8, u16> as c::D>::e\",120,1.5,,\n\
+                   data[0],80,1.0,,\n\
+                   Σ [2 Total Rows],200,2.5,,\n";
         assert_eq!(
             parse_csv(csv),
             [
