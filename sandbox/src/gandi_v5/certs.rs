@@ -14,7 +14,7 @@ use super::rules::{
 };
 use super::{GandiV5Sim, V5Cert, errors, http_error};
 use crate::dcv::unique_value;
-use crate::order::{Order, Phase, rfc3339};
+use crate::order::{CsrFacts, Order, Phase, rfc3339};
 use crate::reply;
 
 fn status(c: &V5Cert) -> &'static str {
@@ -178,15 +178,21 @@ impl GandiV5Sim {
         if dry_run {
             return message(200, "Dry run: the certificate can be created");
         }
-        // All certificates are valid one year, whatever the duration (docs/providers.md §1.3).
-        let order = Order::new(
-            package.name,
-            names.clone(),
-            csr,
-            12,
-            unique_value(10),
-            dcv_entries(&names, &method),
-        );
+        self.open(package.name, names, csr, method, "Certificate created")
+    }
+
+    /// A new pending certificate (an order or a renewal) with fresh DCV values. Every
+    /// certificate is valid one year, whatever the duration (docs/providers.md §1.3).
+    fn open(
+        &self,
+        product: &str,
+        names: Vec<String>,
+        csr: Option<CsrFacts>,
+        method: String,
+        answer: &str,
+    ) -> HttpResponse {
+        let dcv = dcv_entries(&names, &method);
+        let order = Order::new(product, names, csr, 12, unique_value(10), dcv);
         let now = OffsetDateTime::now_utc();
         let mut certs = self.certs();
         let key = certs.insert(|n| V5Cert {
@@ -196,7 +202,7 @@ impl GandiV5Sim {
             updated: now,
         });
         match certs.get(key) {
-            Some(c) => created(&c.id, "Certificate created"),
+            Some(c) => created(&c.id, answer),
             None => http_error(404),
         }
     }
@@ -223,27 +229,13 @@ impl GandiV5Sim {
         if dry_run {
             return message(200, "Dry run: the certificate can be renewed");
         }
-        let names = old.order.names.clone();
-        let order = Order::new(
+        self.open(
             &old.order.product,
-            names.clone(),
+            old.order.names,
             csr,
-            12,
-            unique_value(10),
-            dcv_entries(&names, &method),
-        );
-        let now = OffsetDateTime::now_utc();
-        let mut certs = self.certs();
-        let key = certs.insert(|n| V5Cert {
-            id: new_id(n),
-            order,
-            dcv_method: method,
-            updated: now,
-        });
-        match certs.get(key) {
-            Some(c) => created(&c.id, "Certificate renewal created"),
-            None => http_error(404),
-        }
+            method,
+            "Certificate renewal created",
+        )
     }
 
     /// `PATCH /issued-certs/{id}`: reissue a valid certificate with new names or a new CSR.

@@ -95,7 +95,7 @@ impl Widget {
 }
 
 /// A CSR (PEM) for `names` and its SubjectPublicKeyInfo.
-fn csr() -> (String, Vec<u8>) {
+fn new_csr() -> (String, Vec<u8>) {
     let key = rcgen::KeyPair::generate().expect("key");
     let mut params =
         rcgen::CertificateParams::new(NAMES.map(str::to_owned).to_vec()).expect("params");
@@ -138,7 +138,7 @@ async fn whole_order(kind: ProviderKind, product: &str, period: Option<Period>) 
             "{kind:?}: {product} is not in the catalog"
         );
     }
-    let (csr, spki) = csr();
+    let (csr, spki) = new_csr();
     let mut draft = OrderDraft {
         product: product.into(),
         period,
@@ -175,14 +175,73 @@ async fn whole_order(kind: ProviderKind, product: &str, period: Option<Period>) 
     let certificate = widget
         .run(provider.download(&issued.handle).expect("download"))
         .await;
-    let (_, block) =
-        x509_parser::pem::parse_x509_pem(certificate.pem.as_bytes()).expect("a PEM certificate");
+    check_issued(kind, &sandbox, &certificate.pem, &spki);
+
+    // After issuance, where the API has it: reissue with a new key, renew, revoke; and cancel
+    // before issuance on a second order. Each is order-scoped: it passes only with the token.
+    if caps.reissue {
+        let (reissue_csr, new_spki) = new_csr();
+        widget
+            .run(
+                provider
+                    .reissue(&issued.handle, &reissue_csr)
+                    .expect("reissue"),
+            )
+            .await;
+        widget.complete_dcv(&issued).await;
+        let again = widget
+            .run(provider.download(&issued.handle).expect("download"))
+            .await;
+        check_issued(kind, &sandbox, &again.pem, &new_spki);
+    }
+    if caps.renew {
+        let (renew_csr, _) = new_csr();
+        let mut renewal = OrderDraft {
+            csr: Some(renew_csr),
+            accepted_quote: None,
+            ..draft.clone()
+        };
+        if caps.quotes {
+            let quote = widget.run(provider.quote(&renewal).expect("quote")).await;
+            renewal.accepted_quote = Some(quote);
+        }
+        let renewed = widget
+            .run(provider.renew(&issued.handle, &renewal).expect("renew"))
+            .await;
+        assert_ne!(
+            renewed.handle.id, issued.handle.id,
+            "{kind:?}: a new certificate"
+        );
+    }
+    if caps.cancel {
+        let other = widget
+            .run(provider.create_order(&draft).expect("create"))
+            .await;
+        widget
+            .run(provider.cancel(&other.handle).expect("cancel"))
+            .await;
+    }
+    if caps.revoke {
+        widget
+            .run(provider.revoke(&issued.handle).expect("revoke"))
+            .await;
+        let revoked = widget
+            .run(provider.order(&issued.handle).expect("order"))
+            .await;
+        assert_ne!(
+            revoked.status,
+            OrderStatus::Issued,
+            "{kind:?}: still issued"
+        );
+    }
+}
+
+/// The downloaded certificate carries the request's key and the ordered names, and was
+/// issued by the sandbox CA.
+fn check_issued(kind: ProviderKind, sandbox: &certorder_sandbox::Sandbox, pem: &str, spki: &[u8]) {
+    let (_, block) = x509_parser::pem::parse_x509_pem(pem.as_bytes()).expect("a PEM certificate");
     let (_, leaf) = parse_x509_certificate(&block.contents).expect("parses");
-    assert_eq!(
-        leaf.public_key().raw,
-        spki.as_slice(),
-        "{kind:?}: the request's key"
-    );
+    assert_eq!(leaf.public_key().raw, spki, "{kind:?}: the request's key");
     let sans: Vec<String> = leaf
         .subject_alternative_name()
         .expect("san extension")
@@ -202,6 +261,11 @@ async fn whole_order(kind: ProviderKind, product: &str, period: Option<Period>) 
         leaf.issuer(),
         intermediate.subject(),
         "{kind:?}: issued by the sandbox CA"
+    );
+    let key = intermediate.public_key();
+    assert!(
+        leaf.verify_signature(Some(key)).is_ok(),
+        "{kind:?}: signed by the sandbox intermediate"
     );
 }
 
@@ -270,4 +334,30 @@ async fn control_calls_only_for_sandbox_providers() {
     )
     .await;
     assert_eq!((status, code(&body).as_str()), (404, "unknown_order"));
+}
+
+// Guards: a request that breaks the provider's documented field rules gets that provider's
+// own error shape back through the proxy (Realtime Register `type`/`message`/`violations[]`).
+#[tokio::test]
+async fn provider_rule_errors_pass_through_in_the_providers_shape() {
+    let (app, _) = sandbox_app().await;
+    let (status, _, body) = send(
+        &app,
+        request("POST", "/api/realtimeregister/v2/ssl/certificates")
+            .header("content-type", "application/json")
+            .header("idempotency-key", "bad-order-1")
+            .body(Body::from(
+                r#"{"product":"sectigo_positivessl_multidomain","period":7,"csr":"not a csr","approver":{"email":"nobody"}}"#,
+            ))
+            .expect("request"),
+    )
+    .await;
+    assert!((400..500).contains(&status), "{status}: {body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert!(answer["type"].is_string(), "{body}");
+    assert!(answer["message"].is_string(), "{body}");
+    assert!(
+        answer.get("error").is_none(),
+        "not the server's own shape: {body}"
+    );
 }
