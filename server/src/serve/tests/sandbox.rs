@@ -148,6 +148,18 @@ async fn whole_order(kind: ProviderKind, product: &str, period: Option<Period>) 
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };
+    if caps.approver_lookup {
+        let approvers = widget
+            .run(provider.approvers(product, NAMES[0]).expect("approvers"))
+            .await;
+        assert!(
+            approvers
+                .emails
+                .iter()
+                .any(|e| e == "admin@sandbox-shop.net"),
+            "{kind:?}: {approvers:?}"
+        );
+    }
     if caps.quotes {
         let quote = widget.run(provider.quote(&draft).expect("quote")).await;
         draft.accepted_quote = Some(quote);
