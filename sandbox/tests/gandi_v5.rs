@@ -13,7 +13,6 @@ mod pki;
 
 use certorder::http::{HttpRequest, Method};
 use certorder::order::{DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderStatus};
-use certorder::product::{ProductKind, ValidationLevel};
 use certorder::provider::gandi_v5::{GandiV5, calls, wire::ChangeRequest};
 use certorder::provider::{Provider, ProviderKind};
 use certorder_sandbox::{Reply, Sandbox, SandboxSettings};
@@ -57,20 +56,7 @@ fn adapter_flow_from_packages_to_revocation() {
         12,
         "every package name parses by the grammar"
     );
-    for level in [
-        ValidationLevel::Dv,
-        ValidationLevel::Ov,
-        ValidationLevel::Ev,
-    ] {
-        assert!(products.iter().any(|p| p.validation == level), "{level:?}");
-    }
-    for kind in [
-        ProductKind::Single,
-        ProductKind::Multi,
-        ProductKind::Wildcard,
-    ] {
-        assert!(products.iter().any(|p| p.kind == kind), "{kind:?}");
-    }
+    drive::every_level_and_kind(&products);
 
     let (csr, spki) = pki::csr(&NAMES);
     let order = draft(&csr, "cert_std_3_0_0", &NAMES, DcvMethod::Dns);

@@ -13,7 +13,7 @@ mod pki;
 
 use certorder::http::{HttpRequest, Method};
 use certorder::order::{DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderStatus};
-use certorder::product::{Period, ProductKind, ValidationLevel};
+use certorder::product::Period;
 use certorder::provider::realtimeregister::{ErrorType, RealtimeRegister};
 use certorder::provider::{OperationClass, Provider, ProviderError, ProviderKind};
 use certorder_sandbox::{Reply, Sandbox, SandboxSettings};
@@ -76,20 +76,7 @@ fn adapter_flow_from_catalog_to_download() {
     let rtr = RealtimeRegister::default();
     let products = drive::ok(&sandbox, &rtr, rtr.products().unwrap());
     assert_eq!(products.len(), 6);
-    for level in [
-        ValidationLevel::Dv,
-        ValidationLevel::Ov,
-        ValidationLevel::Ev,
-    ] {
-        assert!(products.iter().any(|p| p.validation == level), "{level:?}");
-    }
-    for kind in [
-        ProductKind::Single,
-        ProductKind::Multi,
-        ProductKind::Wildcard,
-    ] {
-        assert!(products.iter().any(|p| p.kind == kind), "{kind:?}");
-    }
+    drive::every_level_and_kind(&products);
     let multi = products
         .iter()
         .find(|p| p.id == "sectigo_positivessl_multidomain")

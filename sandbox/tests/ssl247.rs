@@ -16,7 +16,7 @@ use certorder::http::{HttpRequest, Method};
 use certorder::order::{
     Contact, DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderStatus, Organization,
 };
-use certorder::product::{Period, ProductKind, ValidationLevel};
+use certorder::product::Period;
 use certorder::provider::flow::single;
 use certorder::provider::ssl247::{Ssl247, calls as cert_calls};
 use certorder::provider::{Provider, ProviderError, ProviderKind};
@@ -77,20 +77,7 @@ fn adapter_flow_from_catalog_to_revocation() {
     let ssl = Ssl247;
     let products = drive::ok(&sandbox, &ssl, ssl.products().unwrap());
     assert_eq!(products.len(), 7);
-    for level in [
-        ValidationLevel::Dv,
-        ValidationLevel::Ov,
-        ValidationLevel::Ev,
-    ] {
-        assert!(products.iter().any(|p| p.validation == level), "{level:?}");
-    }
-    for kind in [
-        ProductKind::Single,
-        ProductKind::Multi,
-        ProductKind::Wildcard,
-    ] {
-        assert!(products.iter().any(|p| p.kind == kind), "{kind:?}");
-    }
+    drive::every_level_and_kind(&products);
     let multi = products
         .iter()
         .find(|p| p.id == "positivessl-multi-domain")

@@ -139,3 +139,23 @@ pub(crate) fn accepted(
     draft.accepted_quote = Some(quote);
     draft
 }
+
+/// A realistic catalog: at least one DV, OV and EV product, and at least one single-name,
+/// multi-name and wildcard product.
+pub(crate) fn every_level_and_kind(products: &[certorder::product::Product]) {
+    use certorder::product::{ProductKind, ValidationLevel};
+    for level in [
+        ValidationLevel::Dv,
+        ValidationLevel::Ov,
+        ValidationLevel::Ev,
+    ] {
+        assert!(products.iter().any(|p| p.validation == level), "{level:?}");
+    }
+    for kind in [
+        ProductKind::Single,
+        ProductKind::Multi,
+        ProductKind::Wildcard,
+    ] {
+        assert!(products.iter().any(|p| p.kind == kind), "{kind:?}");
+    }
+}
