@@ -31,9 +31,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, header};
 use axum::routing::{any, get, post};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::cli::ServeArgs;
 use config::{Config, ConfigError, Overrides};
@@ -51,7 +50,7 @@ async fn healthz() -> impl axum::response::IntoResponse {
 }
 
 /// The whole application: API routes under the origin guard and CORS, the widget as the
-/// fallback, security headers and the log line on everything.
+/// fallback, security headers and the log line on everything ([`log::line`]).
 pub(crate) fn router(state: Arc<AppState>, statics: Option<&StaticFiles>) -> Router {
     let api = Router::new()
         .route("/api/{*rest}", any(proxy::handle))
@@ -69,15 +68,7 @@ pub(crate) fn router(state: Arc<AppState>, statics: Option<&StaticFiles>) -> Rou
     if let Some(statics) = statics {
         app = app.merge(statics.router());
     }
-    app.layer(SetResponseHeaderLayer::overriding(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    ))
-    .layer(SetResponseHeaderLayer::overriding(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    ))
-    .layer(axum::middleware::from_fn(log::line))
+    app.layer(axum::middleware::from_fn(log::line))
 }
 
 /// The state a configuration describes: routes, token secret, store.

@@ -50,8 +50,10 @@ impl IntoResponse for Answer {
 
 /// A relayed answer as a response (also used for replays).
 pub(crate) fn relayed(status: u16, headers: &[(String, String)], body: Vec<u8>) -> Response {
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-    let mut response = (status, body).into_response();
+    // `Response::new`, not `(status, body).into_response()`: the latter adds its own
+    // `content-type: application/octet-stream` beside the provider's.
+    let mut response = Response::new(axum::body::Body::from(body));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
     let map = response.headers_mut();
     for (name, value) in headers {
         if let (Ok(name), Ok(value)) = (
