@@ -8,7 +8,6 @@
 
 pub(crate) mod config;
 mod cors;
-mod created;
 mod error;
 mod headers;
 mod log;
@@ -93,13 +92,14 @@ pub(crate) async fn state(config: &Config) -> Result<AppState, ConfigError> {
         config.limits.billable_per_minute,
         config.limits.billable_burst,
     );
+    let lease = store::in_flight_lease(config.limits.total_timeout);
     let store: Arc<dyn Store> = match &config.redis_url {
         Some(url) => Arc::new(
-            RedisStore::connect(url.expose(), limit, "certorder:")
+            RedisStore::connect(url.expose(), limit, lease, "certorder:")
                 .await
                 .map_err(|e| ConfigError::invalid("CERTORDER_REDIS_URL", e.to_string()))?,
         ),
-        None => Arc::new(MemoryStore::new(limit)),
+        None => Arc::new(MemoryStore::new(limit, lease)),
     };
     let mut state = AppState::new(config.mode, routes, tokens, store);
     state.allowed_origins = config.allowed_origins.clone();
@@ -153,6 +153,9 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|e| format!("configuration error: {e}"))?;
     let statics = StaticFiles::new(&config.dist, &config.allowed_origins);
     tracing::info!("mode: {}", config.mode.as_str());
+    if let Some(notice) = config.unused_credentials_notice() {
+        tracing::warn!("{notice}");
+    }
     for provider in state.providers.values() {
         tracing::info!("provider {}", provider.describe(config.mode));
     }

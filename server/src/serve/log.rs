@@ -8,8 +8,8 @@ use std::io::IsTerminal;
 use std::time::Instant;
 
 use axum::extract::Request;
-use axum::middleware::Next;
 use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
 use axum::response::Response;
 use certorder::provider::OperationClass;
 

@@ -164,7 +164,11 @@ mod tests {
             "https://api.example/v2/ssl/products"
         );
         assert_eq!(
-            url("https://api.example/base/", "/v2/x", &[("q", "a b&c"), ("n", "1")]),
+            url(
+                "https://api.example/base/",
+                "/v2/x",
+                &[("q", "a b&c"), ("n", "1")]
+            ),
             "https://api.example/base/v2/x?q=a%20b%26c&n=1"
         );
         assert_eq!(

@@ -145,7 +145,13 @@ mod tests {
     // Guards: every string comes out as valid JSON, whatever it holds.
     #[test]
     fn strings_are_escaped() {
-        for text in ["plain", "", "a\"b\\c", "line\nbreak\ttab\r", "\u{1}\u{1f}é€😀"] {
+        for text in [
+            "plain",
+            "",
+            "a\"b\\c",
+            "line\nbreak\ttab\r",
+            "\u{1}\u{1f}é€😀",
+        ] {
             let mut line = String::new();
             push_str(&mut line, text);
             let back: String = serde_json::from_str(&line).expect(&line);

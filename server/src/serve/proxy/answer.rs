@@ -7,7 +7,6 @@ use certorder::http::HttpResponse;
 use certorder::provider::ProviderKind;
 use certorder::provider::xmlrpc;
 
-use crate::serve::created;
 use crate::serve::error::ApiError;
 use crate::serve::headers;
 use crate::serve::state::AppState;
@@ -165,7 +164,7 @@ pub(crate) fn from_upstream(
         .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
         .collect();
     if mint && response.is_success() {
-        for target in created::ids(kind, &response) {
+        for target in certorder::provider::named_targets(kind, &response) {
             relayed_headers.push((token::HEADER.to_owned(), state.tokens.mint(kind, &target)));
         }
     }
