@@ -53,6 +53,8 @@ pub mod http;
 pub mod order;
 pub mod product;
 pub mod provider;
+pub mod text;
+pub mod wizard;
 
 #[cfg(all(feature = "ui", target_arch = "wasm32"))]
 pub mod ui;

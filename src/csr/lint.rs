@@ -7,7 +7,7 @@
 //! first finding, so the person fixing a CSR sees every problem in one pass.
 
 mod attributes;
-mod country;
+pub(crate) mod country;
 mod key;
 mod names;
 mod sans;
