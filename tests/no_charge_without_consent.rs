@@ -40,8 +40,8 @@ fn rtr_draft(accepted_quote: Option<Quote>) -> OrderDraft {
         product: "ssl_sectigo_multi".into(),
         period: Some(Period::years(1)),
         csr: Some(CSR.into()),
-        common_name: Some(dn("example.com")),
-        sans: vec![dn("www.example.com")],
+        common_name: Some(dn("acme-widgets.com")),
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         accepted_quote,
         ..OrderDraft::default()
@@ -163,8 +163,8 @@ fn ssl247_draft(accepted_quote: Option<Quote>) -> OrderDraft {
         product: "com-ent-ssl-pro".into(),
         period: Some(Period::years(1)),
         csr: Some(CSR.into()),
-        common_name: Some(dn("example.com")),
-        sans: vec![dn("www.example.com")],
+        common_name: Some(dn("acme-widgets.com")),
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         accepted_quote,
         ..OrderDraft::default()

@@ -10,6 +10,7 @@ use certorder::order::{
     Contact, DcvChoice, DcvMethod, DraftProblem, OrderDraft, Organization, check,
 };
 use certorder::product::{FreeTwin, OrderField, Period, Product, ProductKind, ValidationLevel};
+use certorder::provider::ProviderError;
 use certorder::provider::gandi_v5::GandiV5;
 use certorder::provider::gjirafa::{Gjirafa, ProjectId};
 use certorder::provider::realtimeregister::RealtimeRegister;
@@ -106,7 +107,7 @@ fn every_problem_is_reported_with_its_field() {
 }
 
 // Guards: reserved and internal names (RFC 2606, RFC 6761, `.local`, an unknown top-level
-// label) are refused by the check.
+// label) are refused by the check, and by the check every adapter makes before sending.
 #[test]
 fn reserved_names_are_refused_before_sending() {
     for (typed, kind) in [
@@ -126,8 +127,19 @@ fn reserved_names_are_refused_before_sending() {
         };
         assert_eq!(
             check(&reserved, &product(ProductKind::Multi), &rtr()),
-            [problem],
+            vec![problem.clone()],
             "{typed}"
+        );
+        assert_eq!(before_sending(&reserved), Err(problem), "{typed}");
+        assert_eq!(
+            ProviderError::from(before_sending(&reserved).unwrap_err()),
+            ProviderError::InvalidInput {
+                field: "names".to_owned(),
+                reason: format!(
+                    "{typed} cannot be in a public certificate: {}",
+                    kind.description()
+                ),
+            }
         );
     }
     assert_eq!(
@@ -364,6 +376,31 @@ fn the_free_twin_is_the_apex_and_its_www_name_only() {
         ),
         [DraftProblem::TooManyNames { count: 2, max: 1 }]
     );
+}
+
+// Guards: a wildcard and its base are two counted names whatever the product's free twin:
+// no provider documents that pairing as free (docs/providers.md §6).
+#[test]
+fn a_wildcard_and_its_base_are_two_names() {
+    for twin in [
+        FreeTwin::None,
+        FreeTwin::Www,
+        FreeTwin::NonWww,
+        FreeTwin::Both,
+    ] {
+        let mut wildcard = product(ProductKind::Wildcard);
+        wildcard.max_names = Some(1);
+        wildcard.free_twin = twin;
+        assert_eq!(
+            check(
+                &draft(&["*.acme-widgets.com", "acme-widgets.com"]),
+                &wildcard,
+                &rtr()
+            ),
+            [DraftProblem::TooManyNames { count: 2, max: 1 }],
+            "{twin:?}"
+        );
+    }
 }
 
 // Guards: a draft is built once from the names as typed (A-label sent, U-label shown,

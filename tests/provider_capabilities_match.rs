@@ -28,8 +28,8 @@ fn draft(provider: &dyn Provider) -> OrderDraft {
         product: "cert_std_1_0_0".into(),
         period: Some(Period::years(1)),
         csr: (!names_only).then(|| CSR.to_owned()),
-        common_name: Some(dn("example.com")),
-        sans: vec![dn("www.example.com")],
+        common_name: Some(dn("acme-widgets.com")),
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         accepted_quote: Some(Quote {
             product: "cert_std_1_0_0".into(),
@@ -54,7 +54,7 @@ fn rows(provider: &dyn Provider) -> Vec<(&'static str, bool, bool)> {
         .with_operation("7")
         .with_dcv_method(DcvMethod::Email);
     let choice = DcvChoice {
-        name: caps.dcv.per_name.then(|| dn("example.com")),
+        name: caps.dcv.per_name.then(|| dn("acme-widgets.com")),
         method: DcvMethod::Email,
         approver: Some("admin@example.com".into()),
     };

@@ -669,7 +669,7 @@ fn neutral_operations_map_onto_the_model() {
         product: "cert_std_3_0_0".into(),
         period: Some(Period::months(24)),
         csr: Some(CSR.into()),
-        sans: vec![dn("www.example.com")],
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };

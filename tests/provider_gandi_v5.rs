@@ -766,7 +766,7 @@ fn neutral_operations_map_onto_the_model() {
     let draft = OrderDraft {
         product: "cert_std_1_0_0".into(),
         csr: Some("CSR".into()),
-        common_name: Some(dn("example.com")),
+        common_name: Some(dn("acme-widgets.com")),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };

@@ -266,10 +266,20 @@ fn create_request_has_the_seed_shape() {
         "scopeId": 0
     });
     assert_request(&request, Method::Post, BASE, Some(&expected));
-    // The reference's placeholder is no public name; the error names it.
-    let err = calls::create(&project(), &parsed).unwrap_err();
+    // The reference's placeholder is a well-formed name, but listed twice: the wire mapping
+    // refuses the repeat. It is no public name either, and the check of a draft refuses it
+    // before anything is sent.
+    let twice = calls::create(&project(), &parsed).err();
     assert!(
-        matches!(&err, ProviderError::InvalidInput { field, reason } if field == "domainName" && reason.contains("\"string\"")),
+        matches!(&twice, Some(ProviderError::InvalidInput { field, reason }) if field == "additionalDomainNames" && reason.contains("\"string\" is listed twice")),
+        "{twice:?}"
+    );
+    let err = Gjirafa::new(project(), 0)
+        .create_order(&draft(&["string"]))
+        .err()
+        .expect("refused before sending");
+    assert!(
+        matches!(&err, ProviderError::InvalidInput { field, reason } if field == "names" && reason.contains("string cannot be in a public certificate")),
         "{err:?}"
     );
 }
@@ -290,7 +300,6 @@ fn create_checks_and_normalises_every_name() {
     for (bad, field) in [
         (("exa mple.com", "acme-widgets.net"), "domainName"),
         (("acme-widgets.net", "192.0.2.1"), "additionalDomainNames"),
-        (("acme-widgets.net", "localhost"), "additionalDomainNames"),
         (
             ("acme-widgets.net", "ACME-WIDGETS.net"),
             "additionalDomainNames",

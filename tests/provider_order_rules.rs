@@ -99,20 +99,23 @@ fn realtime_register_san_only_for_other_names() {
         csr: Some(
             "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----".into(),
         ),
-        common_name: Some(dn("example.com")),
+        common_name: Some(dn("acme-widgets.com")),
         sans: sans.iter().copied().map(dn).collect(),
         ..OrderDraft::default()
     };
     assert_eq!(
-        adapter.request_body(&draft(&["example.com"])).unwrap().san,
+        adapter
+            .request_body(&draft(&["acme-widgets.com"]))
+            .unwrap()
+            .san,
         None
     );
     assert_eq!(
         adapter
-            .request_body(&draft(&["example.com", "www.example.com"]))
+            .request_body(&draft(&["acme-widgets.com", "www.acme-widgets.com"]))
             .unwrap()
             .san,
-        Some(vec!["www.example.com".to_owned()])
+        Some(vec!["www.acme-widgets.com".to_owned()])
     );
 }
 

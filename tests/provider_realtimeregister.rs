@@ -154,12 +154,12 @@ fn draft() -> OrderDraft {
         product: "ssl_sectigo_multi".into(),
         period: Some(Period::years(1)),
         csr: Some(CSR.into()),
-        common_name: Some(dn("example.com")),
-        sans: vec![dn("www.example.com")],
+        common_name: Some(dn("acme-widgets.com")),
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![
             DcvChoice::all(DcvMethod::Dns),
             DcvChoice {
-                name: Some(dn("www.example.com")),
+                name: Some(dn("www.acme-widgets.com")),
                 method: DcvMethod::Email,
                 approver: Some("admin@example.com".into()),
             },
@@ -721,7 +721,7 @@ fn resend_and_change_dcv() {
     let adapter = RealtimeRegister::default();
     let handle = OrderHandle::new(ProviderKind::RealtimeRegister, "20").with_operation("20");
     let choice = DcvChoice {
-        name: Some(dn("example.com")),
+        name: Some(dn("acme-widgets.com")),
         method: DcvMethod::Https,
         approver: None,
     };
@@ -731,7 +731,7 @@ fn resend_and_change_dcv() {
             assert_eq!(class, OperationClass::OrderChange);
             assert_eq!(
                 body_json(&request),
-                json!({"dcv": [{"commonName": "example.com", "type": "FILE"}]})
+                json!({"dcv": [{"commonName": "acme-widgets.com", "type": "FILE"}]})
             );
             Ok::<_, ()>(HttpResponse::new(200, ""))
         },
@@ -745,7 +745,7 @@ fn resend_and_change_dcv() {
         invalid_field(adapter.change_dcv(
             &handle,
             &DcvChoice {
-                name: Some(dn("example.com")),
+                name: Some(dn("acme-widgets.com")),
                 method: DcvMethod::Automatic,
                 approver: None
             }
@@ -756,7 +756,7 @@ fn resend_and_change_dcv() {
     let mut bodies = Vec::new();
     flow::run_sync(adapter.resend_dcv(&handle).unwrap(), |request, _| {
         Ok::<_, ()>(if request.path.ends_with("/info") {
-            ok(200, r#"{"validations":{"dcv":[{"commonName":"example.com","type":"DNS","status":"WAITING"},{"commonName":"a.example.com","type":"EMAIL","email":"admin@example.com","status":"VALIDATED"}]}}"#)
+            ok(200, r#"{"validations":{"dcv":[{"commonName":"acme-widgets.com","type":"DNS","status":"WAITING"},{"commonName":"a.example.com","type":"EMAIL","email":"admin@example.com","status":"VALIDATED"}]}}"#)
         } else {
             bodies.push(body_json(&request));
             HttpResponse::new(200, "")
@@ -765,7 +765,7 @@ fn resend_and_change_dcv() {
     .unwrap();
     assert_eq!(
         bodies,
-        [json!({"dcv": [{"commonName": "example.com", "type": "DNS"}]})]
+        [json!({"dcv": [{"commonName": "acme-widgets.com", "type": "DNS"}]})]
     );
 }
 
@@ -1035,12 +1035,12 @@ fn draft_maps_onto_the_request() {
         body,
         json!({
             "customer": "johndoe", "product": "ssl_sectigo_multi", "period": 12, "csr": CSR,
-            "domainName": "example.com", "san": ["www.example.com"], "organization": "Example B.V.",
+            "domainName": "acme-widgets.com", "san": ["www.acme-widgets.com"], "organization": "Example B.V.",
             "country": "NL",
             "approver": {"firstName": "John", "lastName": "Doe", "email": "john.doe@example.com", "voice": "+31.384530759"},
             "dcv": [
-                {"commonName": "example.com", "type": "DNS"},
-                {"commonName": "www.example.com", "type": "EMAIL", "email": "admin@example.com"}
+                {"commonName": "acme-widgets.com", "type": "DNS"},
+                {"commonName": "www.acme-widgets.com", "type": "EMAIL", "email": "admin@example.com"}
             ]
         })
     );

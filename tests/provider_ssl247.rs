@@ -1272,8 +1272,8 @@ fn draft() -> OrderDraft {
         csr: Some(
             "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----".into(),
         ),
-        common_name: Some(dn("example.com")),
-        sans: vec![dn("www.example.com")],
+        common_name: Some(dn("acme-widgets.com")),
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![DcvChoice {
             name: None,
             method: DcvMethod::Email,
@@ -1332,14 +1332,14 @@ fn create_order_runs_validate_place_order_complete_on_the_document_examples() {
     // validate and place-order carry the same order; years as a string.
     assert_eq!(sent[0].2, sent[1].2);
     assert_eq!(sent[0].2["order"][0]["years"], "2");
-    assert_eq!(sent[0].2["order"][0]["sans"], "www.example.com");
+    assert_eq!(sent[0].2["order"][0]["sans"], "www.acme-widgets.com");
     assert_eq!(sent[0].2["u"], "api@example.com");
     // complete takes the certificate id place-order returned ("string" in the document).
     let complete = &sent[2].2;
     assert_eq!(complete["certificate_id"], "string");
     assert_eq!(complete["dv_auth_method"], "email");
     assert_eq!(complete["approver_email"], "admin@example.com");
-    assert_eq!(complete["Addon"][0]["value"], "www.example.com");
+    assert_eq!(complete["Addon"][0]["value"], "www.acme-widgets.com");
     // The validate example's addon value is "string", not this name: no id is invented.
     assert!(complete["Addon"][0].get("id").is_none());
     assert_eq!(
@@ -1347,7 +1347,7 @@ fn create_order_runs_validate_place_order_complete_on_the_document_examples() {
         OrderHandle::new(ProviderKind::Ssl247, "string")
     );
     assert_eq!(state.status, OrderStatus::Unknown("string".into()));
-    assert_eq!(state.names, ["example.com", "www.example.com"]);
+    assert_eq!(state.names, ["acme-widgets.com", "www.acme-widgets.com"]);
 }
 
 #[test]
@@ -1357,7 +1357,7 @@ fn create_order_with_realistic_answers() {
         let data = match path {
             "/order/certificate/validate" => {
                 json!({"Valid": true, "OrderLines": [{"label": "SSL", "total": "100.00", "quantity": "1",
-                "addons": [{"value": "www.example.com", "product_addon_id": "555", "total": "20.5", "label": "SAN"}]}]})
+                "addons": [{"value": "www.acme-widgets.com", "product_addon_id": "555", "total": "20.5", "label": "SAN"}]}]})
             }
             "/order/certificate/place-order" => {
                 json!({"order_ref": 9001, "Order": [{"order_id": "31", "total": 120, "Certificate": {"id": "4711"}}]})
@@ -1464,7 +1464,7 @@ fn quick_order_flow() {
     assert_eq!(sent[1].2["years"], "2");
     assert_eq!(
         sent[1].2["Addon"][0],
-        json!({"value": "www.example.com", "approver_email": "admin@example.com"})
+        json!({"value": "www.acme-widgets.com", "approver_email": "admin@example.com"})
     );
 }
 

@@ -71,8 +71,8 @@ fn draft(product: &str, names_only: bool) -> OrderDraft {
         product: product.into(),
         period: Some(Period::years(1)),
         csr: (!names_only).then(|| CSR.to_owned()),
-        common_name: Some(dn("example.com")),
-        sans: vec![dn("www.example.com")],
+        common_name: Some(dn("acme-widgets.com")),
+        sans: vec![dn("www.acme-widgets.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     }
@@ -250,7 +250,7 @@ fn realtime_register_whole_order() {
     );
     assert!(!up.run(provider.dcv(&state)).unwrap().is_empty());
     let choice = DcvChoice {
-        name: Some(dn("www.example.com")),
+        name: Some(dn("www.acme-widgets.com")),
         method: DcvMethod::Email,
         approver: None,
     };

@@ -28,7 +28,11 @@ macro_rules! fixture {
     };
 }
 
-const NAMES: [&str; 3] = ["example.net", "www.example.net", "shop.example.net"];
+const NAMES: [&str; 3] = [
+    "sandbox-shop.net",
+    "www.sandbox-shop.net",
+    "shop.sandbox-shop.net",
+];
 
 fn draft(csr: &str, package: &str, names: &[&str], method: DcvMethod) -> OrderDraft {
     OrderDraft {
@@ -202,7 +206,7 @@ fn adapter_flow_from_packages_to_revocation() {
 fn twin_dcv_change_and_wildcard_rules() {
     let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
     let gandi = GandiV5;
-    let (csr, spki) = pki::csr(&["example.org"]);
+    let (csr, spki) = pki::csr(&["sandbox-shop.org"]);
     let state = drive::ok(
         &sandbox,
         &gandi,
@@ -210,7 +214,7 @@ fn twin_dcv_change_and_wildcard_rules() {
             .create_order(&draft(
                 &csr,
                 "cert_std_1_0_0",
-                &["example.org"],
+                &["sandbox-shop.org"],
                 DcvMethod::Email,
             ))
             .unwrap(),
@@ -232,7 +236,7 @@ fn twin_dcv_change_and_wildcard_rules() {
             .iter()
             .map(|v| v.name.as_str())
             .collect::<Vec<_>>(),
-        ["example.org", "www.example.org"]
+        ["sandbox-shop.org", "www.sandbox-shop.org"]
     );
     let fp = certorder::csr::inspect(csr.as_bytes())
         .unwrap()
@@ -242,7 +246,7 @@ fn twin_dcv_change_and_wildcard_rules() {
         panic!("{validations:?}")
     };
     assert!(message.contains(&format!(
-        "http://example.org/.well-known/pki-validation/{}.txt",
+        "http://sandbox-shop.org/.well-known/pki-validation/{}.txt",
         fp.md5
     )));
     assert!(message.lines().any(|l| l == fp.sha256) && message.lines().any(|l| l == "sectigo.com"));
@@ -258,11 +262,11 @@ fn twin_dcv_change_and_wildcard_rules() {
         sandbox.ca(),
         &pki::first_der(&cert.pem),
         Some(&spki),
-        &["example.org", "www.example.org"],
+        &["sandbox-shop.org", "www.sandbox-shop.org"],
         12,
     );
 
-    let (wild, _) = pki::csr(&["*.example.org"]);
+    let (wild, _) = pki::csr(&["*.sandbox-shop.org"]);
     let file = drive::respond(
         &sandbox,
         &gandi,
@@ -270,7 +274,7 @@ fn twin_dcv_change_and_wildcard_rules() {
             &GandiV5::create_request(&draft(
                 &wild,
                 "cert_std_w_0_0",
-                &["*.example.org"],
+                &["*.sandbox-shop.org"],
                 DcvMethod::Http,
             ))
             .unwrap(),
@@ -288,7 +292,7 @@ fn twin_dcv_change_and_wildcard_rules() {
             &GandiV5::create_request(&draft(
                 &wild,
                 "cert_std_3_0_0",
-                &["*.example.org"],
+                &["*.sandbox-shop.org"],
                 DcvMethod::Dns,
             ))
             .unwrap(),
@@ -349,7 +353,7 @@ fn errors_and_auth() {
     let r = post(
         &sandbox,
         "/v5/certificate/issued-certs",
-        json!({"package": "cert_std_1_0_0", "cn": "example.net", "apex_only": true}),
+        json!({"package": "cert_std_1_0_0", "cn": "sandbox-shop.net", "apex_only": true}),
     );
     assert_eq!(body_json(&r)["errors"][0]["name"], "apex_only");
 
@@ -464,7 +468,7 @@ fn answers_match_the_documents_examples() {
         "list",
         &[],
     );
-    let valid = get("/v5/certificate/issued-certs?status=valid&cn=exam*");
+    let valid = get("/v5/certificate/issued-certs?status=valid&cn=sandbox*");
     assert_eq!(valid.as_array().map(Vec::len), Some(1));
     assert_eq!(
         get("/v5/certificate/issued-certs?status=pending")
@@ -491,11 +495,11 @@ fn answers_match_the_documents_examples() {
 fn digicert_packages() {
     let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
     let gandi = GandiV5;
-    let (csr, spki) = pki::csr(&["example.org"]);
+    let (csr, spki) = pki::csr(&["sandbox-shop.org"]);
     let mut body = GandiV5::create_request(&draft(
         &csr,
         "cert_std_1_10_0_digicert",
-        &["example.org"],
+        &["sandbox-shop.org"],
         DcvMethod::Dns,
     ))
     .unwrap();
@@ -512,9 +516,9 @@ fn digicert_packages() {
         json!({}),
     ));
     drive::same_shape(&fixture!("dcv-params-digicert-raw.json"), &params, "p", &[]);
-    assert_eq!(params["fqdns"], json!(["example.org"]));
+    assert_eq!(params["fqdns"], json!(["sandbox-shop.org"]));
     let pair = &params["raw_messages"][0];
-    assert_eq!(pair[0], "_dnsauth.example.org.");
+    assert_eq!(pair[0], "_dnsauth.sandbox-shop.org.");
     assert!(pair[1].as_str().unwrap().ends_with(".dcv.digicert.com."));
     let mut state = drive::ok(
         &sandbox,
@@ -527,7 +531,7 @@ fn digicert_packages() {
             .unwrap(),
     );
     state.validations = vec![certorder::order::NameValidation {
-        name: "example.org".into(),
+        name: "sandbox-shop.org".into(),
         method: DcvMethod::Dns,
         status: certorder::order::DcvStatus::Pending,
         instruction: None,
@@ -536,7 +540,7 @@ fn digicert_packages() {
     let Some(DcvInstruction::Dns(record)) = &validations[0].instruction else {
         panic!("{validations:?}")
     };
-    assert_eq!(record.name, "_dnsauth.example.org.");
+    assert_eq!(record.name, "_dnsauth.sandbox-shop.org.");
     drive::control(
         &sandbox,
         &gandi,
@@ -549,7 +553,7 @@ fn digicert_packages() {
         sandbox.ca(),
         &pki::first_der(&cert.pem),
         Some(&spki),
-        &["example.org"],
+        &["sandbox-shop.org"],
         12,
     );
 }

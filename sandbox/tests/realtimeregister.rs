@@ -36,11 +36,11 @@ macro_rules! fixture {
 }
 
 const NAMES: [&str; 5] = [
-    "example.com",
-    "www.example.com",
-    "shop.example.com",
-    "*.cdn.example.com",
-    "mail.example.com",
+    "sandbox-shop.com",
+    "www.sandbox-shop.com",
+    "shop.sandbox-shop.com",
+    "*.cdn.sandbox-shop.com",
+    "mail.sandbox-shop.com",
 ];
 
 fn sandbox() -> Sandbox {
@@ -57,14 +57,14 @@ fn draft(csr: &str) -> OrderDraft {
         dcv: vec![
             DcvChoice::all(DcvMethod::Dns),
             DcvChoice {
-                name: Some(dn("www.example.com")),
+                name: Some(dn("www.sandbox-shop.com")),
                 method: DcvMethod::Http,
                 approver: None,
             },
             DcvChoice {
-                name: Some(dn("shop.example.com")),
+                name: Some(dn("shop.sandbox-shop.com")),
                 method: DcvMethod::Email,
-                approver: Some("admin@example.com".into()),
+                approver: Some("admin@sandbox-shop.com".into()),
             },
         ],
         ..OrderDraft::default()
@@ -96,14 +96,14 @@ fn adapter_flow_from_catalog_to_download() {
     let approvers = drive::ok(
         &sandbox,
         &rtr,
-        rtr.approvers(&multi.id, "*.shop.example.com").unwrap(),
+        rtr.approvers(&multi.id, "*.shop.sandbox-shop.com").unwrap(),
     );
-    assert_eq!(approvers.name, "shop.example.com");
-    assert_eq!(approvers.emails[0], "admin@shop.example.com");
+    assert_eq!(approvers.name, "shop.sandbox-shop.com");
+    assert_eq!(approvers.emails[0], "admin@shop.sandbox-shop.com");
     assert!(
         approvers
             .emails
-            .contains(&"webmaster@example.com".to_owned())
+            .contains(&"webmaster@sandbox-shop.com".to_owned())
     );
 
     let (csr, spki) = pki::csr(&NAMES);
@@ -141,27 +141,30 @@ fn adapter_flow_from_catalog_to_download() {
     let mut unique = None;
     for v in &validations {
         match (&v.name[..], &v.instruction) {
-            ("*.cdn.example.com", Some(DcvInstruction::Dns(record))) => {
-                assert_eq!(record.name, format!("_{}.cdn.example.com", fp.md5));
+            ("*.cdn.sandbox-shop.com", Some(DcvInstruction::Dns(record))) => {
+                assert_eq!(record.name, format!("_{}.cdn.sandbox-shop.com", fp.md5));
                 let parts: Vec<&str> = record.value.split('.').collect();
                 assert_eq!(parts[0], &fp.sha256[..32]);
                 assert_eq!(parts[1], &fp.sha256[32..]);
                 assert_eq!(&parts[3..], ["sectigo", "com"]);
                 unique = Some(parts[2].to_owned());
             }
-            ("www.example.com", Some(DcvInstruction::File { url, content })) => {
+            ("www.sandbox-shop.com", Some(DcvInstruction::File { url, content })) => {
                 assert_eq!(
                     url,
-                    &format!("www.example.com/.well-known/pki-validation/{}.txt", fp.md5)
+                    &format!(
+                        "www.sandbox-shop.com/.well-known/pki-validation/{}.txt",
+                        fp.md5
+                    )
                 );
                 let lines: Vec<&str> = content.lines().collect();
                 assert_eq!(lines[..2], [fp.sha256.as_str(), "sectigo.com"]);
                 assert_eq!(lines.len(), 3);
             }
-            ("shop.example.com", Some(DcvInstruction::Email { approver })) => {
-                assert_eq!(approver, "admin@example.com");
+            ("shop.sandbox-shop.com", Some(DcvInstruction::Email { approver })) => {
+                assert_eq!(approver, "admin@sandbox-shop.com");
             }
-            ("example.com" | "mail.example.com", Some(DcvInstruction::Dns(_))) => {}
+            ("sandbox-shop.com" | "mail.sandbox-shop.com", Some(DcvInstruction::Dns(_))) => {}
             other => panic!("unexpected DCV {other:?}"),
         }
     }
@@ -242,16 +245,16 @@ fn adapter_flow_from_catalog_to_download() {
 fn single_domain_twin() {
     let sandbox = sandbox();
     let rtr = RealtimeRegister::default();
-    let (csr, spki) = pki::csr(&["example.org"]);
+    let (csr, spki) = pki::csr(&["sandbox-shop.org"]);
     let draft = OrderDraft {
         product: "sectigo_positivessl".into(),
         period: Some(Period::months(24)),
         csr: Some(csr),
-        common_name: Some(dn("example.org")),
+        common_name: Some(dn("sandbox-shop.org")),
         dcv: vec![DcvChoice {
             name: None,
             method: DcvMethod::Email,
-            approver: Some("admin@example.org".into()),
+            approver: Some("admin@sandbox-shop.org".into()),
         }],
         ..OrderDraft::default()
     };
@@ -264,7 +267,7 @@ fn single_domain_twin() {
             .unwrap(),
     );
     let names: Vec<&str> = state.validations.iter().map(|v| v.name.as_str()).collect();
-    assert_eq!(names, ["example.org", "www.example.org"]);
+    assert_eq!(names, ["sandbox-shop.org", "www.sandbox-shop.org"]);
     let process = state.handle.operation.clone().unwrap();
     drive::control(
         &sandbox,
@@ -279,7 +282,7 @@ fn single_domain_twin() {
         sandbox.ca(),
         &pki::first_der(&cert.pem),
         Some(&spki),
-        &["example.org", "www.example.org"],
+        &["sandbox-shop.org", "www.sandbox-shop.org"],
         24,
     );
 }
@@ -297,9 +300,9 @@ fn change_dcv_through_resend() {
             .unwrap(),
     );
     let choice = DcvChoice {
-        name: Some(dn("mail.example.com")),
+        name: Some(dn("mail.sandbox-shop.com")),
         method: DcvMethod::Email,
-        approver: Some("postmaster@mail.example.com".into()),
+        approver: Some("postmaster@mail.sandbox-shop.com".into()),
     };
     drive::ok(
         &sandbox,
@@ -309,18 +312,18 @@ fn change_dcv_through_resend() {
     let validations = drive::ok(&sandbox, &rtr, rtr.dcv(&state).unwrap());
     let mail = validations
         .iter()
-        .find(|v| v.name == "mail.example.com")
+        .find(|v| v.name == "mail.sandbox-shop.com")
         .unwrap();
     assert_eq!(
         mail.instruction,
         Some(DcvInstruction::Email {
-            approver: "postmaster@mail.example.com".into()
+            approver: "postmaster@mail.sandbox-shop.com".into()
         })
     );
     drive::ok(&sandbox, &rtr, rtr.resend_dcv(&state.handle).unwrap());
     // FILE for a wildcard is refused as a constraint violation.
     let choice = DcvChoice {
-        name: Some(dn("*.cdn.example.com")),
+        name: Some(dn("*.cdn.sandbox-shop.com")),
         method: DcvMethod::Http,
         approver: None,
     };
@@ -354,14 +357,14 @@ fn raw(sandbox: &Sandbox, body: Value, quote: bool) -> certorder::http::HttpResp
 #[test]
 fn field_rules_and_error_shapes() {
     let sandbox = sandbox();
-    let (csr, _) = pki::csr(&["example.com"]);
+    let (csr, _) = pki::csr(&["sandbox-shop.com"]);
     let r = raw(
         &sandbox,
         json!({
             "product": "sectigo_positivessl_multidomain", "period": 12, "csr": csr,
             "san": ["Example.COM"],
-            "approver": {"firstName": "A", "lastName": "B", "email": "a@example.com", "voice": "0384530759"},
-            "dcv": [{"commonName": "example.com", "type": "HTTP"}, {"commonName": "example.com", "type": "EMAIL"}],
+            "approver": {"firstName": "A", "lastName": "B", "email": "a@sandbox-shop.com", "voice": "0384530759"},
+            "dcv": [{"commonName": "sandbox-shop.com", "type": "HTTP"}, {"commonName": "sandbox-shop.com", "type": "EMAIL"}],
             "uniqueValue": "not unique!",
         }),
         true,
@@ -405,7 +408,7 @@ fn field_rules_and_error_shapes() {
         body_json(&r),
         json!({"type": "UnrecognizedPropertyException", "message": "Unrecognized field \"foo\""})
     );
-    let base = json!({"product": "sectigo_positivessl", "period": 7, "csr": csr, "dcv": [{"commonName": "example.com", "type": "DNS"}]});
+    let base = json!({"product": "sectigo_positivessl", "period": 7, "csr": csr, "dcv": [{"commonName": "sandbox-shop.com", "type": "DNS"}]});
     let r = raw(&sandbox, base.clone(), false);
     assert_eq!(
         (r.status, body_json(&r)["message"].as_str()),
@@ -423,7 +426,7 @@ fn field_rules_and_error_shapes() {
     // An OV product needs its organisation fields.
     let r = raw(
         &sandbox,
-        json!({"product": "sectigo_ov_ssl", "period": 12, "csr": csr, "dcv": [{"commonName": "example.com", "type": "DNS"}]}),
+        json!({"product": "sectigo_ov_ssl", "period": 12, "csr": csr, "dcv": [{"commonName": "sandbox-shop.com", "type": "DNS"}]}),
         true,
     );
     let fields: Vec<String> = body_json(&r)["violations"]
@@ -445,7 +448,7 @@ fn field_rules_and_error_shapes() {
     // Organisation, city and country in the CSR make those fields optional.
     use rcgen::DnType;
     let (ov_csr, _) = pki::csr_with_subject(
-        &["example.com"],
+        &["sandbox-shop.com"],
         &[
             (DnType::OrganizationName, "Example B.V."),
             (DnType::LocalityName, "Zwolle"),
@@ -454,7 +457,7 @@ fn field_rules_and_error_shapes() {
     );
     let r = raw(
         &sandbox,
-        json!({"product": "sectigo_ov_ssl", "period": 12, "csr": ov_csr, "dcv": [{"commonName": "example.com", "type": "DNS"}]}),
+        json!({"product": "sectigo_ov_ssl", "period": 12, "csr": ov_csr, "dcv": [{"commonName": "sandbox-shop.com", "type": "DNS"}]}),
         true,
     );
     let fields: Vec<String> = body_json(&r)["violations"]
@@ -517,7 +520,7 @@ fn answers_match_the_documents_examples() {
     );
     drive::same_shape(
         &fixture!("dcv-email-list.json"),
-        &body_json(&get("/v2/ssl/dcvemailaddresslist/example.com")),
+        &body_json(&get("/v2/ssl/dcvemailaddresslist/sandbox-shop.com")),
         "emails",
         &[],
     );
@@ -644,7 +647,7 @@ fn faults_and_the_order_bound() {
         let other = drive::respond(
             &sandbox,
             &rtr,
-            HttpRequest::new(Method::Get, "/v2/ssl/dcvemailaddresslist/example.com"),
+            HttpRequest::new(Method::Get, "/v2/ssl/dcvemailaddresslist/sandbox-shop.com"),
         );
         assert_eq!(other.status, 200);
         check(drive::send(&sandbox, &rtr, products()));
@@ -724,7 +727,7 @@ fn list_authkey_and_process_actions() {
     let process = state.handle.operation.clone().unwrap();
     let sent = post(
         &format!("/v2/processes/{process}/send-subscriber-agreement"),
-        json!({"email": "admin@example.com"}),
+        json!({"email": "admin@sandbox-shop.com"}),
     );
     assert_eq!(sent.status, 200);
     drive::control(

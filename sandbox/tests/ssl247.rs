@@ -297,11 +297,11 @@ fn email_ov_and_quick_orders() {
     .unwrap_err();
     assert!(err.to_string().contains("approver_email"), "{err}");
 
-    let (single_csr, single_spki) = pki::csr(&["example.org"]);
+    let (single_csr, single_spki) = pki::csr(&["sandbox-shop.org"]);
     let mut ov = OrderDraft {
         product: "sectigo-ov".into(),
         csr: Some(single_csr.clone()),
-        common_name: Some(dn("example.org")),
+        common_name: Some(dn("sandbox-shop.org")),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };
@@ -323,7 +323,7 @@ fn email_ov_and_quick_orders() {
         first_name: "Ada".into(),
         last_name: "Lovelace".into(),
         job_title: None,
-        email: "ada@example.org".into(),
+        email: "ada@sandbox-shop.org".into(),
         phone: Some("+44.2000000000".into()),
     });
     let state = drive::ok(
@@ -344,14 +344,14 @@ fn email_ov_and_quick_orders() {
         sandbox.ca(),
         &pki::first_der(&cert.pem),
         Some(&single_spki),
-        &["example.org"],
+        &["sandbox-shop.org"],
         12,
     );
 
     let quick = OrderDraft {
         product: "positivessl".into(),
         csr: Some(single_csr),
-        common_name: Some(dn("example.org")),
+        common_name: Some(dn("sandbox-shop.org")),
         dcv: vec![DcvChoice::all(DcvMethod::Http)],
         ..OrderDraft::default()
     };
@@ -368,7 +368,7 @@ fn email_ov_and_quick_orders() {
     assert_eq!(
         url,
         &format!(
-            "http://example.org/.well-known/pki-validation/{}.txt",
+            "http://sandbox-shop.org/.well-known/pki-validation/{}.txt",
             fp.md5
         )
     );
@@ -387,7 +387,7 @@ fn errors_checks_and_auth() {
     let bad = post(
         &sandbox,
         "/order/certificate/validate",
-        json!({"order": [{"product_code": "positivessl", "common_name": "*.example.org", "years": "1"}]}),
+        json!({"order": [{"product_code": "positivessl", "common_name": "*.sandbox-shop.org", "years": "1"}]}),
     );
     assert_eq!(bad.status, 400);
     drive::same_shape(&error, &body_json(&bad), "error", &[]);
@@ -400,7 +400,7 @@ fn errors_checks_and_auth() {
     let years = post(
         &sandbox,
         "/order/certificate/validate",
-        json!({"order": [{"product_code": "sectigo-ev", "common_name": "example.org", "years": "3"}]}),
+        json!({"order": [{"product_code": "sectigo-ev", "common_name": "sandbox-shop.org", "years": "3"}]}),
     );
     assert!(
         body_json(&years)["Response"]["Error"]["Message"]
@@ -410,13 +410,13 @@ fn errors_checks_and_auth() {
     );
     let check = body_json(&post(
         &sandbox,
-        "/certificates/check-common-name/positivessl-wildcard/example.org",
+        "/certificates/check-common-name/positivessl-wildcard/sandbox-shop.org",
         json!({}),
     ));
     assert_eq!(check["Data"]["valid"], false);
     let san = body_json(&post(
         &sandbox,
-        "/certificates/check-san/positivessl-multi-domain/example.org/www.example.org",
+        "/certificates/check-san/positivessl-multi-domain/sandbox-shop.org/www.sandbox-shop.org",
         json!({}),
     ));
     assert_eq!(san["Data"]["valid"], true);
@@ -473,7 +473,7 @@ fn answers_match_the_reference_examples() {
         fixture!("certificates-check-san-product-code-common-name-san.response.json"),
         body_json(&post(
             &sandbox,
-            "/certificates/check-san/positivessl-multi-domain/example.org/a.example.org",
+            "/certificates/check-san/positivessl-multi-domain/sandbox-shop.org/a.sandbox-shop.org",
             json!({}),
         )),
         &[],

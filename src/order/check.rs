@@ -165,8 +165,16 @@ pub fn check(
 }
 
 /// The check every adapter makes before it sends a draft, whatever the provider and without
-/// its product: the first problem of the draft's names (a name listed twice). [`check`]
-/// reports the same problems among all the others.
+/// its product: the first problem of the draft's names (a name listed twice, or a name no
+/// public certificate can carry, [`DraftProblem::ReservedName`]). [`check`] reports the same
+/// problems among all the others.
+///
+/// Reserved names are refused for every provider, the sandbox providers included: a CA
+/// would refuse them after the order is paid for, and a test order through the sandbox is
+/// an order like any other. So tests that order (through a draft) use names outside the
+/// reserved ones (`sandbox-shop.net`, `acme-widgets.com`); the provider documents' own
+/// examples with `example.com` stay in the tests of request and response formats, which
+/// build wire bodies without a draft.
 ///
 /// # Errors
 ///
@@ -174,10 +182,7 @@ pub fn check(
 pub fn before_sending(draft: &OrderDraft) -> Result<(), DraftProblem> {
     let mut problems = Vec::new();
     distinct_names(draft, &mut problems);
-    problems
-        .into_iter()
-        .find(|p| !matches!(p, DraftProblem::ReservedName { .. }))
-        .map_or(Ok(()), Err)
+    problems.into_iter().next().map_or(Ok(()), Err)
 }
 
 /// The draft's names, each once, in order (the common name first); a repeated name and a
@@ -259,7 +264,9 @@ fn check_wildcards(names: &[DomainName], product: &Product, problems: &mut Vec<D
 
 /// Whether another name is the common name's www/apex twin that the product adds free. The
 /// twin is [`DomainName::www_twin`], the one rule for every provider; `twin` says which
-/// direction the product gives free.
+/// direction the product gives free. A wildcard and its base (`*.example.com` with
+/// `example.com`) are never a free pair: no provider documents that pairing as free
+/// (docs/providers.md §6).
 fn has_free_twin(names: &[DomainName], twin: FreeTwin) -> bool {
     let [cn, rest @ ..] = names else {
         return false;

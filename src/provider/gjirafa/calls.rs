@@ -194,18 +194,13 @@ pub fn delete(project: &ProjectId, id: i32) -> Prepared<Answer<CertificateDetail
     )
 }
 
-/// The create body with every name parsed, in A-label form, without duplicates; reserved
-/// names are refused because Let's Encrypt will not issue for them.
+/// The create body with every name parsed, in A-label form, without duplicates. Reserved
+/// names are refused earlier, by the check of the draft
+/// ([`crate::order::check::before_sending`]).
 fn checked_names(body: &CreateCertificate) -> Result<CreateCertificate, ProviderError> {
     let check = |field: &str, name: &str| -> Result<String, ProviderError> {
         let parsed = DomainName::parse(name)
             .map_err(|e| ProviderError::invalid(field, format!("{name:?}: {e}")))?;
-        if let Some(reserved) = parsed.reserved() {
-            return Err(ProviderError::invalid(
-                field,
-                format!("{name:?} cannot be in a public certificate ({reserved:?})"),
-            ));
-        }
         Ok(parsed.ascii().to_owned())
     };
     let domain_name = check("domainName", &body.domain_name)?;
