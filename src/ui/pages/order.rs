@@ -89,16 +89,24 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The order wizard, for fragments `#/order…`. `fragment` is the current fragment (the
-/// shell's router keeps it).
+fn current_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The order wizard, for fragments `#/order…`; it follows the fragment itself, so the shell
+/// may mount it once for every order step (the session's catalog is then read once).
 #[component]
 pub fn OrderWizard(
     /// What the site offers.
     deployment: Deployment,
-    /// The page's current fragment.
-    #[prop(into)]
-    fragment: Signal<String>,
 ) -> impl IntoView {
+    let fragment = RwSignal::new(current_fragment());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        fragment.set(current_fragment());
+    });
+    on_cleanup(move || listener.remove());
     let stored = storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .map(|json| WizardDraft::from_storage(&json))

@@ -42,7 +42,7 @@ fn call<T: 'static>(
     };
     spawn_local(async move {
         let mut context = CallContext::default();
-        let result = transport::run(&offer, provider.as_ref(), flow, &mut context).await;
+        let result = transport::run(&offer, flow, &mut context).await;
         done(result);
     });
 }
@@ -205,7 +205,7 @@ pub(crate) fn submit(ctx: WizardCtx) {
     };
     spawn_local(async move {
         let mut context = CallContext::for_attempt(key.clone());
-        let result = transport::run(&offer, provider.as_ref(), flow, &mut context).await;
+        let result = transport::run(&offer, flow, &mut context).await;
         match result {
             Ok(state) => {
                 ctx.wizard

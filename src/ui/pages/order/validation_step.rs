@@ -220,7 +220,8 @@ fn Preview() -> impl IntoView {
             .map(|v| {
                 let what = match v.instruction {
                     Some(DcvInstruction::Dns(r)) => {
-                        format!("{} {} {:?} {}", v.name, r.name, r.record_type, r.value)
+                        let kind = serde_json::to_string(&r.record_type).unwrap_or_default();
+                        format!("{}: {} {} {}", v.name, r.name, kind.trim_matches('"'), r.value)
                     }
                     Some(DcvInstruction::File { url, content }) => {
                         format!("{}: {url}\n{content}", v.name)
