@@ -1,6 +1,8 @@
 //! The order wizard's state machine and step rules, natively: steps per provider, the CSR
 //! prefill, names, validation, contacts, and the one submit with its Idempotency-Key.
 
+#![allow(clippy::expect_used)]
+
 use certorder::order::DcvMethod;
 use certorder::product::{FreeTwin, Money, OrderField, Period, ProductKind, ValidationLevel};
 use certorder::provider::{
