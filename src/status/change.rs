@@ -2,7 +2,8 @@
 //! as the provider's API takes it (one method for the order, or one name at a time).
 
 use crate::order::{DcvChoice, DcvMethod};
-use crate::product::{Capabilities, DcvChange};
+use crate::product::Capabilities;
+use crate::product::capabilities::DcvChange;
 
 /// The methods a change may pick for `name` (every method the provider allows for it).
 pub fn methods_for(capabilities: &Capabilities, name: &str) -> Vec<DcvMethod> {
