@@ -61,6 +61,7 @@ pub mod provider;
 pub mod shell;
 pub mod status;
 pub mod text;
+pub mod wizard;
 
 #[cfg(all(feature = "ui", target_arch = "wasm32"))]
 pub mod ui;

@@ -24,6 +24,7 @@ pub(crate) mod gandi;
 pub mod gandi_v3;
 pub mod gandi_v5;
 pub mod gjirafa;
+mod named_targets;
 mod not_issued;
 pub mod realtimeregister;
 pub mod ssl247;
@@ -43,6 +44,7 @@ pub use crate::product::capabilities;
 pub use crate::product::{Capabilities, CsrUse, DcvSupport, ProviderKind, UnknownProvider};
 pub use error::ProviderError;
 pub use flow::{Call, Exchange, Flow, Step};
+pub use named_targets::named_targets;
 
 /// What an operation does, for the server's policy (docs/design.md, security model items 2-5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

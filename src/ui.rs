@@ -19,3 +19,10 @@ pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
+
+/// Mounts the CSR checker alone (the report page, without the order steps) on the page's
+/// `<body>`: the `certorder-csr` binary, for sites that embed only the checker.
+pub fn start_csr_checker() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(pages::CsrPage);
+}

@@ -12,7 +12,9 @@
 //! 4. the adapters (`provider::gandi_v3`, `provider::gandi_v5`, `provider::gjirafa`,
 //!    `provider::realtimeregister`, `provider::ssl247`, and any new child of `provider`), none
 //!    of which uses another;
-//! 5. the widget (`ui`).
+//! 5. the widget's rules in plain Rust: the string catalog and the order wizard (`text`,
+//!    `wizard`), which use the model and never the provider layer;
+//! 6. the widget (`ui`).
 //!
 //! A module may name its own layer or a lower one, never a higher one. The test reads every
 //! source file, resolves each `crate::…` and `super::…` path outside comments, and names the
@@ -30,6 +32,7 @@ enum Layer {
     Provider,
     GandiShared,
     Adapter,
+    Wizard,
     Ui,
 }
 
@@ -41,6 +44,7 @@ impl fmt::Display for Layer {
             Self::Provider => "provider layer (trait, flow, error, xmlrpc, not_issued)",
             Self::GandiShared => "shared Gandi module",
             Self::Adapter => "adapter",
+            Self::Wizard => "widget rules (text, wizard)",
             Self::Ui => "widget",
         })
     }
@@ -68,6 +72,7 @@ fn place(path: &[String]) -> Option<(Layer, Option<&str>)> {
     let layer = match first {
         "http" | "domain" | "csr" => Layer::Foundation,
         "product" | "order" => Layer::Model,
+        "text" | "wizard" => Layer::Wizard,
         "ui" => Layer::Ui,
         "provider" => match path.get(1).map(String::as_str) {
             // The module itself or a type or trait at its root (`crate::provider::Provider`):

@@ -8,7 +8,6 @@
 
 pub(crate) mod config;
 mod cors;
-mod created;
 mod error;
 mod headers;
 mod log;
@@ -32,9 +31,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, header};
 use axum::routing::{any, get, post};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::cli::ServeArgs;
 use config::{Config, ConfigError, Overrides};
@@ -52,7 +50,7 @@ async fn healthz() -> impl axum::response::IntoResponse {
 }
 
 /// The whole application: API routes under the origin guard and CORS, the widget as the
-/// fallback, security headers and the log line on everything.
+/// fallback, security headers and the log line on everything ([`log::line`]).
 pub(crate) fn router(state: Arc<AppState>, statics: Option<&StaticFiles>) -> Router {
     let api = Router::new()
         .route("/api/config", get(widget_config::handle))
@@ -71,15 +69,7 @@ pub(crate) fn router(state: Arc<AppState>, statics: Option<&StaticFiles>) -> Rou
     if let Some(statics) = statics {
         app = app.merge(statics.router());
     }
-    app.layer(SetResponseHeaderLayer::overriding(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    ))
-    .layer(SetResponseHeaderLayer::overriding(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    ))
-    .layer(axum::middleware::from_fn(log::line))
+    app.layer(axum::middleware::from_fn(log::line))
 }
 
 /// The state a configuration describes: routes, token secret, store.
@@ -104,13 +94,14 @@ pub(crate) async fn state(config: &Config) -> Result<AppState, ConfigError> {
         config.limits.billable_per_minute,
         config.limits.billable_burst,
     );
+    let lease = store::in_flight_lease(config.limits.total_timeout);
     let store: Arc<dyn Store> = match &config.redis_url {
         Some(url) => Arc::new(
-            RedisStore::connect(url.expose(), limit, "certorder:")
+            RedisStore::connect(url.expose(), limit, lease, "certorder:")
                 .await
                 .map_err(|e| ConfigError::invalid("CERTORDER_REDIS_URL", e.to_string()))?,
         ),
-        None => Arc::new(MemoryStore::new(limit)),
+        None => Arc::new(MemoryStore::new(limit, lease)),
     };
     let mut state = AppState::new(config.mode, routes, tokens, store);
     state.allowed_origins = config.allowed_origins.clone();
@@ -172,6 +163,9 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|e| format!("configuration error: {e}"))?;
     let statics = StaticFiles::new(&config.dist, &config.allowed_origins);
     tracing::info!("mode: {}", config.mode.as_str());
+    if let Some(notice) = config.unused_credentials_notice() {
+        tracing::warn!("{notice}");
+    }
     for provider in state.providers.values() {
         tracing::info!("provider {}", provider.describe(config.mode));
     }

@@ -108,6 +108,8 @@ pub(crate) struct ProviderConfig {
     pub(crate) credentials: Option<Credentials>,
     /// Gjirafa's project id (`CERTORDER_GJIRAFA_PROJECT`).
     pub(crate) project: Option<String>,
+    /// Reseller credential variables set in the environment but not used (portal mode).
+    pub(crate) unused_credentials: Vec<String>,
 }
 
 /// The whole configuration.
@@ -132,6 +134,24 @@ pub(crate) struct Config {
     pub(crate) token_secret: Option<Secret>,
     /// The shared store (`CERTORDER_REDIS_URL`); `None` keeps it in memory.
     pub(crate) redis_url: Option<Secret>,
+}
+
+impl Config {
+    /// In portal mode with reseller credentials in the environment, the one start-up line
+    /// that says they are not used (variable names only, never a value).
+    pub(crate) fn unused_credentials_notice(&self) -> Option<String> {
+        let names: Vec<&str> = self
+            .providers
+            .iter()
+            .flat_map(|p| p.unused_credentials.iter().map(String::as_str))
+            .collect();
+        (!names.is_empty()).then(|| {
+            format!(
+                "portal mode: the reseller credentials in {} are NOT used (the customer's own are relayed); unset them, or set CERTORDER_MODE=reseller",
+                names.join(", ")
+            )
+        })
+    }
 }
 
 /// The command line's overrides.
@@ -326,10 +346,11 @@ fn provider(
     if let Some(text) = env(&format!("{prefix}_PROJECT")) {
         project = Some(text);
     }
-    let credentials = match mode {
-        Mode::Reseller => credentials::from_env(kind, env)?,
-        // In portal mode the customer brings their own; reseller credentials are not used.
-        Mode::Portal => None,
+    let (credentials, unused_credentials) = match mode {
+        Mode::Reseller => (credentials::from_env(kind, env)?, Vec::new()),
+        // In portal mode the customer brings their own; reseller credentials are not used
+        // (docs/design.md, security model item 3), and the start-up line says so.
+        Mode::Portal => (None, credentials::names_set(kind, env)),
     };
     let base_url = match base_text {
         Some((setting, text)) => Some(presets::resolve(kind, &setting, &text)?),
@@ -359,6 +380,7 @@ fn provider(
         base_url,
         credentials,
         project,
+        unused_credentials,
     })
 }
 

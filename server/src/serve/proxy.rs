@@ -65,7 +65,7 @@ async fn forward(
         Claim::Holds(key) => Some(key),
         Claim::NotBillable => None,
     };
-    let mut outgoing = incoming.clone();
+    let mut outgoing = incoming;
     if let (Mode::Reseller, Some(credentials)) = (state.mode, credentials)
         && let Err(e) = provider.adapter.authenticate(&mut outgoing, credentials)
     {

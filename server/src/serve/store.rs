@@ -18,6 +18,18 @@ pub(crate) use redis::RedisStore;
 /// How long an idempotency record is kept.
 pub(crate) const RECORD_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// How much longer than the upstream's total time-out a key may stay in flight.
+pub(crate) const LEASE_MARGIN: Duration = Duration::from_secs(30);
+
+/// How long a key may stay "in flight". The request holding it settles it within the
+/// upstream's total time-out, so a key still in flight after that plus a margin was left by
+/// a request that never finished (the process died, the client hung up and its handler was
+/// dropped, the store write failed). Its order may or may not have been placed, so the key
+/// is then answered as in doubt, for the rest of [`RECORD_TTL`], and never sent again.
+pub(crate) fn in_flight_lease(total_timeout: Duration) -> Duration {
+    total_timeout.saturating_add(LEASE_MARGIN)
+}
+
 /// A boxed store future.
 pub(crate) type StoreFuture<'a, T> =
     Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'a>>;
@@ -73,7 +85,9 @@ pub(crate) struct Record {
 }
 
 impl Record {
-    /// What a new request with `fingerprint` finds under an existing record.
+    /// What a new request with `fingerprint` finds under an existing record (an in-flight
+    /// record whose lease is over has been turned into in doubt by then, see
+    /// [`Record::lapse`]).
     pub(crate) fn begin(&self, fingerprint: &str) -> Begin {
         if self.fingerprint != fingerprint {
             Begin::Mismatch
@@ -84,11 +98,21 @@ impl Record {
             }
         }
     }
+
+    /// Marks an in-flight record whose lease is over as in doubt; whether it changed.
+    pub(crate) fn lapse(&mut self) -> bool {
+        let in_flight = self.outcome.is_none();
+        if in_flight {
+            self.outcome = Some(Outcome::InDoubt);
+        }
+        in_flight
+    }
 }
 
 /// Idempotency records and rate-limit counters.
 pub(crate) trait Store: Send + Sync {
-    /// Claims `key` for a request with `fingerprint`, or says what holds it.
+    /// Claims `key` for a request with `fingerprint`, or says what holds it. A key in
+    /// flight for longer than the store's lease ([`in_flight_lease`]) is in doubt from then on.
     fn begin<'a>(&'a self, key: &'a str, fingerprint: &'a str) -> StoreFuture<'a, Begin>;
 
     /// Stores the outcome of the request holding `key`.

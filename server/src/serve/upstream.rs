@@ -71,9 +71,19 @@ impl Remote {
     }
 
     /// The full URL of a request: the base URL's origin and path, then the request's own
-    /// path and query, which the proxy has checked segment by segment.
-    fn url(&self, request: &HttpRequest) -> String {
-        request.url(self.base.as_str())
+    /// path and query, which the proxy has checked segment by segment. Only the path and
+    /// query are parsed per request: the scheme and host stay the base URL's, parsed once.
+    fn url(&self, request: &HttpRequest) -> url::Url {
+        let below = request.path_and_query();
+        let (path, query) = match below.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (below.as_str(), None),
+        };
+        let mut url = self.base.clone();
+        let joined = format!("{}{path}", self.base.path().trim_end_matches('/'));
+        url.set_path(&joined);
+        url.set_query(query);
+        url
     }
 }
 
@@ -122,5 +132,48 @@ impl Upstream for Remote {
                 body,
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use certorder::http::Method;
+
+    fn url(base: &str, path: &str, query: &[(&str, &str)]) -> String {
+        let remote = Remote::new(
+            url::Url::parse(base).expect("base"),
+            Duration::from_secs(1),
+            Duration::from_secs(1),
+        )
+        .expect("client");
+        let mut request = HttpRequest::new(Method::Get, path);
+        request.query = query
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect();
+        remote.url(&request).to_string()
+    }
+
+    // Guards: the request's path and query go below the base URL's own path, never replace
+    // its host, and come out as the full-string join used to.
+    #[test]
+    fn request_goes_below_the_base_url() {
+        assert_eq!(
+            url("https://api.example", "/v2/ssl/products", &[]),
+            "https://api.example/v2/ssl/products"
+        );
+        assert_eq!(
+            url(
+                "https://api.example/base/",
+                "/v2/x",
+                &[("q", "a b&c"), ("n", "1")]
+            ),
+            "https://api.example/base/v2/x?q=a%20b%26c&n=1"
+        );
+        assert_eq!(
+            url("http://127.0.0.1:9/", "//other.example/x", &[]),
+            "http://127.0.0.1:9//other.example/x"
+        );
     }
 }

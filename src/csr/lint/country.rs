@@ -8,7 +8,7 @@
 
 /// The officially assigned ISO 3166-1 alpha-2 codes, sorted for binary search.
 #[rustfmt::skip]
-const ALPHA2: &[&str] = &[
+pub(crate) const ALPHA2: &[&str] = &[
     "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
     "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
     "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
@@ -84,13 +84,13 @@ const RESERVED: &[(&str, &str)] = &[
 ];
 
 /// Whether `code` is an officially assigned alpha-2 code, exactly (upper case).
-pub(super) fn is_assigned(code: &str) -> bool {
+pub(crate) fn is_assigned(code: &str) -> bool {
     ALPHA2.binary_search(&code).is_ok()
 }
 
 /// The code the person most likely meant, if there is one: the same code in upper case, the
 /// alpha-2 code for an alpha-3 code, or GB for UK and GR for EL.
-pub(super) fn suggestion(value: &str) -> Option<&'static str> {
+pub(crate) fn suggestion(value: &str) -> Option<&'static str> {
     let upper = value.trim().to_ascii_uppercase();
     if let Ok(index) = ALPHA2.binary_search(&upper.as_str()) {
         return ALPHA2.get(index).copied();

@@ -42,6 +42,29 @@ fn non_empty(setting: &str, value: String) -> Result<Secret, ConfigError> {
     Ok(Secret::new(value))
 }
 
+/// The environment variables that carry `kind`'s reseller credentials.
+fn variables(kind: ProviderKind) -> &'static [&'static str] {
+    match kind {
+        ProviderKind::GandiV5 => &["TOKEN"],
+        ProviderKind::Ssl247 => &["USER", "PASSWORD", "KEY"],
+        _ => &["API_KEY"],
+    }
+}
+
+/// The names (never the values) of `kind`'s credential variables that are set, `…_FILE`
+/// forms included: in portal mode they are not used, and the server says so at start.
+pub(super) fn names_set(kind: ProviderKind, env: EnvLookup<'_>) -> Vec<String> {
+    let prefix = env_prefix(kind);
+    variables(kind)
+        .iter()
+        .flat_map(|suffix| {
+            let name = format!("{prefix}_{suffix}");
+            [format!("{name}_FILE"), name]
+        })
+        .filter(|name| env(name).is_some())
+        .collect()
+}
+
 /// The reseller's credentials for `kind`, or `None` when none is set (sandbox mode). A
 /// partial set (an SSL247 key without its user) is an error naming what is missing.
 pub(super) fn from_env(

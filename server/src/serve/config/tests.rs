@@ -169,3 +169,36 @@ fn secrets_from_files_and_loopback_urls() {
     assert_eq!(key.expose(), "s3cret");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// Guards: in portal mode, reseller credentials in the environment are not used and the
+// start-up notice names their variables (never their values); reseller mode has no notice.
+#[test]
+fn portal_mode_names_unused_reseller_credentials() {
+    let vars = [
+        ("CERTORDER_MODE", "portal"),
+        ("CERTORDER_GANDI_V5_TOKEN", "pat-value"),
+        ("CERTORDER_SSL247_USER", "user-value"),
+        ("CERTORDER_SSL247_KEY_FILE", "/run/secrets/key"),
+    ];
+    let config = load("", &vars).expect("portal");
+    assert!(config.providers.iter().all(|p| p.credentials.is_none()));
+    let notice = config.unused_credentials_notice().expect("a notice");
+    for name in [
+        "CERTORDER_GANDI_V5_TOKEN",
+        "CERTORDER_SSL247_USER",
+        "CERTORDER_SSL247_KEY_FILE",
+    ] {
+        assert!(notice.contains(name), "{notice}");
+    }
+    for value in ["pat-value", "user-value", "/run/secrets/key"] {
+        assert!(!notice.contains(value), "{notice}");
+    }
+    assert!(
+        load("", &[("CERTORDER_MODE", "portal")])
+            .expect("portal")
+            .unused_credentials_notice()
+            .is_none()
+    );
+    let reseller = load("", &[("CERTORDER_GANDI_V5_TOKEN", "pat-value")]).expect("reseller");
+    assert!(reseller.unused_credentials_notice().is_none());
+}

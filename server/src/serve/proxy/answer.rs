@@ -7,7 +7,6 @@ use certorder::http::HttpResponse;
 use certorder::provider::ProviderKind;
 use certorder::provider::xmlrpc;
 
-use crate::serve::created;
 use crate::serve::error::ApiError;
 use crate::serve::headers;
 use crate::serve::state::AppState;
@@ -50,8 +49,10 @@ impl IntoResponse for Answer {
 
 /// A relayed answer as a response (also used for replays).
 pub(crate) fn relayed(status: u16, headers: &[(String, String)], body: Vec<u8>) -> Response {
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-    let mut response = (status, body).into_response();
+    // `Response::new`, not `(status, body).into_response()`: the latter adds its own
+    // `content-type: application/octet-stream` beside the provider's.
+    let mut response = Response::new(axum::body::Body::from(body));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
     let map = response.headers_mut();
     for (name, value) in headers {
         if let (Ok(name), Ok(value)) = (
@@ -163,7 +164,7 @@ pub(crate) fn from_upstream(
         .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
         .collect();
     if mint && response.is_success() {
-        for target in created::ids(kind, &response) {
+        for target in certorder::provider::named_targets(kind, &response) {
             relayed_headers.push((token::HEADER.to_owned(), state.tokens.mint(kind, &target)));
         }
     }

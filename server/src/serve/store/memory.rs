@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -17,11 +17,12 @@ pub(crate) struct MemoryStore {
     records: Mutex<HashMap<String, (Instant, Record)>>,
     limiter: DefaultKeyedRateLimiter<String>,
     clock: DefaultClock,
+    lease: Duration,
 }
 
 impl MemoryStore {
-    /// An empty store with this rate limit.
-    pub(crate) fn new(limit: RateLimit) -> Self {
+    /// An empty store with this rate limit and in-flight lease.
+    pub(crate) fn new(limit: RateLimit, lease: Duration) -> Self {
         let burst = NonZeroU32::new(limit.burst).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(limit.period)
             .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
@@ -30,6 +31,7 @@ impl MemoryStore {
             records: Mutex::new(HashMap::new()),
             limiter: RateLimiter::keyed(quota),
             clock: DefaultClock::default(),
+            lease,
         }
     }
 
@@ -55,8 +57,15 @@ impl Store for MemoryStore {
     fn begin<'a>(&'a self, key: &'a str, fingerprint: &'a str) -> StoreFuture<'a, Begin> {
         let result = self.with_records(|records| {
             let now = Instant::now();
-            match records.get(key) {
+            match records.get_mut(key) {
                 Some((at, record)) if now.duration_since(*at) < RECORD_TTL => {
+                    if record.fingerprint == fingerprint
+                        && now.duration_since(*at) >= self.lease
+                        && record.lapse()
+                    {
+                        // In doubt for a whole record lifetime from now.
+                        *at = now;
+                    }
                     record.begin(fingerprint)
                 }
                 _ => {

@@ -11,11 +11,25 @@ use super::{
 };
 
 /// Claims a key unless it exists; returns the existing record, or nil when claimed.
+/// ARGV: the claim, the record lifetime in ms, the in-flight lease in ms. A record still in
+/// flight (`outcome` null) past its lease becomes in doubt, in the same step: its age is
+/// the lifetime it was set with minus what is left of it.
 const BEGIN: &str = r"
 local existing = redis.call('GET', KEYS[1])
-if existing then return existing end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return false
+if not existing then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return false
+end
+local record = cjson.decode(existing)
+if record.outcome == cjson.null then
+  local age = tonumber(ARGV[2]) - redis.call('PTTL', KEYS[1])
+  if age >= tonumber(ARGV[3]) then
+    record.outcome = 'InDoubt'
+    existing = cjson.encode(record)
+    redis.call('SET', KEYS[1], existing, 'PX', ARGV[2])
+  end
+end
+return existing
 ";
 
 /// GCRA (the algorithm governor implements): the theoretical arrival time per client.
@@ -38,6 +52,7 @@ return 0
 pub(crate) struct RedisStore {
     connection: ConnectionManager,
     limit: RateLimit,
+    lease: Duration,
     prefix: String,
 }
 
@@ -51,6 +66,7 @@ impl RedisStore {
     pub(crate) async fn connect(
         url: &str,
         limit: RateLimit,
+        lease: Duration,
         prefix: &str,
     ) -> Result<Self, StoreError> {
         let client = redis::Client::open(url).map_err(|e| error(&e))?;
@@ -61,6 +77,7 @@ impl RedisStore {
         Ok(Self {
             connection,
             limit,
+            lease,
             prefix: prefix.to_owned(),
         })
     }
@@ -90,6 +107,7 @@ impl Store for RedisStore {
                 .key(self.key("idem", key))
                 .arg(claim)
                 .arg(ms(RECORD_TTL))
+                .arg(ms(self.lease))
                 .invoke_async(&mut connection)
                 .await
                 .map_err(|e| error(&e))?;

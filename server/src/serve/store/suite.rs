@@ -58,3 +58,31 @@ pub(crate) async fn rate_limit(store: &dyn Store, client: &str) {
     assert!(limited.retry_after > Duration::ZERO && limited.retry_after <= Duration::from_secs(60));
     assert_eq!(store.hit(&format!("{client}-other")).await, Ok(Ok(())));
 }
+
+/// A key left in flight past the store's lease is in doubt from then on, for the same
+/// request; another request with the key is still a mismatch. The store must be made with
+/// a lease of [`SHORT_LEASE`].
+pub(crate) async fn lapsed_lease(store: &dyn Store, key: &str) {
+    assert_eq!(store.begin(key, "fp1").await, Ok(Begin::Started));
+    assert_eq!(store.begin(key, "fp1").await, Ok(Begin::InFlight));
+    tokio::time::sleep(SHORT_LEASE + Duration::from_millis(100)).await;
+    for _ in 0..2 {
+        assert_eq!(
+            store.begin(key, "fp1").await,
+            Ok(Begin::Done(Outcome::InDoubt))
+        );
+    }
+    assert_eq!(store.begin(key, "fp2").await, Ok(Begin::Mismatch));
+    // A key settled in time is not touched by the lease.
+    let settled = format!("{key}-settled");
+    assert_eq!(store.begin(&settled, "fp").await, Ok(Begin::Started));
+    assert_eq!(store.finish(&settled, "fp", answered()).await, Ok(()));
+    tokio::time::sleep(SHORT_LEASE + Duration::from_millis(100)).await;
+    assert_eq!(
+        store.begin(&settled, "fp").await,
+        Ok(Begin::Done(answered()))
+    );
+}
+
+/// The lease [`lapsed_lease`] expects.
+pub(crate) const SHORT_LEASE: Duration = Duration::from_millis(300);

@@ -158,6 +158,9 @@ async fn response_headers_exposed_and_dropped() {
         Some(&b"4242"[..])
     );
     assert!(headers.get("location").is_some());
+    // The provider's content type, once: no default type of the server's beside it.
+    let types: Vec<_> = headers.get_all("content-type").iter().collect();
+    assert_eq!(types, ["application/json"]);
     for dropped in ["set-cookie", "keep-alive", "x-upstream-secret"] {
         assert!(headers.get(dropped).is_none(), "{dropped} came back");
     }

@@ -121,9 +121,11 @@ async fn refused_connection_frees_the_key() {
     };
     let mut dead = fake.clone();
     dead.base = format!("http://{closed}");
-    let store: std::sync::Arc<dyn crate::serve::store::Store> = std::sync::Arc::new(
-        crate::serve::store::MemoryStore::new(RateLimit::new(1000, 1000)),
-    );
+    let store: std::sync::Arc<dyn crate::serve::store::Store> =
+        std::sync::Arc::new(crate::serve::store::MemoryStore::new(
+            RateLimit::new(1000, 1000),
+            std::time::Duration::from_secs(60),
+        ));
     let app_dead = app_with(
         &dead,
         Options {

@@ -27,8 +27,7 @@ async fn one_line_per_request_and_nothing_secret() {
     let capture = Capture::default();
     let writer = capture.clone();
     let subscriber = tracing_subscriber::fmt()
-        .json()
-        .flatten_event(true)
+        .event_format(crate::serve::log::JsonLines)
         .with_writer(move || writer.clone())
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);

@@ -62,13 +62,13 @@ async fn start() -> Server {
 async fn redis_store_passes_the_store_suite() {
     let server = start().await;
     let url = format!("redis://127.0.0.1:{}/", server.port);
-    let store = RedisStore::connect(&url, RateLimit::new(1, 3), "test:")
+    let store = RedisStore::connect(&url, RateLimit::new(1, 3), Duration::from_secs(60), "test:")
         .await
         .expect("connect");
     suite::idempotency(&store, "redis").await;
     suite::one_claim_wins(&store, "redis-race").await;
     suite::rate_limit(&store, "client").await;
-    let second = RedisStore::connect(&url, RateLimit::new(1, 3), "test:")
+    let second = RedisStore::connect(&url, RateLimit::new(1, 3), Duration::from_secs(60), "test:")
         .await
         .expect("connect");
     use crate::serve::store::{Begin, Store};
@@ -83,4 +83,9 @@ async fn redis_store_passes_the_store_suite() {
         second.hit("client").await.expect("redis").is_err(),
         "the limit is shared"
     );
+    // A key left in flight is in doubt after the lease (the same suite as memory).
+    let short = RedisStore::connect(&url, RateLimit::new(1, 3), suite::SHORT_LEASE, "test:")
+        .await
+        .expect("connect");
+    suite::lapsed_lease(&short, "redis-lease").await;
 }

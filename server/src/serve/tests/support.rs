@@ -259,7 +259,10 @@ pub(crate) fn app_with(fake: &Fake, options: Options) -> Router {
     let routes: Vec<ProviderRoute> = routes;
     let store: Arc<dyn Store> = match options.store {
         Some(store) => store,
-        None => Arc::new(MemoryStore::new(options.limit)),
+        None => Arc::new(MemoryStore::new(
+            options.limit,
+            crate::serve::store::in_flight_lease(std::time::Duration::from_secs(30)),
+        )),
     };
     let mut state = AppState::new(
         options.mode,

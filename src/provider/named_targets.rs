@@ -1,17 +1,19 @@
-//! The order and operation ids a provider's answer names, so that the server can hand the
-//! widget an order token for each: on order creation, and when a token-authorised read of an
-//! order reveals a linked id (Realtime Register's process turning into a certificate, Gandi's
-//! operation into a certificate id).
+//! The order and operation ids a provider's answer names, so that a server can hand its
+//! client an order token for each (docs/design.md, security model item 3): on order
+//! creation, and when an authorised read of an order reveals a linked id (Realtime
+//! Register's process turning into a certificate, Gandi's operation into a certificate id).
+//! Each id is named as the adapter's `recognise` names the order calls that take it.
 
-use certorder::http::HttpResponse;
-use certorder::provider::xmlrpc::{self, Value as RpcValue};
-use certorder::provider::{ProviderKind, Target};
 use serde_json::Value;
+
+use super::xmlrpc::{self, Value as RpcValue};
+use super::{ProviderKind, Target};
+use crate::http::HttpResponse;
 
 /// The orders and operations named by a successful answer of `kind`, without duplicates,
 /// each as the adapter's recognition names it (`Target::Operation` for a Gandi operation or a
 /// Realtime Register process, `Target::Order` for a certificate or order).
-pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<Target> {
+pub fn named_targets(kind: ProviderKind, response: &HttpResponse) -> Vec<Target> {
     let mut out: Vec<Target> = Vec::new();
     match kind {
         ProviderKind::GandiV3 => {
@@ -84,7 +86,6 @@ pub(crate) fn ids(kind: ProviderKind, response: &HttpResponse) -> Vec<Target> {
                 out.extend(scalar(body.get("result").and_then(|r| r.get("id"))).map(Target::Order));
             }
         }
-        _ => {}
     }
     let mut unique: Vec<Target> = Vec::new();
     for target in out {
@@ -143,11 +144,14 @@ mod tests {
             "Location",
             "https://api.gandi.net/v5/certificate/issued-certs/abc-1",
         );
-        assert_eq!(ids(ProviderKind::GandiV5, &v5), vec![order("abc-1")]);
+        assert_eq!(
+            named_targets(ProviderKind::GandiV5, &v5),
+            vec![order("abc-1")]
+        );
         let rtr = HttpResponse::new(201, r#"{"commonName":"a.example"}"#)
             .with_header("x-process-id", "9001");
         assert_eq!(
-            ids(ProviderKind::RealtimeRegister, &rtr),
+            named_targets(ProviderKind::RealtimeRegister, &rtr),
             vec![operation("9001")]
         );
         let v3 = HttpResponse::new(
@@ -155,7 +159,7 @@ mod tests {
             "<?xml version=\"1.0\"?><methodResponse><params><param><value><struct><member><name>id</name><value><int>77</int></value></member><member><name>cert_id</name><value><int>5</int></value></member></struct></value></param></params></methodResponse>",
         );
         assert_eq!(
-            ids(ProviderKind::GandiV3, &v3),
+            named_targets(ProviderKind::GandiV3, &v3),
             vec![operation("77"), order("5")]
         );
         let ssl = HttpResponse::new(
@@ -163,11 +167,13 @@ mod tests {
             r#"{"StatusCode":200,"Data":{"order_ref":"R1","Order":[{"order_id":"10","Certificate":{"id":"20"}}]}}"#,
         );
         assert_eq!(
-            ids(ProviderKind::Ssl247, &ssl),
+            named_targets(ProviderKind::Ssl247, &ssl),
             vec![order("10"), order("20")]
         );
         let gj = HttpResponse::new(200, r#"{"success":true,"result":{"id":12}}"#);
-        assert_eq!(ids(ProviderKind::Gjirafa, &gj), vec![order("12")]);
-        assert!(ids(ProviderKind::Gjirafa, &HttpResponse::new(200, "garbage")).is_empty());
+        assert_eq!(named_targets(ProviderKind::Gjirafa, &gj), vec![order("12")]);
+        assert!(
+            named_targets(ProviderKind::Gjirafa, &HttpResponse::new(200, "garbage")).is_empty()
+        );
     }
 }
