@@ -9,12 +9,14 @@ use crate::client::{self, CallContext, CallError};
 use crate::deployment::{CONFIG_PATH, Deployment, ProviderOffer, Route};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::order::OrderHandle;
-use crate::provider::{Flow, OperationClass, Step};
+use crate::provider::{Flow, OperationClass, Provider, Step};
 
 /// Runs `flow` for `offer` with `context`: every request gets what the context adds, every
-/// answer gives its order tokens back to it.
+/// answer gives its order tokens back to it. `provider` is the adapter the flow came from;
+/// the proxy route needs nothing more of it (the server authenticates), so it is not used yet.
 pub async fn run<T>(
     offer: &ProviderOffer,
+    _provider: &dyn Provider,
     flow: Flow<T>,
     context: &mut CallContext,
 ) -> Result<T, CallError> {
