@@ -9,14 +9,12 @@ use crate::client::{self, CallContext, CallError};
 use crate::deployment::{CONFIG_PATH, Deployment, ProviderOffer, Route};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::order::OrderHandle;
-use crate::provider::{Flow, OperationClass, Provider, Step};
+use crate::provider::{Flow, OperationClass, Step};
 
 /// Runs `flow` for `offer` with `context`: every request gets what the context adds, every
-/// answer gives its order tokens back to it. `provider` is the adapter the flow came from;
-/// the proxy route needs nothing more of it (the server authenticates), so it is not used yet.
+/// answer gives its order tokens back to it.
 pub async fn run<T>(
     offer: &ProviderOffer,
-    _provider: &dyn Provider,
     flow: Flow<T>,
     context: &mut CallContext,
 ) -> Result<T, CallError> {

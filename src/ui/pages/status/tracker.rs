@@ -128,7 +128,7 @@ impl Tracker {
     ) -> Result<T, CallError> {
         let flow = flow.map_err(|e| client::from_provider(self.offer.kind, e))?;
         let mut context = self.context.get_value();
-        let result = transport::run(&self.offer, self.provider.as_ref(), flow, &mut context).await;
+        let result = transport::run(&self.offer, flow, &mut context).await;
         if self.alive() {
             self.context.set_value(context);
         }
