@@ -23,7 +23,7 @@ pub use model::{
     Attribute, CsrInfo, Curve, ExtensionValue, Fingerprints, Irregularity, KeyAlgorithm,
     PublicKeyInfo, RequestedExtension, San, SignatureAlgorithm, SubjectAttribute,
 };
-pub use verify::SignatureCheck;
+pub use verify::{SignatureCheck, SignatureRequest};
 
 use serde::Serialize;
 
@@ -45,21 +45,49 @@ impl Inspection {
     pub fn is_acceptable(&self) -> bool {
         !self.findings.iter().any(|f| f.severity == Severity::Error)
     }
+
+    /// The same inspection with the self-signature check's outcome `signature`, and its
+    /// finding in place of the previous outcome's (at the end of its severity's findings).
+    ///
+    /// In the browser the outcome is [`SignatureCheck::Checking`] until WebCrypto answers;
+    /// [`SignatureRequest::verdict`] reads that answer into the outcome given here.
+    #[must_use]
+    pub fn with_signature(mut self, signature: SignatureCheck) -> Self {
+        self.findings
+            .retain(|f| !lint::signature::OUTCOME_CODES.contains(&f.code));
+        self.findings
+            .extend(lint::signature::outcome_finding(&signature));
+        lint::sort(&mut self.findings);
+        self.signature = signature;
+        self
+    }
 }
 
 /// Reads, reports, verifies and lints whatever the user gave us.
 ///
 /// `input` may be text (UTF-8, any line endings) or raw DER bytes from a file upload.
+///
+/// Natively the signature check is complete. In the browser (wasm32) the signature is
+/// [`SignatureCheck::Checking`] whenever WebCrypto must be asked: use [`inspect_deferred`] to
+/// get the question too, or `verify::browser::inspect` to wait for the answer.
 pub fn inspect(input: &[u8]) -> Result<Inspection, CsrError> {
+    inspect_deferred(input).map(|(inspection, _)| inspection)
+}
+
+/// [`inspect`], and in the browser what to ask WebCrypto while the signature is
+/// [`SignatureCheck::Checking`] (natively always `None`): the report can be shown at once, and
+/// updated with [`Inspection::with_signature`] when the answer is in.
+pub fn inspect_deferred(input: &[u8]) -> Result<(Inspection, Option<SignatureRequest>), CsrError> {
     let decoded = input::decode(input)?;
     let parsed = report::parse(&decoded.der)?;
     let mut findings = decoded.notices;
     findings.extend(lint::check(&parsed.info, &parsed.signature));
     lint::sort(&mut findings);
-    Ok(Inspection {
+    let inspection = Inspection {
         form: decoded.form,
         info: parsed.info,
         signature: parsed.signature,
         findings,
-    })
+    };
+    Ok((inspection, parsed.request))
 }

@@ -13,7 +13,10 @@
 //! - [`product`]: the provider-neutral product model (validation level, names, periods, fields),
 //!   the provider kinds and what each provider's API can do;
 //! - [`order`]: order drafts, handles, state snapshots, DCV instructions and certificates;
-//! - [`provider`]: one sans-IO adapter per provider API behind the [`provider::Provider`] trait.
+//! - [`provider`]: one sans-IO adapter per provider API behind the [`provider::Provider`] trait;
+//! - the widget's plain-Rust side: [`deployment`] (the runtime configuration), [`client`]
+//!   (what each call carries, the errors a customer sees), [`status`] (the order book and the
+//!   status page's rules) and [`text`] (the strings).
 //!
 //! The modules depend on each other in one direction: `http`, `domain` and `csr` at the
 //! bottom; the model (`product`, `order`) above them; the provider layer (the trait, flows, the
@@ -47,12 +50,16 @@
 //! assert!(report.is_err());
 //! ```
 
+pub mod client;
 pub mod csr;
+pub mod deployment;
 pub mod domain;
 pub mod http;
 pub mod order;
 pub mod product;
 pub mod provider;
+pub mod shell;
+pub mod status;
 pub mod text;
 pub mod wizard;
 

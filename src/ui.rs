@@ -7,11 +7,22 @@
 mod app;
 mod components;
 mod pages;
+mod shell;
+pub mod storage;
+pub mod transport;
 
-pub use app::App;
+pub use app::{App, LiveRegion, announce, focus_heading, use_deployment};
+pub use pages::CsrPage;
 
 /// Mounts the widget on the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+/// Mounts the CSR checker alone (the report page, without the order steps) on the page's
+/// `<body>`: the `certorder-csr` binary, for sites that embed only the checker.
+pub fn start_csr_checker() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(pages::CsrPage);
 }

@@ -99,8 +99,15 @@ pub struct Wizard {
 }
 
 impl Wizard {
-    /// A wizard continuing `draft` (as read back from storage).
-    pub fn resume(draft: WizardDraft) -> Self {
+    /// A wizard continuing `draft` (as read back from storage). An attempt that was on its
+    /// way when the page went away is in doubt: sending it again is safe only with its own
+    /// key, which [`Wizard::begin_submit`] reuses for the same draft.
+    pub fn resume(mut draft: WizardDraft) -> Self {
+        if let Some(attempt) = &mut draft.attempt
+            && attempt.state == AttemptState::Sent
+        {
+            attempt.state = AttemptState::InDoubt;
+        }
         Self {
             draft,
             ..Self::default()

@@ -252,6 +252,7 @@ rule_cases! {
     pss_sha1_signature_is_weak: |c| c.signed_with("1.2.840.113549.1.1.10", "rsassaPss (SHA-1)") => ["signature-weak-hash"];
     bad_signature_is_an_error: |c| c.signature = SignatureCheck::Invalid { reason: "signature mismatch".into() } => ["signature-invalid"];
     unknown_signature_is_info: |c| c.signature = SignatureCheck::CannotCheck { algorithm: "dsaWithSHA1".into() } => ["signature-not-checked"];
+    checking_signature_is_info: |c| c.signature = SignatureCheck::Checking => ["signature-checking"];
     version_1_is_a_warning: |c| c.info.version = 1 => ["version-not-v1"];
     challenge_password_is_a_warning: |c| c.info.attributes.push(Attribute {
         oid: "1.2.840.113549.1.9.7".into(), name: Some("challengePassword".into()), value: None,
@@ -534,6 +535,37 @@ fn openssl_clean_request_inspects_without_findings() {
     let inspection = certorder::csr::inspect(&fixture("clean.csr")).unwrap();
     assert_eq!(inspection.findings, Vec::new());
     assert!(inspection.is_acceptable());
+}
+
+// Guards the browser's way: the report first with the signature "checking", then WebCrypto's
+// outcome in its place, and the same inspection again once the outcome is the native one.
+#[test]
+fn a_later_signature_outcome_replaces_the_checking_finding() {
+    let native = certorder::csr::inspect(&fixture("rsa-1024.csr")).unwrap();
+    let codes =
+        |i: &certorder::csr::Inspection| i.findings.iter().map(|f| f.code).collect::<Vec<_>>();
+
+    let checking = native.clone().with_signature(SignatureCheck::Checking);
+    assert_eq!(
+        codes(&checking),
+        ["rsa-key-too-small", "signature-checking"]
+    );
+
+    let invalid = checking.clone().with_signature(SignatureCheck::Invalid {
+        reason: "signature mismatch".into(),
+    });
+    assert_eq!(codes(&invalid), ["rsa-key-too-small", "signature-invalid"]);
+    assert!(!invalid.is_acceptable());
+
+    let cannot = invalid.with_signature(SignatureCheck::CannotCheck {
+        algorithm: "sha256WithRSAEncryption (this browser refused it)".into(),
+    });
+    assert_eq!(
+        codes(&cannot),
+        ["rsa-key-too-small", "signature-not-checked"]
+    );
+
+    assert_eq!(checking.with_signature(SignatureCheck::Valid), native);
 }
 
 // Guards that explicit curve parameters are named after the curve they are, and never shown.

@@ -21,6 +21,7 @@ mod static_files;
 pub(crate) mod store;
 mod token;
 pub(crate) mod upstream;
+mod widget_config;
 
 #[cfg(test)]
 mod tests;
@@ -52,6 +53,7 @@ async fn healthz() -> impl axum::response::IntoResponse {
 /// fallback, security headers and the log line on everything ([`log::line`]).
 pub(crate) fn router(state: Arc<AppState>, statics: Option<&StaticFiles>) -> Router {
     let api = Router::new()
+        .route("/api/config", get(widget_config::handle))
         .route("/api/{*rest}", any(proxy::handle))
         .route(
             "/sandbox/{provider}/{*rest}",
@@ -103,6 +105,14 @@ pub(crate) async fn state(config: &Config) -> Result<AppState, ConfigError> {
     };
     let mut state = AppState::new(config.mode, routes, tokens, store);
     state.allowed_origins = config.allowed_origins.clone();
+    let gjirafa_project = config
+        .providers
+        .iter()
+        .find(|p| p.kind == certorder::provider::ProviderKind::Gjirafa)
+        .and_then(|p| p.project.as_deref());
+    let routes: Vec<_> = state.providers.values().collect();
+    let widget = widget_config::deployment(config.mode, &routes, gjirafa_project);
+    state.widget = widget;
     state.client_ip_header = match &config.client_ip_header {
         Some(name) => Some(
             HeaderName::from_bytes(name.as_bytes())

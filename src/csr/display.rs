@@ -21,6 +21,7 @@ impl fmt::Display for SignatureCheck {
             Self::Valid => f.write_str("valid"),
             Self::Invalid { reason } => write!(f, "invalid: {reason}"),
             Self::CannotCheck { algorithm } => write!(f, "cannot check: {algorithm}"),
+            Self::Checking => f.write_str("checking…"),
         }
     }
 }

@@ -11,7 +11,7 @@ pub(crate) mod country;
 mod key;
 mod names;
 mod sans;
-mod signature;
+pub(crate) mod signature;
 mod subject;
 
 use super::{CsrInfo, SignatureCheck};
@@ -95,6 +95,7 @@ pub const RULES: &[Rule] = &[
     signature::SIGNATURE_WEAK_HASH,
     signature::SIGNATURE_INVALID,
     signature::SIGNATURE_NOT_CHECKED,
+    signature::SIGNATURE_CHECKING,
     attributes::VERSION_NOT_V1,
     attributes::CHALLENGE_PASSWORD,
     attributes::CHALLENGE_PASSWORD_TYPE,

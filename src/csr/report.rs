@@ -13,6 +13,7 @@ mod normalise;
 mod subject;
 
 use super::input::der;
+use super::verify::SignatureRequest;
 use super::{CsrError, CsrInfo, SignatureCheck, fingerprint};
 use x509_parser::asn1_rs::FromDer;
 use x509_parser::certification_request::X509CertificationRequest;
@@ -22,6 +23,8 @@ use x509_parser::certification_request::X509CertificationRequest;
 pub(crate) struct Parsed {
     pub(crate) info: CsrInfo,
     pub(crate) signature: SignatureCheck,
+    /// In the browser, what to ask WebCrypto while `signature` is `Checking`.
+    pub(crate) request: Option<SignatureRequest>,
 }
 
 /// Parses the DER of a PKCS#10 request.
@@ -72,9 +75,11 @@ pub(crate) fn parse(der: &[u8]) -> Result<Parsed, CsrError> {
         fingerprints: fingerprint::compute(der, normalised.spki),
         irregularities: normalised.irregularities.clone(),
     };
+    // Over the CertificationRequestInfo as received, never over the copy.
+    let checked = super::verify::check_signed(&csr, normalised.signed_info);
     Ok(Parsed {
         info,
-        // Over the CertificationRequestInfo as received, never over the copy.
-        signature: super::verify::check_signed(&csr, normalised.signed_info),
+        signature: checked.outcome,
+        request: checked.request,
     })
 }

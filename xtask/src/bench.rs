@@ -5,8 +5,9 @@
 //!   one native binaries ship with (examples/inspect_throughput.rs on bench/fixtures/*.csr);
 //! - browser: the same corpus in headless Chromium through certorder compiled to wasm
 //!   (bench/wasm) and through @peculiar/x509, interleaved in one page (bench/browser/);
-//! - size: every file of the widget's page (`trunk build --release`), raw, gzip -9 and
-//!   brotli -q 11, and what the wasm is made of (twiggy), see [`size`];
+//! - size: every file of the whole widget's page and of the CSR checker alone
+//!   (`trunk build --release`), raw, gzip -9 and brotli -q 11, and what each wasm is made of
+//!   (twiggy), see [`size`];
 //! - paste: from a paste's input event to the report painted, in that build ([`paste`]).
 //!
 //! With no part named it runs all four, prints the Markdown table and writes it into
@@ -112,21 +113,30 @@ pub(crate) fn run(args: &[String]) -> Result {
 
     let native = o.native.then(|| csr::native(&root, &path, &o.seconds));
     let browser = o.browser.then(|| csr::browser(&root, &path, &o.rounds));
-    let size = o.size.then(|| size::page(&root, &path));
-    let contributors = o
-        .size
-        .then(|| size::contributors(&root, &target_dir(&root), &path));
+    // The whole widget lands in dist/ (the paste part's page), the checker alone elsewhere.
+    let sizes: Vec<_> = if o.size {
+        size::PAGES
+            .iter()
+            .map(|page| {
+                let files = size::page(&root, &path, page);
+                let contributors = size::contributors(&root, &target_dir(&root), &path, page);
+                (page, files, contributors)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let paste = o.paste.then(|| paste::run(&root, &path, &o.runs));
 
     let table = report::render(&root, &path, &o, native.as_ref(), browser.as_ref());
     let mut table = table;
-    if let Some(size) = &size {
+    for (page, files, _) in &sizes {
         table.push_str("\n\n");
-        table.push_str(&size::render_page(size));
+        table.push_str(&size::render_page(page, files));
     }
-    if let Some(contributors) = &contributors {
+    for (page, _, contributors) in &sizes {
         table.push_str("\n\n");
-        table.push_str(&size::render_contributors(contributors));
+        table.push_str(&size::render_contributors(page, contributors));
     }
     if let Some(paste) = &paste {
         table.push_str("\n\n");
@@ -140,12 +150,13 @@ pub(crate) fn run(args: &[String]) -> Result {
     let failed: Vec<String> = [
         native.and_then(std::result::Result::err),
         browser.and_then(std::result::Result::err),
-        size.and_then(std::result::Result::err),
-        contributors.and_then(std::result::Result::err),
         paste.and_then(std::result::Result::err),
     ]
     .into_iter()
     .flatten()
+    .chain(sizes.into_iter().flat_map(|(_, files, contributors)| {
+        [files.err(), contributors.err()].into_iter().flatten()
+    }))
     .collect();
     if failed.is_empty() {
         Ok(())

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::http::HeaderName;
+use certorder::deployment::Deployment;
 use certorder::provider::ProviderKind;
 
 use super::config::Mode;
@@ -25,6 +26,8 @@ pub(crate) struct AppState {
     pub(crate) client_ip_header: Option<HeaderName>,
     /// Origins allowed to call the API from another site.
     pub(crate) allowed_origins: Vec<String>,
+    /// The widget's runtime configuration, answered at `GET /api/config`.
+    pub(crate) widget: Deployment,
 }
 
 impl AppState {
@@ -35,7 +38,10 @@ impl AppState {
         tokens: OrderTokens,
         store: Arc<dyn Store>,
     ) -> Self {
+        let widget =
+            super::widget_config::deployment(mode, &providers.iter().collect::<Vec<_>>(), None);
         Self {
+            widget,
             mode,
             providers: providers.into_iter().map(|p| (p.kind, p)).collect(),
             tokens,

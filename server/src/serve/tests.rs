@@ -13,3 +13,4 @@ mod routing;
 mod sandbox;
 mod stores;
 mod tokens;
+mod widget_config;

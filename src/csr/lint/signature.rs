@@ -31,6 +31,23 @@ pub(super) const SIGNATURE_NOT_CHECKED: Rule = Rule {
     summary: "The request's signature algorithm cannot be checked here.",
 };
 
+/// The browser is still checking the self-signature (WebCrypto answers asynchronously); the
+/// finding is replaced by the outcome's as soon as it is in. RFC 2986 §4.2.
+pub(super) const SIGNATURE_CHECKING: Rule = Rule {
+    code: "signature-checking",
+    severity: Severity::Info,
+    reference: "RFC 2986 §4.2",
+    summary: "The browser is still checking the request's self-signature.",
+};
+
+/// The codes of the findings that say how the self-signature check came out: the ones
+/// [`crate::csr::Inspection::with_signature`] replaces.
+pub(crate) const OUTCOME_CODES: [&str; 3] = [
+    SIGNATURE_INVALID.code,
+    SIGNATURE_NOT_CHECKED.code,
+    SIGNATURE_CHECKING.code,
+];
+
 /// Signature OIDs whose hash is MD2, MD4, MD5 or SHA-1 (RFC 8017 App. A.2.4, RFC 3279 §2.2,
 /// and the OIW names 1.3.14.3.2.3, .27 and .29).
 const WEAK: &[(&str, &str)] = &[
@@ -61,19 +78,26 @@ pub(super) fn check(
             algorithm.name
         )));
     }
+    out.extend(outcome_finding(outcome));
+}
+
+/// The finding for the outcome of the self-signature check, if it needs one.
+pub(crate) fn outcome_finding(outcome: &SignatureCheck) -> Option<Finding> {
     match outcome {
-        SignatureCheck::Valid => {}
-        SignatureCheck::Invalid { reason } => out.push(SIGNATURE_INVALID.finding(format!(
+        SignatureCheck::Valid => None,
+        SignatureCheck::Invalid { reason } => Some(SIGNATURE_INVALID.finding(format!(
             "the request's signature does not verify ({reason}): it was changed after signing \
              or signed with another key; make the CSR again from the private key, e.g. \
              `openssl req -new -key example.key -out example.csr`"
         ))),
-        SignatureCheck::CannotCheck { algorithm } => {
-            out.push(SIGNATURE_NOT_CHECKED.finding(format!(
-                "the signature algorithm {algorithm} cannot be checked here; the CA will check \
-                 it when you order"
-            )));
-        }
+        SignatureCheck::CannotCheck { algorithm } => Some(SIGNATURE_NOT_CHECKED.finding(format!(
+            "the signature algorithm {algorithm} cannot be checked here; the CA will check \
+             it when you order"
+        ))),
+        SignatureCheck::Checking => Some(
+            SIGNATURE_CHECKING
+                .finding("checking the self-signature with this browser's WebCrypto…"),
+        ),
     }
 }
 

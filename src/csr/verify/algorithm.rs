@@ -5,6 +5,7 @@
 //! are used with any hash.
 
 use super::Failure;
+#[cfg(not(target_arch = "wasm32"))]
 use sha2::Digest as _;
 use x509_parser::signature_algorithm::RsaSsaPssParams;
 use x509_parser::x509::AlgorithmIdentifier;
@@ -53,6 +54,7 @@ impl Hash {
     }
 
     /// Length of the digest in bytes.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn output_len(self) -> usize {
         match self {
             Self::Md5 => 16,
@@ -64,7 +66,21 @@ impl Hash {
         }
     }
 
+    /// The name WebCrypto knows the hash by, if it has it (W3C Web Cryptography API §30:
+    /// SHA-1 and SHA-256/384/512 only).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(super) fn webcrypto_name(self) -> Option<&'static str> {
+        match self {
+            Self::Sha1 => Some("SHA-1"),
+            Self::Sha256 => Some("SHA-256"),
+            Self::Sha384 => Some("SHA-384"),
+            Self::Sha512 => Some("SHA-512"),
+            Self::Md5 | Self::Sha224 | Self::Sha512_224 | Self::Sha512_256 => None,
+        }
+    }
+
     /// The digest of `data`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn digest(self, data: &[u8]) -> Vec<u8> {
         match self {
             Self::Md5 => md5::Md5::digest(data).to_vec(),

@@ -1,7 +1,9 @@
 //! ECDSA signatures on the NIST prime curves (RFC 5758 §3.2, RFC 5480).
 
 use super::Failure;
+#[cfg(not(target_arch = "wasm32"))]
 use super::algorithm::Hash;
+#[cfg(not(target_arch = "wasm32"))]
 use ecdsa::signature::hazmat::PrehashVerifier as _;
 use x509_parser::x509::AlgorithmIdentifier;
 
@@ -14,11 +16,21 @@ pub(super) enum Curve {
 }
 
 impl Curve {
-    fn name(self) -> &'static str {
+    /// The curve's name as NIST and WebCrypto spell it (`P-256`).
+    pub(super) fn name(self) -> &'static str {
         match self {
             Self::P256 => "P-256",
             Self::P384 => "P-384",
             Self::P521 => "P-521",
+        }
+    }
+
+    /// The length of a field element, and so of r and s, in bytes.
+    pub(super) fn field_len(self) -> usize {
+        match self {
+            Self::P256 => 32,
+            Self::P384 => 48,
+            Self::P521 => 66,
         }
     }
 }
@@ -59,8 +71,9 @@ fn curve_name(oid: &str) -> Option<&'static str> {
     })
 }
 
-/// The same steps for each curve; a macro rather than a generic function because the
+/// The same steps for each curve (natively; the browser asks WebCrypto); a macro rather than a generic function because the
 /// `ecdsa` crate's trait bounds for DER signatures are long and name deprecated types.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! verify_on {
     ($curve:ty, $field_len:expr, $name:expr, $point:expr, $digest:expr, $signature:expr) => {{
         let key = ecdsa::VerifyingKey::<$curve>::from_sec1_bytes($point).map_err(|_| {
@@ -84,6 +97,7 @@ macro_rules! verify_on {
     }};
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Checks an ECDSA signature (DER `Ecdsa-Sig-Value`, RFC 5480 §2.2 / RFC 3279 §2.2.3) by the
 /// SEC 1 point `point` over `message` hashed with `hash`.
 pub(super) fn verify(
@@ -95,12 +109,34 @@ pub(super) fn verify(
 ) -> Result<(), Failure> {
     let digest = hash.digest(message);
     match curve {
-        Curve::P256 => verify_on!(p256::NistP256, 32, curve, point, &digest, signature),
-        Curve::P384 => verify_on!(p384::NistP384, 48, curve, point, &digest, signature),
-        Curve::P521 => verify_on!(p521::NistP521, 66, curve, point, &digest, signature),
+        Curve::P256 => verify_on!(
+            p256::NistP256,
+            curve.field_len(),
+            curve,
+            point,
+            &digest,
+            signature
+        ),
+        Curve::P384 => verify_on!(
+            p384::NistP384,
+            curve.field_len(),
+            curve,
+            point,
+            &digest,
+            signature
+        ),
+        Curve::P521 => verify_on!(
+            p521::NistP521,
+            curve.field_len(),
+            curve,
+            point,
+            &digest,
+            signature
+        ),
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The hash as the verifier's input.
 ///
 /// SEC 1 §4.1.4 step 5 / FIPS 186-5 §6.4.2: a hash shorter than the group order is used whole,

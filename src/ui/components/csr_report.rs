@@ -1,7 +1,7 @@
 //! The report of a CSR: verdict, findings, then everything it contains.
 
 use super::FindingsList;
-use crate::csr::{CsrError, Inspection, Severity};
+use crate::csr::{CsrError, Inspection, Severity, SignatureCheck};
 use leptos::prelude::*;
 
 /// The report area; it announces changes politely to screen readers.
@@ -41,7 +41,18 @@ fn Report(inspection: Inspection) -> impl IntoView {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
+    // The signature's state, for the page and its tests: checking, valid, invalid or
+    // cannot_check.
+    let signature_state = match inspection.signature {
+        SignatureCheck::Valid => "valid",
+        SignatureCheck::Invalid { .. } => "invalid",
+        SignatureCheck::CannotCheck { .. } => "cannot_check",
+        SignatureCheck::Checking => "checking",
+    };
     let verdict = match errors {
+        0 if inspection.signature == SignatureCheck::Checking => {
+            "No problems so far; checking the signature…".to_owned()
+        }
         0 => "This request can be ordered.".to_owned(),
         1 => "1 problem must be fixed before ordering.".to_owned(),
         n => format!("{n} problems must be fixed before ordering."),
@@ -94,6 +105,7 @@ fn Report(inspection: Inspection) -> impl IntoView {
             class=("co-report__verdict--blocked", errors > 0)
             role="status"
             data-testid="verdict"
+            data-signature=signature_state
         >
             {verdict}
         </p>

@@ -1,8 +1,11 @@
-//! The size part of `cargo xtask bench`: what the browser downloads for the widget's page, and
-//! which code and data make up its wasm.
+//! The size part of `cargo xtask bench`: what the browser downloads for the widget's page and
+//! for the CSR checker alone, and which code and data make up their wasm.
 //!
-//! - page: `trunk build --release`, then every file in dist/ raw, `gzip -9` and `brotli -q 11`
-//!   (what a static host serves), and their total;
+//! - pages ([`PAGES`]): `trunk build --release` of each entry page, then every file of its
+//!   dist directory raw, `gzip -9` and `brotli -q 11` (what a static host serves), and their
+//!   total. The whole widget (`index.html`, all the steps) has its own budget; the CSR checker
+//!   alone (`csr.html`, the `certorder-csr` binary: the report page without the order steps)
+//!   is what a site embedding only the checker serves, and the report page's own budget;
 //! - contributors: `twiggy top` (from crates.io, installed on first use) on the wasm cargo
 //!   built, before wasm-bindgen and wasm-opt, which still has its function names. Its items are
 //!   added up by the crate their name starts with, so a budget decision sees whole crates.
@@ -18,6 +21,36 @@ use std::process::Stdio;
 const TWIGGY_VERSION: &str = "0.7.0";
 /// How many contributors the report lists.
 const TOP: usize = 15;
+
+/// A page the size part measures.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Page {
+    /// What it is, for the report's heading.
+    pub(super) label: &'static str,
+    /// Trunk's entry page.
+    pub(super) entry: &'static str,
+    /// Where trunk puts the build, relative to the workspace (`dist` is what the paste part and
+    /// the demo serve).
+    pub(super) dist: &'static str,
+    /// The cargo binary the page loads.
+    pub(super) bin: &'static str,
+}
+
+/// The whole widget, then the CSR checker alone.
+pub(super) const PAGES: [Page; 2] = [
+    Page {
+        label: "The whole widget (`index.html`)",
+        entry: "index.html",
+        dist: "dist",
+        bin: "certorder-widget",
+    },
+    Page {
+        label: "The CSR checker alone (`csr.html`, the report page without the order steps)",
+        entry: "csr.html",
+        dist: "target/dist-csr",
+        bin: "certorder-csr",
+    },
+];
 
 /// One file of the page, in bytes.
 #[derive(Debug)]
@@ -38,16 +71,25 @@ pub(super) struct Contributors {
     pub(super) items: Vec<(String, u64)>,
 }
 
-/// Builds the widget for release and measures every file of dist/.
-pub(super) fn page(root: &Path, path: &[PathBuf]) -> Result<Vec<Size>> {
-    eprintln!("bench: the widget page's files (trunk build --release)");
+/// Builds a page for release and measures every file of its dist directory.
+pub(super) fn page(root: &Path, path: &[PathBuf], page: &Page) -> Result<Vec<Size>> {
+    eprintln!(
+        "bench: the files of {} (trunk build --release {})",
+        page.entry, page.entry
+    );
     if output(command("brotli", root, path).arg("--version")).is_none() {
         setup::apt_install(&["brotli"])?;
     }
-    status(command("trunk", root, path).args(["build", "--release"]))?;
-    let dist = root.join("dist");
+    status(command("trunk", root, path).args([
+        "build",
+        "--release",
+        "--dist",
+        page.dist,
+        page.entry,
+    ]))?;
+    let dist = root.join(page.dist);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)
-        .map_err(|e| format!("cannot read dist/: {e}"))?
+        .map_err(|e| format!("cannot read {}: {e}", page.dist))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
         .collect();
@@ -56,7 +98,7 @@ pub(super) fn page(root: &Path, path: &[PathBuf]) -> Result<Vec<Size>> {
         .iter()
         .any(|p| p.extension().is_some_and(|x| x == "wasm"))
     {
-        return Err("trunk build left no .wasm in dist/".to_owned());
+        return Err(format!("trunk build left no .wasm in {}", page.dist));
     }
     let compressed = |program: &str, args: &[&str], file: &Path| -> Result<u64> {
         let out = command(program, root, path)
@@ -90,9 +132,14 @@ pub(super) fn page(root: &Path, path: &[PathBuf]) -> Result<Vec<Size>> {
         .collect()
 }
 
-/// Runs twiggy on the widget's wasm as cargo left it (after [`page`] built it).
-pub(super) fn contributors(root: &Path, target: &Path, path: &[PathBuf]) -> Result<Contributors> {
-    eprintln!("bench: what the widget's wasm is made of (twiggy top)");
+/// Runs twiggy on a page's wasm as cargo left it (after [`page`] built it).
+pub(super) fn contributors(
+    root: &Path,
+    target: &Path,
+    path: &[PathBuf],
+    page: &Page,
+) -> Result<Contributors> {
+    eprintln!("bench: what {}'s wasm is made of (twiggy top)", page.bin);
     let reported = output(command("twiggy", root, path).arg("--version")).unwrap_or_default();
     if !reported.contains(TWIGGY_VERSION) {
         status(command("cargo", root, path).args([
@@ -106,7 +153,7 @@ pub(super) fn contributors(root: &Path, target: &Path, path: &[PathBuf]) -> Resu
     let wasm = target
         .join("wasm32-unknown-unknown")
         .join("release")
-        .join("certorder-widget.wasm");
+        .join(format!("{}.wasm", page.bin));
     let total = std::fs::metadata(&wasm)
         .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?
         .len();
@@ -131,7 +178,7 @@ pub(super) fn contributors(root: &Path, target: &Path, path: &[PathBuf]) -> Resu
     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     items.truncate(TOP);
     Ok(Contributors {
-        file: "target/wasm32-unknown-unknown/release/certorder-widget.wasm".to_owned(),
+        file: format!("target/wasm32-unknown-unknown/release/{}.wasm", page.bin),
         total,
         crates,
         items,
@@ -139,9 +186,10 @@ pub(super) fn contributors(root: &Path, target: &Path, path: &[PathBuf]) -> Resu
 }
 
 /// The page's files and their total, as a Markdown table.
-pub(super) fn render_page(size: &Result<Vec<Size>>) -> String {
-    let mut s = String::from(
-        "### The widget's page (`trunk build --release`): everything the browser downloads\n\n",
+pub(super) fn render_page(page: &Page, size: &Result<Vec<Size>>) -> String {
+    let mut s = format!(
+        "### {} (`trunk build --release {}`): everything the browser downloads\n\n",
+        page.label, page.entry
     );
     match size {
         Ok(files) => {
@@ -169,8 +217,11 @@ pub(super) fn render_page(size: &Result<Vec<Size>>) -> String {
 }
 
 /// The largest crates and items of the wasm, as two Markdown tables.
-pub(super) fn render_contributors(c: &Result<Contributors>) -> String {
-    let mut s = String::from("### What the wasm is made of (`twiggy top`)\n\n");
+pub(super) fn render_contributors(page: &Page, c: &Result<Contributors>) -> String {
+    let mut s = format!(
+        "### What `{}`'s wasm is made of (`twiggy top`)\n\n",
+        page.bin
+    );
     let c = match c {
         Ok(c) => c,
         Err(e) => return format!("{s}Not measured: {e}"),
