@@ -21,7 +21,19 @@ impl Running {
 }
 
 impl Drop for Running {
+    /// SIGTERM first: nginx's master then stops its workers (a SIGKILL would leave them
+    /// listening), and certorder finishes its requests; SIGKILL if it is still there later.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let until = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < until {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }

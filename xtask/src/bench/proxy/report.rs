@@ -24,7 +24,9 @@ pub(super) struct Run {
 }
 
 fn version(bin: &str, arg: &str, path: &[PathBuf]) -> String {
+    // nginx prints its version on standard error: an empty standard output is no answer.
     output(command(bin, Path::new("."), path).arg(arg))
+        .filter(|out| !out.trim().is_empty())
         .or_else(|| {
             Command::new(bin)
                 .arg(arg)
@@ -84,12 +86,21 @@ pub(super) fn render(run: &Run, names: &[&str; 3], f: &[Figures], path: &[PathBu
         );
     }
     let (n, c) = (f[1].load, f[2].load);
+    // A ratio of added latencies means something only when nginx added some: on a busy
+    // machine the direct route's p99 can come out above a proxy's.
+    let added = |c: f64, n: f64| {
+        if n > 0.0 && c > 0.0 {
+            format!("{:.2}×", c / n)
+        } else {
+            "not comparable (an added latency ≤ 0 in this run)".to_owned()
+        }
+    };
     let _ = write!(
         t,
-        "\ncertorder ÷ nginx: throughput {:.2}×, added p50 {:.2}×, added p99 {:.2}×",
+        "\ncertorder ÷ nginx: throughput {:.2}×, added p50 {}, added p99 {}",
         c.rps / n.rps.max(1e-9),
-        (c.p50_ms - direct.p50_ms) / (n.p50_ms - direct.p50_ms).max(1e-9),
-        (c.p99_ms - direct.p99_ms) / (n.p99_ms - direct.p99_ms).max(1e-9)
+        added(c.p50_ms - direct.p50_ms, n.p50_ms - direct.p50_ms),
+        added(c.p99_ms - direct.p99_ms, n.p99_ms - direct.p99_ms),
     );
     if let (Some(nc), Some(cc)) = (f[1].proxy_cpu_us, f[2].proxy_cpu_us) {
         let _ = write!(t, ", CPU time per request {:.2}×", cc / nc.max(1e-9));
