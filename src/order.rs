@@ -155,11 +155,13 @@ impl OrderState {
 
 /// What the customer asks for: the provider-neutral input of a quote or an order.
 ///
-/// Names are kept as the customer typed them; every adapter sends
-/// [`OrderDraft::in_a_labels`] (A-labels, lowercase, no trailing dot, each name parsed once
-/// as a [`DomainName`]), and [`OrderDraft::domain_names`] gives the typed names. Adapters
-/// validate what their provider needs on top (a DCV method the API does not know, a period
-/// out of range) before building a request.
+/// Names are [`DomainName`]s, parsed once from what the customer typed
+/// ([`OrderDraft::with_names`], [`OrderDraft::parse_name`]): adapters send the A-label form
+/// ([`DomainName::ascii`]), the widget shows the U-label form ([`DomainName::unicode`]), and
+/// a wildcard's base is [`DomainName::base`]. A draft read from JSON parses its names again.
+/// Adapters check the draft with [`check::before_sending`] and then validate what their
+/// provider needs on top (a DCV method the API does not know, a period out of range) before
+/// building a request.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OrderDraft {
     /// The provider's product code ([`crate::product::Product::id`]).
@@ -169,9 +171,9 @@ pub struct OrderDraft {
     /// The CSR in PEM form; `None` for providers that take names only (Gjirafa) or a CN.
     pub csr: Option<String>,
     /// The common name, when it overrides the CSR's or there is no CSR.
-    pub common_name: Option<String>,
+    pub common_name: Option<DomainName>,
     /// Further names (SANs), without the common name.
-    pub sans: Vec<String>,
+    pub sans: Vec<DomainName>,
     /// The DCV method for every name, or per name.
     pub dcv: Vec<DcvChoice>,
     /// The approver contact, for products that require one.
@@ -191,45 +193,61 @@ pub struct OrderDraft {
 }
 
 impl OrderDraft {
+    /// A draft for `product` naming `typed` as the customer typed them: the first is the
+    /// common name, the rest are SANs. Each is parsed once ([`OrderDraft::parse_name`]).
+    ///
+    /// # Errors
+    ///
+    /// [`DraftProblem::InvalidName`] naming the first name that is not a valid certificate
+    /// name, as typed.
+    pub fn with_names<S: AsRef<str>>(
+        product: impl Into<String>,
+        typed: impl IntoIterator<Item = S>,
+    ) -> Result<OrderDraft, DraftProblem> {
+        let mut names = typed
+            .into_iter()
+            .map(|raw| Self::parse_name(raw.as_ref()))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter();
+        Ok(OrderDraft {
+            product: product.into(),
+            common_name: names.next(),
+            sans: names.collect(),
+            ..OrderDraft::default()
+        })
+    }
+
+    /// One name as the customer typed it, parsed for a draft (surrounding whitespace, case and
+    /// a trailing dot do not matter; IDNs become A-labels).
+    ///
+    /// # Errors
+    ///
+    /// [`DraftProblem::InvalidName`] with the name as typed and why it is not valid.
+    pub fn parse_name(typed: &str) -> Result<DomainName, DraftProblem> {
+        DomainName::parse(typed).map_err(|reason| DraftProblem::InvalidName {
+            name: typed.to_owned(),
+            reason,
+        })
+    }
+
     /// The names the order asks for: the common name first, then the SANs.
-    pub fn names(&self) -> impl Iterator<Item = &String> {
+    pub fn names(&self) -> impl Iterator<Item = &DomainName> {
         self.common_name.iter().chain(&self.sans)
     }
 
-    /// The names as [`DomainName`]s, parsed once from what the customer typed: A-label for
-    /// sending ([`DomainName::ascii`]), U-label for display, wildcard and base known. The
-    /// first invalid name is [`DraftProblem::InvalidName`].
-    pub fn domain_names(&self) -> Result<Vec<DomainName>, DraftProblem> {
-        self.names()
-            .map(|raw| {
-                DomainName::parse(raw).map_err(|e| DraftProblem::InvalidName {
-                    name: raw.clone(),
-                    reason: e.to_string(),
-                })
-            })
-            .collect()
+    /// The A-label forms of the SANs, as requests carry them.
+    pub(crate) fn sans_ascii(&self) -> Vec<String> {
+        self.sans.iter().map(|n| n.ascii().to_owned()).collect()
     }
 
-    /// The draft as it is sent: every name (common name, SANs, the names of DCV choices) in
-    /// its A-label form, lower case, without a trailing dot, parsed once by
-    /// [`DomainName::parse`]. Adapters send this, never the names as typed; an invalid name is
-    /// [`DraftProblem::InvalidName`] before anything is sent.
-    pub fn in_a_labels(&self) -> Result<OrderDraft, DraftProblem> {
-        let a_label = |raw: &String| {
-            DomainName::parse(raw)
-                .map(|n| n.ascii().to_owned())
-                .map_err(|e| DraftProblem::InvalidName {
-                    name: raw.clone(),
-                    reason: e.to_string(),
-                })
-        };
-        let mut sent = self.clone();
-        sent.common_name = self.common_name.as_ref().map(a_label).transpose()?;
-        sent.sans = self.sans.iter().map(a_label).collect::<Result<_, _>>()?;
-        for choice in &mut sent.dcv {
-            choice.name = choice.name.as_ref().map(a_label).transpose()?;
-        }
-        Ok(sent)
+    /// The A-label form of the common name, as requests carry it.
+    pub(crate) fn common_name_ascii(&self) -> Option<String> {
+        self.common_name.as_ref().map(|n| n.ascii().to_owned())
+    }
+
+    /// The A-label forms of every name, the common name first.
+    pub(crate) fn names_ascii(&self) -> Vec<String> {
+        self.names().map(|n| n.ascii().to_owned()).collect()
     }
 
     /// The draft's one DCV method, for providers that take one per order (Gandi

@@ -7,8 +7,12 @@
 mod app;
 mod components;
 mod pages;
+mod shell;
+pub mod storage;
+pub mod transport;
 
-pub use app::App;
+pub use app::{App, LiveRegion, announce, focus_heading, use_deployment};
+pub use pages::CsrPage;
 
 /// Mounts the widget on the page's `<body>`.
 pub fn start() {

@@ -420,13 +420,18 @@ fn internal_ips_cover_the_special_purpose_registries() {
     }
 }
 
+// Guards: a name serialises as its A-label string, and reading it back parses it again
+// (both forms and the wildcard flag come back; an invalid string is refused).
 #[test]
-fn serialises_both_forms_and_the_wildcard_flag() {
+fn serialises_as_its_a_label_and_reads_back_checked() {
     let json = serde_json::to_value(name("*.Bücher.de")).unwrap();
-    assert_eq!(
-        json,
-        serde_json::json!({"ascii": "*.xn--bcher-kva.de", "unicode": "*.bücher.de", "wildcard": true})
-    );
+    assert_eq!(json, serde_json::json!("*.xn--bcher-kva.de"));
+    let back: DomainName = serde_json::from_value(json).unwrap();
+    assert_eq!(back.unicode(), "*.bücher.de");
+    assert!(back.is_wildcard());
+    assert_eq!(back, name("*.bücher.de"));
+    assert!(serde_json::from_value::<DomainName>(serde_json::json!("a.*.de")).is_err());
+    assert!(serde_json::from_value::<DomainName>(serde_json::json!(7)).is_err());
     assert_eq!(
         serde_json::to_value(Reserved::HomeArpa).unwrap(),
         "home_arpa"

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, HttpResponse};
 use certorder::order::{DcvChoice, DcvMethod, OrderDraft, Quote};
 use certorder::product::{Money, Period};
@@ -12,6 +13,11 @@ use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::ssl247::Ssl247;
 use certorder::provider::{Provider, ProviderError, ProviderKind, flow};
 use serde_json::{Value, json};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const CSR: &str =
     "-----BEGIN CERTIFICATE REQUEST-----\nMIIC6zCCAdMCAQAw\n-----END CERTIFICATE REQUEST-----";
@@ -34,8 +40,8 @@ fn rtr_draft(accepted_quote: Option<Quote>) -> OrderDraft {
         product: "ssl_sectigo_multi".into(),
         period: Some(Period::years(1)),
         csr: Some(CSR.into()),
-        common_name: Some("example.com".into()),
-        sans: vec!["www.example.com".into()],
+        common_name: Some(dn("example.com")),
+        sans: vec![dn("www.example.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         accepted_quote,
         ..OrderDraft::default()
@@ -157,8 +163,8 @@ fn ssl247_draft(accepted_quote: Option<Quote>) -> OrderDraft {
         product: "com-ent-ssl-pro".into(),
         period: Some(Period::years(1)),
         csr: Some(CSR.into()),
-        common_name: Some("example.com".into()),
-        sans: vec!["www.example.com".into()],
+        common_name: Some(dn("example.com")),
+        sans: vec![dn("www.example.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         accepted_quote,
         ..OrderDraft::default()

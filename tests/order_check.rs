@@ -1,6 +1,11 @@
 //! `order::check`: a draft against its product and the provider's capabilities, every problem
 //! reported with the field it concerns.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use certorder::domain::DomainName;
+use certorder::domain::{DomainError, Reserved};
+use certorder::order::check::before_sending;
 use certorder::order::{
     Contact, DcvChoice, DcvMethod, DraftProblem, OrderDraft, Organization, check,
 };
@@ -9,6 +14,11 @@ use certorder::provider::gandi_v5::GandiV5;
 use certorder::provider::gjirafa::{Gjirafa, ProjectId};
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::{Capabilities, Provider, ProviderKind};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const CSR: &str = include_str!("fixtures/csr/signature/ec-p256-sha256.pem");
 
@@ -38,8 +48,8 @@ fn draft(names: &[&str]) -> OrderDraft {
         product: "ssl_sectigo".to_owned(),
         period: Some(Period::years(1)),
         csr: Some(CSR.to_owned()),
-        common_name: names.first().map(|s| (*s).to_owned()),
-        sans: names.iter().skip(1).map(|s| (*s).to_owned()).collect(),
+        common_name: names.first().copied().map(dn),
+        sans: names.iter().skip(1).copied().map(dn).collect(),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         approver: None,
         organization: None,
@@ -59,7 +69,7 @@ fn fields(problems: &[DraftProblem]) -> Vec<&'static str> {
 #[test]
 fn a_fitting_draft_has_no_problem() {
     let problems = check(
-        &draft(&["example.com", "www.example.com"]),
+        &draft(&["acme-widgets.com", "www.acme-widgets.com"]),
         &product(ProductKind::Multi),
         &rtr(),
     );
@@ -67,10 +77,11 @@ fn a_fitting_draft_has_no_problem() {
 }
 
 // Guards: every problem is reported at once, each with its field, and the product code is
-// compared.
+// compared. (A name that does not parse never reaches a draft: see
+// `a_draft_is_built_from_typed_names`.)
 #[test]
 fn every_problem_is_reported_with_its_field() {
-    let mut bad = draft(&["example.com", "bad_name.example.com", "example.com"]);
+    let mut bad = draft(&["acme-widgets.com", "shop.example.com", "acme-widgets.com"]);
     bad.product = "other".to_owned();
     bad.period = Some(Period::years(3));
     bad.csr = None;
@@ -80,12 +91,12 @@ fn every_problem_is_reported_with_its_field() {
         ["product", "names", "names", "csr", "period"]
     );
     assert!(
-        matches!(&problems[1], DraftProblem::InvalidName { name, .. } if name == "bad_name.example.com")
+        matches!(&problems[1], DraftProblem::ReservedName { name, kind: Reserved::Example } if name == "shop.example.com")
     );
     assert_eq!(
         problems[2],
         DraftProblem::DuplicateName {
-            name: "example.com".to_owned()
+            name: "acme-widgets.com".to_owned()
         }
     );
     assert_eq!(
@@ -94,26 +105,63 @@ fn every_problem_is_reported_with_its_field() {
     );
 }
 
+// Guards: reserved and internal names (RFC 2606, RFC 6761, `.local`, an unknown top-level
+// label) are refused by the check.
+#[test]
+fn reserved_names_are_refused_before_sending() {
+    for (typed, kind) in [
+        ("example.com", Reserved::Example),
+        ("www.example.net", Reserved::Example),
+        ("shop.example", Reserved::Example),
+        ("app.test", Reserved::Test),
+        ("printer.local", Reserved::Local),
+        ("localhost", Reserved::Localhost),
+        ("nothing.invalid", Reserved::Invalid),
+        ("nas.lan", Reserved::UnknownTld),
+    ] {
+        let reserved = draft(&["acme-widgets.com", typed]);
+        let problem = DraftProblem::ReservedName {
+            name: typed.to_owned(),
+            kind,
+        };
+        assert_eq!(
+            check(&reserved, &product(ProductKind::Multi), &rtr()),
+            [problem],
+            "{typed}"
+        );
+    }
+    assert_eq!(
+        before_sending(&draft(&["acme-widgets.com", "www.acme-widgets.com"])),
+        Ok(())
+    );
+    assert_eq!(
+        before_sending(&draft(&["acme-widgets.com", "ACME-widgets.com."])),
+        Err(DraftProblem::DuplicateName {
+            name: "acme-widgets.com".to_owned()
+        })
+    );
+}
+
 // Guards: the name count against max_names, and the free www twin not counted.
 #[test]
 fn names_count_against_the_maximum_without_the_free_twin() {
     let names = [
-        "example.com",
-        "www.example.com",
-        "a.example.com",
-        "b.example.com",
+        "acme-widgets.com",
+        "www.acme-widgets.com",
+        "a.acme-widgets.com",
+        "b.acme-widgets.com",
     ];
     let mut multi = product(ProductKind::Multi);
     let problems = check(&draft(&names), &multi, &rtr());
     assert_eq!(problems, [DraftProblem::TooManyNames { count: 4, max: 3 }]);
     multi.free_twin = FreeTwin::Www;
     assert_eq!(check(&draft(&names), &multi, &rtr()), Vec::new());
-    // The twin of www.example.com is the apex, free only with NonWww or Both.
+    // The twin of www.acme-widgets.com is the apex, free only with NonWww or Both.
     let reversed = [
-        "www.example.com",
-        "example.com",
-        "a.example.com",
-        "b.example.com",
+        "www.acme-widgets.com",
+        "acme-widgets.com",
+        "a.acme-widgets.com",
+        "b.acme-widgets.com",
     ];
     assert_eq!(check(&draft(&reversed), &multi, &rtr()).len(), 1);
     multi.free_twin = FreeTwin::Both;
@@ -124,21 +172,21 @@ fn names_count_against_the_maximum_without_the_free_twin() {
 #[test]
 fn wildcards_follow_the_product_kind() {
     let single = product(ProductKind::Single);
-    let problems = check(&draft(&["*.example.com"]), &single, &rtr());
+    let problems = check(&draft(&["*.acme-widgets.com"]), &single, &rtr());
     assert_eq!(fields(&problems), ["names"]);
     let wildcard = product(ProductKind::Wildcard);
     assert_eq!(
-        check(&draft(&["*.example.com"]), &wildcard, &rtr()),
+        check(&draft(&["*.acme-widgets.com"]), &wildcard, &rtr()),
         Vec::new()
     );
-    let problems = check(&draft(&["example.com"]), &wildcard, &rtr());
+    let problems = check(&draft(&["acme-widgets.com"]), &wildcard, &rtr());
     assert!(
         problems[0]
             .to_string()
             .contains("needs a wildcard common name")
     );
     let mut multi = product(ProductKind::Multi);
-    let names = ["example.com", "*.example.org"];
+    let names = ["acme-widgets.com", "*.acme-widgets.org"];
     assert_eq!(check(&draft(&names), &multi, &rtr()).len(), 1);
     multi.wildcard_sans = true;
     assert_eq!(check(&draft(&names), &multi, &rtr()), Vec::new());
@@ -150,12 +198,12 @@ fn csr_follows_the_provider() -> Result<(), Box<dyn std::error::Error>> {
     let project = ProjectId::parse("3fa85f64-5717-4562-b3fc-2c963f66afa6")?;
     let gjirafa = Gjirafa::new(project, 1).capabilities();
     let problems = check(
-        &draft(&["example.com"]),
+        &draft(&["acme-widgets.com"]),
         &product(ProductKind::Single),
         &gjirafa,
     );
     assert_eq!(fields(&problems), ["csr"]);
-    let mut names_only = draft(&["example.com"]);
+    let mut names_only = draft(&["acme-widgets.com"]);
     names_only.csr = None;
     assert_eq!(
         check(&names_only, &product(ProductKind::Single), &gjirafa),
@@ -177,15 +225,15 @@ fn csr_follows_the_provider() -> Result<(), Box<dyn std::error::Error>> {
 #[test]
 fn dcv_choices_are_checked_per_name() {
     let multi = product(ProductKind::Multi);
-    let mut choices = draft(&["example.com", "www.example.com"]);
+    let mut choices = draft(&["acme-widgets.com", "www.acme-widgets.com"]);
     choices.dcv = vec![
         DcvChoice {
-            name: Some("WWW.Example.com.".to_owned()),
+            name: Some(dn("WWW.Acme-Widgets.com.")),
             method: DcvMethod::Email,
-            approver: Some("admin@example.com".to_owned()),
+            approver: Some("admin@acme-widgets.com".to_owned()),
         },
         DcvChoice {
-            name: Some("other.example".to_owned()),
+            name: Some(dn("other-shop.net")),
             method: DcvMethod::Dns,
             approver: None,
         },
@@ -196,44 +244,44 @@ fn dcv_choices_are_checked_per_name() {
         problems,
         [
             DraftProblem::DcvUnknownName {
-                name: "other.example".to_owned()
+                name: "other-shop.net".to_owned()
             },
             DraftProblem::DcvMethod {
-                name: "example.com".to_owned(),
+                name: "acme-widgets.com".to_owned(),
                 method: DcvMethod::Https
             },
             DraftProblem::DcvMethod {
-                name: "www.example.com".to_owned(),
+                name: "www.acme-widgets.com".to_owned(),
                 method: DcvMethod::Https
             },
         ]
     );
     // A file method cannot validate a wildcard, whatever the provider offers for names.
-    let mut wildcard = draft(&["*.example.com"]);
+    let mut wildcard = draft(&["*.acme-widgets.com"]);
     wildcard.dcv = vec![DcvChoice::all(DcvMethod::Http)];
     let problems = check(&wildcard, &product(ProductKind::Wildcard), &rtr());
     assert_eq!(problems.len(), 1);
     assert_eq!(
         problems[0].to_string(),
-        "http validation is not available for *.example.com"
+        "http validation is not available for *.acme-widgets.com"
     );
     // The product's own list narrows the provider's.
     let mut dns_only = product(ProductKind::Multi);
     dns_only.dcv_methods = vec![DcvMethod::Email];
     assert_eq!(
-        fields(&check(&draft(&["example.com"]), &dns_only, &rtr())),
+        fields(&check(&draft(&["acme-widgets.com"]), &dns_only, &rtr())),
         ["dcv"]
     );
     // Gandi takes one method per order.
-    let mut mixed = draft(&["example.com", "www.example.com"]);
+    let mut mixed = draft(&["acme-widgets.com", "www.acme-widgets.com"]);
     mixed.dcv = vec![
         DcvChoice {
-            name: Some("example.com".to_owned()),
+            name: Some(dn("acme-widgets.com")),
             method: DcvMethod::Dns,
             approver: None,
         },
         DcvChoice {
-            name: Some("www.example.com".to_owned()),
+            name: Some(dn("www.acme-widgets.com")),
             method: DcvMethod::Email,
             approver: None,
         },
@@ -254,7 +302,7 @@ fn required_fields_are_named() {
         OrderField::City,
         OrderField::AuthKey,
     ];
-    let mut filled = draft(&["example.com"]);
+    let mut filled = draft(&["acme-widgets.com"]);
     let problems = check(&filled, &ov, &rtr());
     assert_eq!(
         fields(&problems),
@@ -273,7 +321,7 @@ fn required_fields_are_named() {
         first_name: "Ada".to_owned(),
         last_name: "Lovelace".to_owned(),
         job_title: None,
-        email: "ada@example.com".to_owned(),
+        email: "ada@acme-widgets.com".to_owned(),
         phone: None,
     });
     filled.organization = Some(Organization {
@@ -293,16 +341,24 @@ fn the_free_twin_is_the_apex_and_its_www_name_only() {
     single.max_names = Some(1);
     single.free_twin = FreeTwin::Both;
     assert_eq!(
-        check(&draft(&["example.com", "www.example.com"]), &single, &rtr()),
-        Vec::new()
-    );
-    assert_eq!(
-        check(&draft(&["www.example.com", "example.com"]), &single, &rtr()),
+        check(
+            &draft(&["acme-widgets.com", "www.acme-widgets.com"]),
+            &single,
+            &rtr()
+        ),
         Vec::new()
     );
     assert_eq!(
         check(
-            &draft(&["shop.example.com", "www.shop.example.com"]),
+            &draft(&["www.acme-widgets.com", "acme-widgets.com"]),
+            &single,
+            &rtr()
+        ),
+        Vec::new()
+    );
+    assert_eq!(
+        check(
+            &draft(&["shop.acme-widgets.com", "www.shop.acme-widgets.com"]),
             &single,
             &rtr()
         ),
@@ -310,19 +366,51 @@ fn the_free_twin_is_the_apex_and_its_www_name_only() {
     );
 }
 
-// Guards: a draft's names parse once into DomainNames (A-label, U-label, wildcard known),
-// the first invalid one named.
+// Guards: a draft is built once from the names as typed (A-label sent, U-label shown,
+// wildcard known), and the first invalid name is refused by name, as typed.
 #[test]
-fn draft_names_parse_into_domain_names() {
-    let names = draft(&["Bücher.de", "*.example.com"])
-        .domain_names()
-        .unwrap();
-    assert_eq!(names[0].ascii(), "xn--bcher-kva.de");
-    assert_eq!(names[0].unicode(), "bücher.de");
-    assert!(names[1].is_wildcard());
-    assert_eq!(names[1].base().ascii(), "example.com");
+fn a_draft_is_built_from_typed_names() {
+    let draft =
+        OrderDraft::with_names("ssl_sectigo", ["Bücher.de.", " *.Acme-Widgets.com"]).unwrap();
+    let cn = draft.common_name.as_ref().unwrap();
+    assert_eq!(cn.ascii(), "xn--bcher-kva.de");
+    assert_eq!(cn.unicode(), "bücher.de");
+    assert!(draft.sans[0].is_wildcard());
+    assert_eq!(draft.sans[0].base().ascii(), "acme-widgets.com");
+    let refused = OrderDraft::with_names(
+        "ssl_sectigo",
+        ["acme-widgets.com", "bad_name.acme-widgets.com"],
+    );
     assert!(matches!(
-        draft(&["example.com", "bad_name.example.com"]).domain_names(),
-        Err(DraftProblem::InvalidName { name, .. }) if name == "bad_name.example.com"
+        &refused,
+        Err(DraftProblem::InvalidName { name, reason: DomainError::Underscore { .. } })
+            if name == "bad_name.acme-widgets.com"
     ));
+    assert_eq!(refused.unwrap_err().field(), "names");
+    assert!(matches!(
+        OrderDraft::parse_name("a..b"),
+        Err(DraftProblem::InvalidName { name, .. }) if name == "a..b"
+    ));
+}
+
+// Guards: a draft round-trips through JSON with its names as plain A-label strings, and
+// reading one checks its names again.
+#[test]
+fn a_draft_round_trips_through_json() {
+    let mut draft = OrderDraft::with_names("ssl_sectigo", ["Bücher.de", "www.bücher.de"]).unwrap();
+    draft.dcv = vec![DcvChoice::for_name(dn("www.bücher.de"), DcvMethod::Dns)];
+    let json = serde_json::to_value(&draft).unwrap();
+    assert_eq!(json["common_name"], "xn--bcher-kva.de");
+    assert_eq!(json["sans"], serde_json::json!(["www.xn--bcher-kva.de"]));
+    assert_eq!(json["dcv"][0]["name"], "www.xn--bcher-kva.de");
+    let back: OrderDraft = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(back, draft);
+    assert_eq!(back.common_name.unwrap().unicode(), "bücher.de");
+    let mut tampered = json;
+    tampered["sans"] = serde_json::json!(["bad_name.acme-widgets.com"]);
+    let err = serde_json::from_value::<OrderDraft>(tampered).unwrap_err();
+    assert!(
+        err.to_string().contains("bad_name.acme-widgets.com"),
+        "{err}"
+    );
 }

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use certorder::domain::DomainName;
 use certorder::order::{DcvChoice, DcvMethod, OrderDraft, OrderHandle, Quote};
 use certorder::product::{Money, Period};
 use certorder::provider::gandi_v3::GandiV3;
@@ -12,6 +13,11 @@ use certorder::provider::gjirafa::{Gjirafa, ProjectId};
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::ssl247::Ssl247;
 use certorder::provider::{CsrUse, Provider, ProviderError};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const CSR: &str =
     "-----BEGIN CERTIFICATE REQUEST-----\nMIIC6zCCAdMCAQAw\n-----END CERTIFICATE REQUEST-----";
@@ -22,8 +28,8 @@ fn draft(provider: &dyn Provider) -> OrderDraft {
         product: "cert_std_1_0_0".into(),
         period: Some(Period::years(1)),
         csr: (!names_only).then(|| CSR.to_owned()),
-        common_name: Some("example.com".into()),
-        sans: vec!["www.example.com".into()],
+        common_name: Some(dn("example.com")),
+        sans: vec![dn("www.example.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         accepted_quote: Some(Quote {
             product: "cert_std_1_0_0".into(),
@@ -48,7 +54,7 @@ fn rows(provider: &dyn Provider) -> Vec<(&'static str, bool, bool)> {
         .with_operation("7")
         .with_dcv_method(DcvMethod::Email);
     let choice = DcvChoice {
-        name: caps.dcv.per_name.then(|| "example.com".to_owned()),
+        name: caps.dcv.per_name.then(|| dn("example.com")),
         method: DcvMethod::Email,
         approver: Some("admin@example.com".into()),
     };

@@ -23,7 +23,13 @@ use certorder::provider::{
 #[path = "support/recognition.rs"]
 mod recognition;
 
+use certorder::domain::DomainName;
 use recognition::Recognition;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const PACKAGE_TABLE: &str = include_str!("fixtures/providers/gandi_v3/cert-package-table.txt");
 const ERROR_TABLE: &str = include_str!("fixtures/providers/gandi_v3/possible-errors-table.txt");
@@ -663,7 +669,7 @@ fn neutral_operations_map_onto_the_model() {
         product: "cert_std_3_0_0".into(),
         period: Some(Period::months(24)),
         csr: Some(CSR.into()),
-        sans: vec!["www.example.com".into()],
+        sans: vec![dn("www.example.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };

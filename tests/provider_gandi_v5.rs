@@ -21,7 +21,13 @@ use serde_json::{Value, json};
 #[path = "support/recognition.rs"]
 mod recognition;
 
+use certorder::domain::DomainName;
 use recognition::Recognition;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -760,7 +766,7 @@ fn neutral_operations_map_onto_the_model() {
     let draft = OrderDraft {
         product: "cert_std_1_0_0".into(),
         csr: Some("CSR".into()),
-        common_name: Some("example.com".into()),
+        common_name: Some(dn("example.com")),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };

@@ -26,7 +26,13 @@ use serde_json::Value;
 #[path = "support/recognition.rs"]
 mod recognition;
 
+use certorder::domain::DomainName;
 use recognition::Recognition;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const PROJECT: &str = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 const BASE: &str = "/api/v1/projects/3fa85f64-5717-4562-b3fc-2c963f66afa6/certificates";
@@ -603,8 +609,8 @@ fn capabilities_say_names_only_and_dns() {
 
 fn draft(names: &[&str]) -> OrderDraft {
     OrderDraft {
-        common_name: Some(names[0].into()),
-        sans: names[1..].iter().map(|s| (*s).to_owned()).collect(),
+        common_name: Some(dn(names[0])),
+        sans: names[1..].iter().copied().map(dn).collect(),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     }
@@ -614,11 +620,7 @@ fn draft(names: &[&str]) -> OrderDraft {
 fn create_order_flow_from_a_draft() {
     let g = Gjirafa::new(project(), 3);
     let flow = g
-        .create_order(&draft(&[
-            "acme-widgets.net",
-            "*.acme-widgets.net",
-            "acme-widgets.net",
-        ]))
+        .create_order(&draft(&["acme-widgets.net", "*.acme-widgets.net"]))
         .unwrap();
     assert_eq!(flow.class(), OperationClass::Billable);
     let request = flow.request().unwrap();
@@ -632,6 +634,14 @@ fn create_order_flow_from_a_draft() {
     .unwrap();
     assert_eq!(state.handle.id, "0");
     assert_eq!(state.common_name.as_deref(), Some("string"));
+    // A name listed twice is refused before sending, as the check of the draft reports it.
+    let twice = g
+        .create_order(&draft(&["acme-widgets.net", "ACME-widgets.net."]))
+        .err();
+    assert!(
+        matches!(&twice, Some(ProviderError::InvalidInput { field, .. }) if field == "names"),
+        "{twice:?}"
+    );
     assert_eq!(state.not_after.as_deref(), Some("2021-07-26T09:00:50.544Z"));
     // A CSR, an e-mail DCV or no name at all are refused before anything is sent.
     let mut with_csr = draft(&["acme-widgets.net"]);
@@ -647,10 +657,8 @@ fn create_order_flow_from_a_draft() {
             matches!(g.create_order(&d), Err(ProviderError::InvalidInput { field: f, .. }) if f == field)
         );
     }
-    assert!(
-        g.create_order(&draft(&["bad name.acme-widgets.net"]))
-            .is_err()
-    );
+    // A name that does not parse never reaches a draft.
+    assert!(OrderDraft::with_names("", ["bad name.acme-widgets.net"]).is_err());
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use certorder::domain::DomainName;
 use certorder::http::HttpResponse;
 use certorder::order::{
     DcvInstruction, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus,
@@ -14,6 +15,11 @@ use certorder::provider::gandi_v3::GandiV3;
 use certorder::provider::gandi_v5::GandiV5;
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::{Provider, ProviderError, ProviderKind, flow};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const DCV_PARAMS: &str = include_str!("fixtures/providers/gandi_v3/dcv-params.xml");
 
@@ -93,8 +99,8 @@ fn realtime_register_san_only_for_other_names() {
         csr: Some(
             "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----".into(),
         ),
-        common_name: Some("example.com".into()),
-        sans: sans.iter().map(|s| (*s).to_owned()).collect(),
+        common_name: Some(dn("example.com")),
+        sans: sans.iter().copied().map(dn).collect(),
         ..OrderDraft::default()
     };
     assert_eq!(
@@ -153,8 +159,9 @@ fn gjirafa_pending_is_pending() {
     assert_eq!(read("Revoked?"), OrderStatus::Unknown("Revoked?".into()));
 }
 
-// Guards: every adapter sends names as A-labels, whatever the customer typed, and refuses an
-// invalid name before sending.
+// Guards: every adapter sends names as A-labels, whatever the customer typed, and refuses a
+// name listed twice before sending (an invalid name never reaches a draft:
+// `OrderDraft::parse_name` refuses it).
 #[test]
 fn names_are_sent_as_a_labels() {
     use certorder::provider::ssl247::Ssl247;
@@ -163,8 +170,8 @@ fn names_are_sent_as_a_labels() {
         csr: Some(
             "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----".into(),
         ),
-        common_name: Some("Bücher.de.".into()),
-        sans: vec!["WWW.Bücher.de".into()],
+        common_name: Some(dn("Bücher.de.")),
+        sans: vec![dn("WWW.Bücher.de")],
         accepted_quote: Some(certorder::order::Quote {
             product: "cert_std_1_0_0".into(),
             period: None,
@@ -189,7 +196,7 @@ fn names_are_sent_as_a_labels() {
             provider.kind()
         );
         let bad = OrderDraft {
-            sans: vec!["bad_name.example.com".into()],
+            sans: vec![dn("BÜCHER.de")],
             ..typed.clone()
         };
         assert!(

@@ -30,7 +30,13 @@ use serde_json::{Value, json};
 #[path = "support/recognition.rs"]
 mod recognition;
 
+use certorder::domain::DomainName;
 use recognition::Recognition;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -148,12 +154,12 @@ fn draft() -> OrderDraft {
         product: "ssl_sectigo_multi".into(),
         period: Some(Period::years(1)),
         csr: Some(CSR.into()),
-        common_name: Some("example.com".into()),
-        sans: vec!["www.example.com".into()],
+        common_name: Some(dn("example.com")),
+        sans: vec![dn("www.example.com")],
         dcv: vec![
             DcvChoice::all(DcvMethod::Dns),
             DcvChoice {
-                name: Some("www.example.com".into()),
+                name: Some(dn("www.example.com")),
                 method: DcvMethod::Email,
                 approver: Some("admin@example.com".into()),
             },
@@ -715,7 +721,7 @@ fn resend_and_change_dcv() {
     let adapter = RealtimeRegister::default();
     let handle = OrderHandle::new(ProviderKind::RealtimeRegister, "20").with_operation("20");
     let choice = DcvChoice {
-        name: Some("example.com".into()),
+        name: Some(dn("example.com")),
         method: DcvMethod::Https,
         approver: None,
     };
@@ -739,7 +745,7 @@ fn resend_and_change_dcv() {
         invalid_field(adapter.change_dcv(
             &handle,
             &DcvChoice {
-                name: Some("example.com".into()),
+                name: Some(dn("example.com")),
                 method: DcvMethod::Automatic,
                 approver: None
             }

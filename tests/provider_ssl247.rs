@@ -34,8 +34,14 @@ mod ssl247_support;
 #[path = "support/recognition.rs"]
 mod recognition;
 
+use certorder::domain::DomainName;
 use recognition::Recognition;
 use ssl247_support::{DIR, creds, fixture, fixture_json, ok, parsed, s, same_fields, sent};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 // ---------------------------------------------------------------------------------------
 // The fixtures themselves.
@@ -1266,8 +1272,8 @@ fn draft() -> OrderDraft {
         csr: Some(
             "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----".into(),
         ),
-        common_name: Some("example.com".into()),
-        sans: vec!["www.example.com".into()],
+        common_name: Some(dn("example.com")),
+        sans: vec![dn("www.example.com")],
         dcv: vec![DcvChoice {
             name: None,
             method: DcvMethod::Email,

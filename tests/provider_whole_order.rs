@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 
+use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, HttpResponse, Method};
 use certorder::order::{DcvChoice, DcvMethod, OrderDraft, OrderHandle, OrderStatus, Quote};
 use certorder::product::{Money, Period};
@@ -17,6 +18,11 @@ use certorder::provider::gjirafa::{Gjirafa, ProjectId};
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::ssl247::Ssl247;
 use certorder::provider::{Flow, Provider, ProviderError, flow};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const CSR: &str = include_str!("fixtures/csr/signature/ec-p256-sha256.pem");
 
@@ -65,8 +71,8 @@ fn draft(product: &str, names_only: bool) -> OrderDraft {
         product: product.into(),
         period: Some(Period::years(1)),
         csr: (!names_only).then(|| CSR.to_owned()),
-        common_name: Some("example.com".into()),
-        sans: vec!["www.example.com".into()],
+        common_name: Some(dn("example.com")),
+        sans: vec![dn("www.example.com")],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     }
@@ -244,7 +250,7 @@ fn realtime_register_whole_order() {
     );
     assert!(!up.run(provider.dcv(&state)).unwrap().is_empty());
     let choice = DcvChoice {
-        name: Some("www.example.com".into()),
+        name: Some(dn("www.example.com")),
         method: DcvMethod::Email,
         approver: None,
     };
@@ -329,8 +335,8 @@ fn gjirafa_whole_order() {
         Err(ProviderError::Unsupported { .. })
     ));
     let mut draft = draft("letsencrypt", true);
-    draft.common_name = Some("acme-widgets.net".into());
-    draft.sans = vec!["www.acme-widgets.net".into()];
+    draft.common_name = Some(dn("acme-widgets.net"));
+    draft.sans = vec![dn("www.acme-widgets.net")];
     assert!(quote(&up, provider.as_ref(), &draft).is_none());
     let created = up.run(provider.create_order(&draft)).unwrap();
     let state = up.run(provider.order(&created.handle)).unwrap();

@@ -83,7 +83,7 @@ async fn pasting_a_request_into_the_mounted_widget_shows_its_report() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), certorder::ui::App);
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), certorder::ui::CsrPage);
 
     let textarea: web_sys::HtmlTextAreaElement = host
         .query_selector("#csr-text")
@@ -135,7 +135,7 @@ async fn a_private_key_pasted_into_the_mounted_widget_is_removed_at_once() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), certorder::ui::App);
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), certorder::ui::CsrPage);
 
     // The widget's text area inside this host (other tests mount their own).
     let textarea: web_sys::HtmlTextAreaElement = host

@@ -1,9 +1,12 @@
-// Debian's Chromium driven by playwright-core, with every request the page sends recorded.
+// Debian's Chromium driven by playwright-core against `certorder serve` (the release build of
+// the widget, every provider a sandbox), with every request the page sends recorded for the
+// request checker.
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { serveDist } from './static-server.mjs';
+import { startServer } from './server.mjs';
+import { recordRequests, checkRequests } from './requests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
@@ -21,38 +24,69 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export async function openWidget() {
-  const site = await serveDist(join(root, 'dist'));
-  const browser = await chromium.launch({
+export async function launchBrowser() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: FLAGS,
   });
-  const page = await browser.newPage();
-  const requests = [];
-  page.on('request', (request) =>
-    requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }),
-  );
+}
+
+// The widget at `fragment` (`#/csr`), served by a fresh `certorder serve`. `ready` is a
+// function of the page that resolves once the page is usable.
+export async function openWidget({ fragment = '#/csr', ready, serverEnv } = {}) {
+  const server = await startServer(root, { env: serverEnv });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const requests = recordRequests(context);
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(site.url);
-  await page.getByTestId('csr-text').waitFor();
+  await page.goto(`${server.url}/${fragment}`);
+  if (ready) {
+    await ready(page);
+  } else if (fragment === '#/csr') {
+    await page.getByTestId('csr-text').waitFor();
+  }
+  const keys = [];
   return {
     page,
+    context,
+    browser,
+    server,
     requests,
     errors,
-    origin: new URL(site.url).origin,
+    // Private keys (PEM) the test made: the checker looks for their material in every request.
+    keys,
+    origin: new URL(server.url).origin,
+    url: server.url,
+    check() {
+      checkRequests(requests, { keys, serverLog: server.requestLog() });
+    },
     async close() {
       await browser.close();
-      await site.close();
+      await server.close();
     },
   };
 }
 
-// Runs axe-core in the page and returns the violations of impact serious or critical.
+// Runs axe-core on the page as it is now and returns the violations of impact serious or
+// critical. The server's Content-Security-Policy forbids the inline script axe injects, so
+// the check runs in a second context that bypasses CSP, on the same URL and local storage.
 export async function seriousA11yViolations(page) {
   const require = createRequire(import.meta.url);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(() => globalThis.axe.run());
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const state = await page.context().storageState();
+  const url = page.url();
+  const browser = page.context().browser();
+  const context = await browser.newContext({ bypassCSP: true, storageState: state });
+  try {
+    const copy = await context.newPage();
+    await copy.goto(url);
+    await copy.waitForLoadState('networkidle');
+    await copy.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = await copy.evaluate(() => globalThis.axe.run());
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  } finally {
+    await context.close();
+  }
 }

@@ -48,6 +48,7 @@ test('a pasted private key is removed from the text area at once and never sent 
   const { page, requests, origin } = widget;
   const before = requests.length;
   const key = await readFile(join(fixtures, 'input', 'key-pkcs8.pem'), 'utf8');
+  widget.keys.push(key);
   // A real paste: the clipboard's text arrives as one input event.
   const box = page.getByLabel('CSR (PEM)');
   await box.fill('');
@@ -100,10 +101,18 @@ test('the form can be reached by keyboard and has no serious accessibility viola
   const { page, errors } = widget;
   await page.reload();
   await page.getByTestId('csr-text').waitFor();
-  await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => document.activeElement?.id);
+  // The header's links come first; the text area is reached with Tab alone.
+  let focused;
+  for (let presses = 0; presses < 8 && focused !== 'csr-text'; presses += 1) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id);
+  }
   assert.equal(focused, 'csr-text');
   const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
   assert.deepEqual(errors, []);
+});
+
+test('every request the page sent passes the request checker', () => {
+  widget.check();
 });

@@ -6,6 +6,7 @@
 //! `ProviderError`, never a panic.
 
 use certorder::http::{HttpResponse, Method};
+use certorder::domain::DomainName;
 use certorder::order::{
     Contact, DcvChoice, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus, Quote,
 };
@@ -68,8 +69,8 @@ pub fn draft(product: &str) -> OrderDraft {
         product: product.to_owned(),
         period: Some(Period::years(1)),
         csr: Some(CSR.to_owned()),
-        common_name: Some("example-store.com".to_owned()),
-        sans: vec!["www.example-store.com".to_owned()],
+        common_name: DomainName::parse("example-store.com").ok(),
+        sans: DomainName::parse("www.example-store.com").into_iter().collect(),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         approver: Some(Contact {
             first_name: "Ada".to_owned(),

@@ -12,6 +12,7 @@ use drive::Open as _;
 #[path = "support/pki.rs"]
 mod pki;
 
+use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, Method};
 use certorder::order::{
     DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderHandle, OrderStatus,
@@ -23,6 +24,11 @@ use certorder::provider::xmlrpc::{self, MethodCall, Value};
 use certorder::provider::{Provider, ProviderKind};
 use certorder_sandbox::{Reply, Sandbox, SandboxSettings};
 use serde_json::Value as Json;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -40,8 +46,8 @@ fn draft(csr: &str, method: DcvMethod) -> OrderDraft {
         product: "cert_std_3_0_0".into(),
         period: Some(Period::years(2)),
         csr: Some(csr.into()),
-        common_name: Some(NAMES[0].into()),
-        sans: NAMES[1..].iter().map(|n| (*n).to_owned()).collect(),
+        common_name: Some(dn(NAMES[0])),
+        sans: NAMES[1..].iter().copied().map(dn).collect(),
         dcv: vec![DcvChoice::all(method)],
         ..OrderDraft::default()
     }

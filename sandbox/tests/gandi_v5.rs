@@ -34,8 +34,8 @@ fn draft(csr: &str, package: &str, names: &[&str], method: DcvMethod) -> OrderDr
     OrderDraft {
         product: package.into(),
         csr: Some(csr.into()),
-        common_name: Some(names[0].into()),
-        sans: names[1..].iter().map(|n| (*n).to_owned()).collect(),
+        common_name: Some(dn(names[0])),
+        sans: names[1..].iter().copied().map(dn).collect(),
         dcv: vec![DcvChoice::all(method)],
         ..OrderDraft::default()
     }
@@ -301,7 +301,13 @@ fn twin_dcv_change_and_wildcard_rules() {
     assert_eq!(body_json(&multi)["errors"][0]["name"], "cn");
 }
 
+use certorder::domain::DomainName;
 use certorder::provider::Call as _;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 fn post(sandbox: &Sandbox, path: &str, body: Value) -> certorder::http::HttpResponse {
     let request = HttpRequest::new(Method::Post, path)

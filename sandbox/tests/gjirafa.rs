@@ -7,6 +7,7 @@
 #[path = "support/drive.rs"]
 mod drive;
 
+use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, Method, Secret};
 use certorder::order::{
     DcvChoice, DcvInstruction, DcvMethod, DnsRecordType, OrderDraft, OrderStatus,
@@ -15,6 +16,11 @@ use certorder::provider::gjirafa::{Gjirafa, KeyImportConsent, ProjectId};
 use certorder::provider::{Provider, ProviderKind};
 use certorder_sandbox::{GJIRAFA_PROJECT, Reply, Sandbox, SandboxSettings};
 use serde_json::{Value, json};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -46,8 +52,8 @@ fn adapter() -> Gjirafa {
 fn draft() -> OrderDraft {
     OrderDraft {
         product: String::new(),
-        common_name: Some(NAMES[0].into()),
-        sans: NAMES[1..].iter().map(|n| (*n).to_owned()).collect(),
+        common_name: Some(dn(NAMES[0])),
+        sans: NAMES[1..].iter().copied().map(dn).collect(),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     }

@@ -11,6 +11,7 @@ mod pki;
 
 use drive::Open as _;
 
+use certorder::domain::DomainName;
 use certorder::http::Method;
 use certorder::order::{DcvChoice, DcvMethod, OrderDraft, OrderStatus};
 use certorder::product::Period;
@@ -22,6 +23,11 @@ use certorder::provider::ssl247::Ssl247;
 use certorder::provider::{Provider, ProviderKind};
 use certorder_sandbox::{GJIRAFA_PROJECT, Sandbox, SandboxSettings};
 
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
+
 const NAMES: [&str; 2] = ["shop.sandbox-shop.net", "api.sandbox-shop.net"];
 
 fn draft(product: &str, csr: Option<&str>, period: Option<Period>) -> OrderDraft {
@@ -29,8 +35,8 @@ fn draft(product: &str, csr: Option<&str>, period: Option<Period>) -> OrderDraft
         product: product.into(),
         period,
         csr: csr.map(str::to_owned),
-        common_name: Some(NAMES[0].into()),
-        sans: vec![NAMES[1].into()],
+        common_name: Some(dn(NAMES[0])),
+        sans: vec![dn(NAMES[1])],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     }

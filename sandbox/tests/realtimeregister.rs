@@ -11,6 +11,7 @@ use drive::Open as _;
 #[path = "support/pki.rs"]
 mod pki;
 
+use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, Method};
 use certorder::order::{DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderStatus};
 use certorder::product::Period;
@@ -18,6 +19,11 @@ use certorder::provider::realtimeregister::{ErrorType, RealtimeRegister};
 use certorder::provider::{OperationClass, Provider, ProviderError, ProviderKind};
 use certorder_sandbox::{Reply, Sandbox, SandboxSettings};
 use serde_json::{Value, json};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -46,17 +52,17 @@ fn draft(csr: &str) -> OrderDraft {
         product: "sectigo_positivessl_multidomain".into(),
         period: Some(Period::months(12)),
         csr: Some(csr.into()),
-        common_name: Some(NAMES[0].into()),
-        sans: NAMES[1..].iter().map(|n| (*n).to_owned()).collect(),
+        common_name: Some(dn(NAMES[0])),
+        sans: NAMES[1..].iter().copied().map(dn).collect(),
         dcv: vec![
             DcvChoice::all(DcvMethod::Dns),
             DcvChoice {
-                name: Some("www.example.com".into()),
+                name: Some(dn("www.example.com")),
                 method: DcvMethod::Http,
                 approver: None,
             },
             DcvChoice {
-                name: Some("shop.example.com".into()),
+                name: Some(dn("shop.example.com")),
                 method: DcvMethod::Email,
                 approver: Some("admin@example.com".into()),
             },
@@ -241,7 +247,7 @@ fn single_domain_twin() {
         product: "sectigo_positivessl".into(),
         period: Some(Period::months(24)),
         csr: Some(csr),
-        common_name: Some("example.org".into()),
+        common_name: Some(dn("example.org")),
         dcv: vec![DcvChoice {
             name: None,
             method: DcvMethod::Email,
@@ -291,7 +297,7 @@ fn change_dcv_through_resend() {
             .unwrap(),
     );
     let choice = DcvChoice {
-        name: Some("mail.example.com".into()),
+        name: Some(dn("mail.example.com")),
         method: DcvMethod::Email,
         approver: Some("postmaster@mail.example.com".into()),
     };
@@ -314,7 +320,7 @@ fn change_dcv_through_resend() {
     drive::ok(&sandbox, &rtr, rtr.resend_dcv(&state.handle).unwrap());
     // FILE for a wildcard is refused as a constraint violation.
     let choice = DcvChoice {
-        name: Some("*.cdn.example.com".into()),
+        name: Some(dn("*.cdn.example.com")),
         method: DcvMethod::Http,
         approver: None,
     };

@@ -12,6 +12,7 @@ use drive::Open as _;
 #[path = "support/pki.rs"]
 mod pki;
 
+use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, Method};
 use certorder::order::{
     Contact, DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderStatus, Organization,
@@ -22,6 +23,11 @@ use certorder::provider::ssl247::{Ssl247, calls as cert_calls};
 use certorder::provider::{Provider, ProviderError, ProviderKind};
 use certorder_sandbox::{Reply, Sandbox, SandboxSettings};
 use serde_json::{Value, json};
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -45,8 +51,8 @@ fn draft(csr: &str, method: DcvMethod) -> OrderDraft {
         product: "positivessl-multi-domain".into(),
         period: Some(Period::years(2)),
         csr: Some(csr.into()),
-        common_name: Some(NAMES[0].into()),
-        sans: NAMES[1..].iter().map(|n| (*n).to_owned()).collect(),
+        common_name: Some(dn(NAMES[0])),
+        sans: NAMES[1..].iter().copied().map(dn).collect(),
         dcv: vec![DcvChoice {
             name: None,
             method,
@@ -295,7 +301,7 @@ fn email_ov_and_quick_orders() {
     let mut ov = OrderDraft {
         product: "sectigo-ov".into(),
         csr: Some(single_csr.clone()),
-        common_name: Some("example.org".into()),
+        common_name: Some(dn("example.org")),
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };
@@ -345,7 +351,7 @@ fn email_ov_and_quick_orders() {
     let quick = OrderDraft {
         product: "positivessl".into(),
         csr: Some(single_csr),
-        common_name: Some("example.org".into()),
+        common_name: Some(dn("example.org")),
         dcv: vec![DcvChoice::all(DcvMethod::Http)],
         ..OrderDraft::default()
     };

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{DomainError, Reserved, approver, parse, reserved, suffix};
 
@@ -11,7 +11,11 @@ use super::{DomainError, Reserved, approver, parse, reserved, suffix};
 ///
 /// Both forms are lower case and have no trailing dot. Two names are equal when their A-label
 /// forms are equal; the U-label form is derived from it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+///
+/// With serde a name is its A-label string (`"xn--bcher-kva.example"`), so a draft holding
+/// names round-trips through JSON; reading one parses it again, and a string that is not a
+/// valid name is an error.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DomainName {
     // Field order matters: the derived `Ord` sorts by the A-label form.
     ascii: String,
@@ -198,6 +202,20 @@ impl TryFrom<&str> for DomainName {
 
     fn try_from(value: &str) -> Result<Self, Self::Error> {
         DomainName::parse(value)
+    }
+}
+
+impl Serialize for DomainName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.ascii)
+    }
+}
+
+impl<'de> Deserialize<'de> for DomainName {
+    /// Parses the string as [`DomainName::parse`] does: what was stored is checked again.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        DomainName::parse(&text).map_err(|e| serde::de::Error::custom(format!("{text:?}: {e}")))
     }
 }
 

@@ -9,7 +9,7 @@
 use thiserror::Error;
 
 use super::{DcvMethod, OrderDraft, Organization};
-use crate::domain::DomainName;
+use crate::domain::{DomainError, DomainName, Reserved};
 use crate::product::{Capabilities, CsrUse, FreeTwin, OrderField, Product, ProductKind};
 
 /// One problem with a draft, naming the draft field it concerns.
@@ -27,13 +27,24 @@ pub enum DraftProblem {
     /// Neither a common name nor any other name.
     #[error("the order names no domain")]
     NoNames,
-    /// A name that is not a valid certificate name.
+    /// A name that is not a valid certificate name, found when the draft is built
+    /// ([`OrderDraft::parse_name`]).
     #[error("{name}: {reason}")]
     InvalidName {
-        /// The name as given.
+        /// The name as typed.
         name: String,
         /// Why it is not valid.
-        reason: String,
+        reason: DomainError,
+    },
+    /// A well-formed name no publicly trusted certificate can carry: reserved for
+    /// documentation or testing (RFC 2606, RFC 6761), internal to a network (`.local`,
+    /// `.internal`, an unknown top-level label) or a wildcard on a public suffix.
+    #[error("{name} cannot be in a public certificate: {}", kind.description())]
+    ReservedName {
+        /// The name, in A-label form.
+        name: String,
+        /// Why it cannot be.
+        kind: Reserved,
     },
     /// The same name twice.
     #[error("{name} is listed twice")]
@@ -110,6 +121,7 @@ impl DraftProblem {
             Self::ProductMismatch { .. } => "product",
             Self::NoNames
             | Self::InvalidName { .. }
+            | Self::ReservedName { .. }
             | Self::DuplicateName { .. }
             | Self::TooManyNames { .. }
             | Self::WildcardMismatch { .. } => "names",
@@ -124,8 +136,9 @@ impl DraftProblem {
 /// Checks `draft` against `product` and the provider's `capabilities`, returning every
 /// problem found (empty when the draft can be sent).
 ///
-/// What it checks: the product code; the names (valid, no duplicates, within `max_names`
-/// with the free www/apex twin not counted, wildcards only where the product takes them);
+/// What it checks: the product code; the names ([`before_sending`]: no duplicates, none
+/// reserved; then within `max_names` with the product's free www/apex twin not counted, and
+/// wildcards only where the product takes them);
 /// the CSR against [`CsrUse`]; the period against the product's periods; each DCV choice
 /// against the names and the methods allowed for that kind of name; and the product's and
 /// provider's required fields. Fields the draft model does not carry (subscriber agreement
@@ -151,34 +164,58 @@ pub fn check(
     problems
 }
 
-/// The order's names in order (the common name first), parsed; invalid ones are reported
-/// and left out.
+/// The check every adapter makes before it sends a draft, whatever the provider and without
+/// its product: the first problem of the draft's names (a name listed twice). [`check`]
+/// reports the same problems among all the others.
+///
+/// # Errors
+///
+/// The first [`DraftProblem`] of the names.
+pub fn before_sending(draft: &OrderDraft) -> Result<(), DraftProblem> {
+    let mut problems = Vec::new();
+    distinct_names(draft, &mut problems);
+    problems
+        .into_iter()
+        .find(|p| !matches!(p, DraftProblem::ReservedName { .. }))
+        .map_or(Ok(()), Err)
+}
+
+/// The draft's names, each once, in order (the common name first); a repeated name and a
+/// reserved one are reported, the repetition left out.
+fn distinct_names(draft: &OrderDraft, problems: &mut Vec<DraftProblem>) -> Vec<DomainName> {
+    let mut names: Vec<DomainName> = Vec::new();
+    for name in draft.names() {
+        if names.contains(name) {
+            problems.push(DraftProblem::DuplicateName {
+                name: name.ascii().to_owned(),
+            });
+            continue;
+        }
+        if let Some(kind) = name.reserved() {
+            problems.push(DraftProblem::ReservedName {
+                name: name.ascii().to_owned(),
+                kind,
+            });
+        }
+        names.push(name.clone());
+    }
+    names
+}
+
+/// The order's names in order (the common name first), each once, with their problems.
 fn check_names(
     draft: &OrderDraft,
     product: &Product,
     problems: &mut Vec<DraftProblem>,
 ) -> Vec<DomainName> {
-    let given: Vec<&str> = draft.names().map(String::as_str).collect();
-    if given.is_empty() {
+    if draft.names().next().is_none() {
         // A CSR alone still names the domain; the adapter reads it from there.
         if draft.csr.is_none() {
             problems.push(DraftProblem::NoNames);
         }
         return Vec::new();
     }
-    let mut names: Vec<DomainName> = Vec::with_capacity(given.len());
-    for raw in given {
-        match DomainName::parse(raw) {
-            Ok(name) if names.contains(&name) => problems.push(DraftProblem::DuplicateName {
-                name: name.ascii().to_owned(),
-            }),
-            Ok(name) => names.push(name),
-            Err(e) => problems.push(DraftProblem::InvalidName {
-                name: raw.to_owned(),
-                reason: e.to_string(),
-            }),
-        }
-    }
+    let names = distinct_names(draft, problems);
     check_wildcards(&names, product, problems);
     let counted = names.len() - usize::from(has_free_twin(&names, product.free_twin));
     if let Some(max) = product.max_names
@@ -287,13 +324,12 @@ fn check_dcv(
     for choice in &draft.dcv {
         let applies_to: Vec<&DomainName> = match &choice.name {
             None => names.iter().collect(),
-            Some(raw) => match names
-                .iter()
-                .find(|n| DomainName::parse(raw).ok().as_ref() == Some(*n))
-            {
+            Some(named) => match names.iter().find(|n| *n == named) {
                 Some(name) => vec![name],
                 None => {
-                    problems.push(DraftProblem::DcvUnknownName { name: raw.clone() });
+                    problems.push(DraftProblem::DcvUnknownName {
+                        name: named.ascii().to_owned(),
+                    });
                     continue;
                 }
             },
@@ -344,7 +380,7 @@ fn check_fields(
 fn missing_field(draft: &OrderDraft, field: &OrderField) -> Option<&'static str> {
     let filled = |value: Option<&str>| value.is_some_and(|v| !v.trim().is_empty());
     let (name, present) = match field {
-        OrderField::DomainName => ("common_name", filled(draft.common_name.as_deref())),
+        OrderField::DomainName => ("common_name", draft.common_name.is_some()),
         OrderField::Dcv => ("dcv", !draft.dcv.is_empty()),
         OrderField::Approver => (
             "approver",

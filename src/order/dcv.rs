@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::DomainName;
+
 /// A way of proving control of a name.
 ///
 /// A closed set over the providers' open wire words (Gandi `email|dns|file|http|https|auto`,
@@ -57,7 +59,7 @@ impl fmt::Display for DcvMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DcvChoice {
     /// The name this choice applies to; `None` for every name without its own choice.
-    pub name: Option<String>,
+    pub name: Option<DomainName>,
     /// The method.
     pub method: DcvMethod,
     /// The approver address, for [`DcvMethod::Email`].
@@ -69,6 +71,15 @@ impl DcvChoice {
     pub const fn all(method: DcvMethod) -> Self {
         Self {
             name: None,
+            method,
+            approver: None,
+        }
+    }
+
+    /// One method for one name of the order.
+    pub fn for_name(name: DomainName, method: DcvMethod) -> Self {
+        Self {
+            name: Some(name),
             method,
             approver: None,
         }

@@ -140,8 +140,8 @@ impl GandiV3 {
         }
         Ok(CertificateParams {
             package: Some(draft.product.clone()),
-            altnames: draft.sans.clone(),
-            cn: draft.common_name.clone(),
+            altnames: draft.sans_ascii(),
+            cn: draft.common_name_ascii(),
             csr: draft.csr.clone(),
             dcv_method: method
                 .map(|m| V3DcvMethod::from_neutral(m, GandiApi::V3).map(|m| m.as_str().to_owned()))
@@ -231,7 +231,7 @@ impl Provider for GandiV3 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let params = Self::create_params(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         Ok(flow::map(calls::create(&params)?, move |op| {
@@ -274,7 +274,7 @@ impl Provider for GandiV3 {
     }
 
     fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let create = Self::create_params(draft)?;
         let params = CertificateParams {
             package: create.package,
@@ -325,7 +325,7 @@ impl Provider for GandiV3 {
         handle: &OrderHandle,
         draft: &OrderDraft,
     ) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let params = Self::create_params(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         Ok(flow::map(

@@ -51,8 +51,8 @@ impl GandiV5 {
         let first = gandi::one_dcv_method(draft)?;
         Ok(CreateRequest {
             package: draft.product.clone(),
-            altnames: draft.sans.clone(),
-            cn: draft.common_name.clone(),
+            altnames: draft.sans_ascii(),
+            cn: draft.common_name_ascii(),
             csr: draft.csr.clone(),
             dcv_method: first
                 .map(|m| V5DcvMethod::from_neutral(m, GandiApi::V5).map(|m| m.as_str().to_owned()))
@@ -210,10 +210,10 @@ impl Provider for GandiV5 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let body = Self::create_request(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
-        let names: Vec<String> = draft.names().cloned().collect();
+        let names = draft.names_ascii();
         let product = draft.product.clone();
         let csr = draft.csr.clone();
         Ok(flow::map(calls::create(&body, false)?, move |created| {
@@ -250,14 +250,14 @@ impl Provider for GandiV5 {
     }
 
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         Self::dry_run(draft)
     }
 
     fn dcv_preview(&self, draft: &OrderDraft) -> Result<Flow<Vec<NameValidation>>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let body = DcvParamsRequest {
-            altnames: draft.sans.clone(),
+            altnames: draft.sans_ascii(),
             csr: draft.csr.clone(),
             dcv_method: Self::create_request(draft)?.dcv_method,
             package: Some(draft.product.clone()),
@@ -291,7 +291,7 @@ impl Provider for GandiV5 {
         handle: &OrderHandle,
         draft: &OrderDraft,
     ) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let method = gandi::one_dcv_method(draft)?.cloned();
         let body = ChangeRequest {
             csr: draft.csr.clone(),
@@ -299,7 +299,7 @@ impl Provider for GandiV5 {
             duration: gandi::years(draft)?,
             ..ChangeRequest::default()
         };
-        let names: Vec<String> = draft.names().cloned().collect();
+        let names = draft.names_ascii();
         let product = draft.product.clone();
         let csr = draft.csr.clone();
         Ok(flow::map(

@@ -161,15 +161,14 @@ impl Gjirafa {
                 format!("Gjirafa validates by DNS only, not {}", choice.method),
             ));
         }
-        let mut names = draft.names().cloned();
+        crate::order::check::before_sending(draft)?;
+        let mut names = draft.names_ascii().into_iter();
         let domain_name = names
             .next()
             .ok_or_else(|| ProviderError::invalid("domainName", "at least one name is needed"))?;
         Ok(CreateCertificate {
             domain_name,
-            additional_domain_names: names
-                .filter(|n| Some(n) != draft.common_name.as_ref())
-                .collect(),
+            additional_domain_names: names.collect(),
             scope_id: self.scope_id,
         })
     }

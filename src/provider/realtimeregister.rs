@@ -217,7 +217,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         // Nothing is charged that the customer has not seen priced (docs/providers.md §2.2).
         let accepted = draft
             .accepted_quote
@@ -272,7 +272,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let body = self.request_body(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::quote(&body)?, move |q| {
@@ -291,7 +291,7 @@ impl Provider for RealtimeRegister {
         })?;
         self.capabilities().dcv_change.check(choice)?;
         let entry = Dcv {
-            common_name: name,
+            common_name: name.ascii().to_owned(),
             dcv_type: map::dcv_type(&choice.method)?,
             email: choice.approver.clone(),
         };
@@ -329,7 +329,7 @@ impl Provider for RealtimeRegister {
     }
 
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let body = self.request_body(draft)?;
         validate::certificate_request(&body)?;
         Ok(flow::map(calls::quote(&body)?, |_| Ok(())))

@@ -60,7 +60,7 @@ impl Ssl247 {
     /// [`Provider::create_order`] takes this path when the draft asks for
     /// [`OrderDraft::in_one_request`].
     pub fn quick_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let accepted = accepted_quote(draft)?;
         let priced = map::order_request(draft)?;
         let body = map::quick_order_request(draft)?;
@@ -232,7 +232,7 @@ impl Provider for Ssl247 {
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         if draft.in_one_request {
             return self.quick_order(draft);
         }
@@ -289,7 +289,7 @@ impl Provider for Ssl247 {
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let body = map::order_request(draft)?;
         let draft = draft.clone();
         Ok(flow::map(calls::validate(&body)?, move |validated| {
@@ -302,7 +302,7 @@ impl Provider for Ssl247 {
 
     /// `validate` "checks and prices, charges nothing".
     fn dry_run(&self, draft: &OrderDraft) -> Result<Flow<()>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let body = map::order_request(draft)?;
         Ok(flow::map(calls::validate(&body)?, |validated| {
             if validated.is_invalid() {
@@ -319,7 +319,7 @@ impl Provider for Ssl247 {
         handle: &OrderHandle,
         draft: &OrderDraft,
     ) -> Result<Flow<OrderState>, ProviderError> {
-        let draft = &draft.in_a_labels()?;
+        crate::order::check::before_sending(draft)?;
         let draft = draft.clone();
         Ok(flow::map(
             calls::renew(&handle.id, &map::years(&draft)?)?,

@@ -1,5 +1,9 @@
 //! Pages of the widget.
 
 mod csr_page;
+mod orders;
+mod status;
 
-pub(crate) use csr_page::CsrPage;
+pub use csr_page::CsrPage;
+pub(crate) use orders::OrdersPage;
+pub(crate) use status::StatusPage;

@@ -61,7 +61,6 @@ pub(crate) fn tools(need: Need) -> Result<Tools> {
         false,
     )?;
     wasm_opt(&root, &tools, &binaryen_dir)?;
-    c_compiler()?;
     if need == Need::All {
         browser()?;
         redis()?;
@@ -161,21 +160,6 @@ fn wasm_opt(root: &Path, tools: &Tools, dir: &Path) -> Result {
         "--no-fund",
         &format!("binaryen@{BINARYEN_VERSION}"),
     ]))
-}
-
-/// clang and llvm-ar: *ring* (the CSR signature check's fast path) compiles C for wasm32,
-/// which gcc cannot target.
-fn c_compiler() -> Result {
-    let have = |bin: &str| output(Command::new(bin).arg("--version")).is_some();
-    let missing: Vec<&str> = [("clang", "clang"), ("llvm-ar", "llvm")]
-        .into_iter()
-        .filter(|(bin, _)| !have(bin))
-        .map(|(_, package)| package)
-        .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    apt_install(&missing)
 }
 
 /// Debian's Chromium and its matching driver: the browser tests and end-to-end tests use them.

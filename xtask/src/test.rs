@@ -62,6 +62,15 @@ pub(crate) fn run() -> Result {
     )?;
 
     status(command("trunk", &root, path).args(["build", "--release"]))?;
+    // The end-to-end tests run the widget under `certorder serve` (e2e/support/server.mjs
+    // starts target/debug/certorder): build it here rather than rely on the tests above.
+    status(command("cargo", &root, path).args([
+        "build",
+        "-p",
+        "certorder-server",
+        "--bin",
+        "certorder",
+    ]))?;
     tests(
         command("npm", &root.join("e2e"), path).args(["test"]),
         &mut tally,

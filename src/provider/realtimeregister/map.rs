@@ -5,6 +5,7 @@ use super::wire::{
     Dcv, DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
     SslCertificate, SslProduct, ValidationType,
 };
+use crate::domain::DomainName;
 use crate::order::{
     Certificate, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType,
     NameValidation, OrderDraft, OrderHandle, OrderState, OrderStatus, Quote, QuoteLine,
@@ -116,7 +117,7 @@ pub(crate) fn dcv_entries(
         .filter_map(|name| {
             choices
                 .iter()
-                .find(|c| c.name.as_deref() == Some(name.as_str()))
+                .find(|c| c.name.as_ref().map(DomainName::ascii) == Some(name.as_str()))
                 .or(default)
                 .map(|c| (name, c))
         })
@@ -152,7 +153,7 @@ pub(crate) fn certificate_request(
         .csr
         .clone()
         .ok_or_else(|| ProviderError::invalid("csr", "is required"))?;
-    let names: Vec<String> = draft.names().cloned().collect();
+    let names = draft.names_ascii();
     let dcv = dcv_entries(&names, &draft.dcv)?;
     let org = draft.organization.as_ref();
     Ok(CertificateRequest {
@@ -160,7 +161,7 @@ pub(crate) fn certificate_request(
         product: draft.product.clone(),
         period,
         csr,
-        domain_name: draft.common_name.clone(),
+        domain_name: draft.common_name_ascii(),
         // `san` is "only applicable for multi domain certificates" (docs/providers.md §2.2):
         // the common name is never repeated there, and with no other name it is left out.
         san: sans_besides_common_name(draft),
@@ -298,7 +299,7 @@ fn sans_besides_common_name(draft: &OrderDraft) -> Option<Vec<String>> {
         .sans
         .iter()
         .filter(|san| Some(*san) != draft.common_name.as_ref())
-        .cloned()
+        .map(|san| san.ascii().to_owned())
         .collect();
     (!sans.is_empty()).then_some(sans)
 }

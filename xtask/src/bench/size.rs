@@ -83,9 +83,9 @@ pub(super) fn page(root: &Path, path: &[PathBuf], page: &Page) -> Result<Vec<Siz
     status(command("trunk", root, path).args([
         "build",
         "--release",
-        page.entry,
         "--dist",
         page.dist,
+        page.entry,
     ]))?;
     let dist = root.join(page.dist);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dist)

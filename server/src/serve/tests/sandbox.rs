@@ -17,6 +17,12 @@ use x509_parser::prelude::*;
 
 use super::support::{code, request, send};
 use crate::serve::state::AppState;
+use certorder::domain::DomainName;
+
+/// A name as a draft holds it.
+fn dn(name: &str) -> DomainName {
+    DomainName::parse(name).expect("a valid name")
+}
 
 const NAMES: [&str; 2] = ["shop.sandbox-shop.net", "api.sandbox-shop.net"];
 
@@ -143,8 +149,8 @@ async fn whole_order(kind: ProviderKind, product: &str, period: Option<Period>) 
         product: product.into(),
         period,
         csr: takes_csr.then_some(csr),
-        common_name: Some(NAMES[0].into()),
-        sans: vec![NAMES[1].into()],
+        common_name: Some(dn(NAMES[0])),
+        sans: vec![dn(NAMES[1])],
         dcv: vec![DcvChoice::all(DcvMethod::Dns)],
         ..OrderDraft::default()
     };

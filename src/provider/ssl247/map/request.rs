@@ -1,6 +1,7 @@
 //! Drafts into SSL247 request bodies: `validate`/`place-order`, `complete` and
 //! `place-quick-order`.
 
+use crate::domain::DomainName;
 use crate::order::{DcvMethod, OrderDraft};
 use crate::product::PeriodUnit;
 use crate::provider::ProviderError;
@@ -28,9 +29,7 @@ pub(crate) fn years(draft: &OrderDraft) -> Result<String, ProviderError> {
 
 fn common_name(draft: &OrderDraft) -> Result<String, ProviderError> {
     draft
-        .common_name
-        .clone()
-        .filter(|c| !c.trim().is_empty())
+        .common_name_ascii()
         .ok_or_else(|| ProviderError::invalid("common_name", "is required"))
 }
 
@@ -45,7 +44,7 @@ pub fn order_request(draft: &OrderDraft) -> Result<OrderRequest, ProviderError> 
             years: years(draft)?,
             licenses: None,
             san: Some(san).filter(|n| *n > 0),
-            sans: Some(draft.sans.join(",")).filter(|s| !s.is_empty()),
+            sans: Some(draft.sans_ascii().join(",")).filter(|s| !s.is_empty()),
             quantity: Some(1),
         }],
     })
@@ -76,7 +75,10 @@ fn dcv(draft: &OrderDraft) -> Result<DvAuthMethod, ProviderError> {
 }
 
 fn approver_for(draft: &OrderDraft, name: &str) -> Option<String> {
-    let own = draft.dcv.iter().find(|c| c.name.as_deref() == Some(name));
+    let own = draft
+        .dcv
+        .iter()
+        .find(|c| c.name.as_ref().map(DomainName::ascii) == Some(name));
     let all = draft.dcv.iter().find(|c| c.name.is_none());
     own.or(all).and_then(|c| c.approver.clone())
 }
@@ -132,11 +134,11 @@ fn addons(draft: &OrderDraft, validated: Option<&Validated>) -> Vec<AddonRequest
             // The addon id from `validate`, matched by name, when it returned one.
             id: known.clone().and_then(|mut addons| {
                 addons
-                    .find(|a| a.value.as_ref().map(Scalar::as_str) == Some(san))
+                    .find(|a| a.value.as_ref().map(Scalar::as_str) == Some(san.ascii()))
                     .and_then(|a| text(a.product_addon_id.as_ref()))
             }),
-            value: san.clone(),
-            approver_email: approver_for(draft, san),
+            value: san.ascii().to_owned(),
+            approver_email: approver_for(draft, san.ascii()),
         })
         .collect()
 }

@@ -69,8 +69,8 @@ pub fn placed(draft: &OrderDraft, certificate_id: &str, word: String) -> OrderSt
         word,
     );
     state.product = Some(draft.product.clone());
-    state.common_name = draft.common_name.clone();
-    state.names = draft.names().cloned().collect();
+    state.common_name = draft.common_name_ascii();
+    state.names = draft.names_ascii();
     state.csr = draft.csr.clone();
     state
 }
