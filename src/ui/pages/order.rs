@@ -171,8 +171,12 @@ pub fn OrderWizard(
             let known = w.catalog.ready().is_some() || w.draft.provider.is_none();
             known.then(|| w.reachable(asked))
         });
+        // Only while the page still shows the wizard: a placed order has moved on to its
+        // status page by the time this runs.
+        let still_here = OrderRoute::parse(&current_fragment()).is_some();
         if let Some(target) = target
             && target != asked
+            && still_here
         {
             ctx.go(target);
         }

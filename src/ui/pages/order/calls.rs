@@ -208,14 +208,14 @@ pub(crate) fn submit(ctx: WizardCtx) {
         let result = transport::run(&offer, flow, &mut context).await;
         match result {
             Ok(state) => {
+                remember(PlacedOrder::placed(&state, &draft, &context, now_ms()));
                 ctx.wizard
                     .update(|w| w.finish_submit(SubmitOutcome::Placed));
-                remember(PlacedOrder::placed(&state, &draft, &context, now_ms()));
             }
             Err(e) if e.is_in_doubt() => {
+                remember(PlacedOrder::in_doubt(kind, &draft, &key, now_ms()));
                 ctx.wizard
                     .update(|w| w.finish_submit(SubmitOutcome::InDoubt));
-                remember(PlacedOrder::in_doubt(kind, &draft, &key, now_ms()));
             }
             Err(e) => {
                 let message = e.message();
