@@ -46,7 +46,7 @@ impl PlacedOrder {
         context: &CallContext,
         now_ms: u64,
     ) -> Self {
-        let mut names: Vec<String> = draft.names().cloned().collect();
+        let mut names: Vec<String> = draft.names().map(|n| n.ascii().to_owned()).collect();
         if names.is_empty() {
             names.clone_from(&state.names);
         }
@@ -70,7 +70,7 @@ impl PlacedOrder {
             handle: OrderHandle::new(provider, key),
             order_tokens: Vec::new(),
             product: draft.product.clone(),
-            names: draft.names().cloned().collect(),
+            names: draft.names().map(|n| n.ascii().to_owned()).collect(),
             dcv: draft.dcv.clone(),
             placed_at_ms: now_ms,
             in_doubt: true,

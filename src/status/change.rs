@@ -1,6 +1,7 @@
 //! Changing the DCV method of a placed order: which methods to offer and the choice to send,
 //! as the provider's API takes it (one method for the order, or one name at a time).
 
+use crate::domain::DomainName;
 use crate::order::{DcvChoice, DcvMethod};
 use crate::product::Capabilities;
 use crate::product::capabilities::DcvChange;
@@ -25,7 +26,9 @@ pub fn change_choice(
 ) -> DcvChoice {
     let approver = approver.trim();
     DcvChoice {
-        name: per_name(capabilities).then(|| name.to_owned()),
+        name: per_name(capabilities)
+            .then(|| DomainName::parse(name).ok())
+            .flatten(),
         approver: (method == DcvMethod::Email && !approver.is_empty()).then(|| approver.to_owned()),
         method,
     }

@@ -132,7 +132,10 @@ impl WizardDraft {
     ) -> OrderDraft {
         let takes_csr = capabilities.csr != CsrUse::NotAccepted;
         let csr = (takes_csr && !self.csr.trim().is_empty()).then(|| self.csr.trim().to_owned());
-        let mut names = self.names.iter().map(|n| n.trim().to_owned());
+        let mut names = self
+            .names
+            .iter()
+            .filter_map(|n| DomainName::parse(n.trim()).ok());
         let common_name = names.next();
         let contact_needed = super::contacts::needed(product, capabilities);
         OrderDraft {
@@ -170,7 +173,7 @@ impl WizardDraft {
                 return vec![DcvChoice::all(method)];
             }
             choices.push(DcvChoice {
-                name: Some(name.ascii().to_owned()),
+                name: Some(name.clone()),
                 method,
                 approver,
             });
