@@ -132,6 +132,8 @@ impl WizardDraft {
     ) -> OrderDraft {
         let takes_csr = capabilities.csr != CsrUse::NotAccepted;
         let csr = (takes_csr && !self.csr.trim().is_empty()).then(|| self.csr.trim().to_owned());
+        // The names step refuses a name that does not parse before the review is reached, so
+        // none is dropped here.
         let mut names = self
             .names
             .iter()
@@ -173,7 +175,7 @@ impl WizardDraft {
                 return vec![DcvChoice::all(method)];
             }
             choices.push(DcvChoice {
-                name: Some(name.clone()),
+                name: Some(name),
                 method,
                 approver,
             });
