@@ -24,8 +24,6 @@ pub const SANDBOX_BANNER: &str =
 pub const NOT_FOUND: &str = "Page not found";
 /// What to do on an unknown page.
 pub const NOT_FOUND_HINT: &str = "This address is not a page of the order form.";
-/// The placeholder while the order form is not mounted.
-pub const ORDER_UNAVAILABLE: &str = "The order form is not available yet.";
 
 /// The request could not be sent or its answer did not arrive.
 pub const ERR_NETWORK: &str =

@@ -119,7 +119,7 @@ fn Routed(page: Memo<Page>, deployment: Deployment) -> impl IntoView {
     provide_context(deployment);
     move || {
         match page.get() {
-        Page::Order { rest } => super::shell::order_page(rest),
+        Page::Order { .. } => super::shell::order_page(),
         Page::Status { provider, id } => view! { <StatusPage provider=provider id=id /> }.into_any(),
         Page::Orders => view! { <OrdersPage /> }.into_any(),
         Page::Csr => view! { <CsrPage /> }.into_any(),

@@ -1,17 +1,15 @@
-//! What the shell mounts for `#/order…`: the order wizard (steps 1-6).
+//! What the shell mounts for `#/order…`: the order wizard (steps 1-6), which follows the
+//! fragment itself once mounted.
 
 use leptos::prelude::*;
 
-use crate::text::shell as text;
+use super::app::use_deployment;
+use super::pages::OrderWizard;
 
-/// The order wizard for the fragment after `#/order`.
-pub(crate) fn order_page(rest: String) -> AnyView {
-    let _ = rest;
-    view! {
-        <section class="co-step" aria-labelledby="order-heading">
-            <h1 id="order-heading" class="co-step__title" tabindex="-1">{text::NAV_ORDER}</h1>
-            <p>{text::ORDER_UNAVAILABLE}</p>
-        </section>
+/// The order wizard, with the deployment the shell loaded.
+pub(crate) fn order_page() -> AnyView {
+    match use_deployment() {
+        Some(deployment) => view! { <OrderWizard deployment=deployment /> }.into_any(),
+        None => ().into_any(),
     }
-    .into_any()
 }
