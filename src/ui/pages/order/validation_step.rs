@@ -221,7 +221,13 @@ fn Preview() -> impl IntoView {
                 let what = match v.instruction {
                     Some(DcvInstruction::Dns(r)) => {
                         let kind = serde_json::to_string(&r.record_type).unwrap_or_default();
-                        format!("{}: {} {} {}", v.name, r.name, kind.trim_matches('"'), r.value)
+                        format!(
+                            "{}: {} {} {}",
+                            v.name,
+                            r.name,
+                            kind.trim_matches('"'),
+                            r.value
+                        )
                     }
                     Some(DcvInstruction::File { url, content }) => {
                         format!("{}: {url}\n{content}", v.name)
