@@ -96,6 +96,10 @@ pub struct Wizard {
     pub dry_run: Load<()>,
     /// The step whose errors are shown (after a Continue that found some).
     pub errors_shown: Option<Step>,
+    /// The browser's signature outcome and the CSR text it is for: in the browser
+    /// `csr::inspect` leaves the signature "checking", and WebCrypto answers later. Never
+    /// stored; a reload checks again.
+    pub signature: Option<(String, crate::csr::SignatureCheck)>,
 }
 
 impl Wizard {

@@ -124,6 +124,9 @@ pub const CSR_MISSING: &str = "Paste or upload your CSR";
 pub fn csr_unreadable(reason: &str) -> String {
     format!("This is not a CSR that can be read: {reason}")
 }
+/// The CSR's signature is still being checked by the browser.
+pub const CSR_SIGNATURE_CHECKING: &str =
+    "The CSR's signature is still being checked: wait a moment, then continue.";
 /// The CSR has errors.
 pub const CSR_BLOCKED: &str =
     "Fix the errors in the report below: make a new CSR, then paste it here.";

@@ -277,9 +277,83 @@ pub(super) fn csr_errors(wizard: &Wizard) -> Vec<FieldError> {
             "csr-text",
             text::csr_unreadable(&e.to_string()),
         )],
-        Ok(inspection) if !inspection.is_acceptable() => {
-            vec![FieldError::new("csr-text", text::CSR_BLOCKED)]
+        Ok(inspection) => match judged(inspection, text, wizard.signature.as_ref()) {
+            Ok(()) => Vec::new(),
+            Err(error) => vec![error],
+        },
+    }
+}
+
+/// Whether a read CSR may be ordered with: no error finding, and a signature whose outcome is
+/// in. Where the report still says "checking" (the browser's WebCrypto answers later), the
+/// answer for this very text decides; until it is in, the step waits rather than letting a
+/// request with a bad signature through.
+pub(super) fn judged(
+    inspection: csr::Inspection,
+    text: &str,
+    answer: Option<&(String, csr::SignatureCheck)>,
+) -> Result<(), FieldError> {
+    let inspection = match (&inspection.signature, answer) {
+        (csr::SignatureCheck::Checking, Some((checked, outcome))) if checked == text => {
+            inspection.with_signature(outcome.clone())
         }
-        Ok(_) => Vec::new(),
+        (csr::SignatureCheck::Checking, _) => {
+            return Err(FieldError::new("csr-text", text::CSR_SIGNATURE_CHECKING));
+        }
+        _ => inspection,
+    };
+    if inspection.is_acceptable() {
+        Ok(())
+    } else {
+        Err(FieldError::new("csr-text", text::CSR_BLOCKED))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSR: &str = include_str!("../../tests/fixtures/csr/widget/good.csr");
+
+    fn checking() -> csr::Inspection {
+        let Ok(inspection) = csr::inspect(CSR.as_bytes()) else {
+            panic!("the fixture reads");
+        };
+        inspection.with_signature(csr::SignatureCheck::Checking)
+    }
+
+    fn field_errors(result: Result<(), FieldError>) -> Vec<FieldError> {
+        result.err().into_iter().collect()
+    }
+
+    // Guards: in the browser a CSR whose signature is still being checked, or was checked
+    // for another text, or failed, never passes the step; only its own valid outcome does.
+    #[test]
+    fn the_csr_step_waits_for_the_signature_and_refuses_a_bad_one() {
+        let text = CSR.trim();
+        let waiting = field_errors(judged(checking(), text, None));
+        assert_eq!(
+            waiting,
+            vec![FieldError::new("csr-text", text::CSR_SIGNATURE_CHECKING)]
+        );
+        let other = ("another CSR".to_owned(), csr::SignatureCheck::Valid);
+        let stale = field_errors(judged(checking(), text, Some(&other)));
+        assert_eq!(
+            stale,
+            vec![FieldError::new("csr-text", text::CSR_SIGNATURE_CHECKING)]
+        );
+        let bad = (
+            text.to_owned(),
+            csr::SignatureCheck::Invalid {
+                reason: "signature mismatch".into(),
+            },
+        );
+        let refused = field_errors(judged(checking(), text, Some(&bad)));
+        assert_eq!(
+            refused,
+            vec![FieldError::new("csr-text", text::CSR_BLOCKED)]
+        );
+        let good = (text.to_owned(), csr::SignatureCheck::Valid);
+        assert!(judged(checking(), text, Some(&good)).is_ok());
     }
 }

@@ -2,6 +2,7 @@
 //! where the provider takes names only; opened anyway, it says why.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::frame::{StepFrame, field_error};
 use super::use_wizard;
@@ -51,6 +52,15 @@ pub(crate) fn CsrStep() -> impl IntoView {
                 ::pem::encode(&::pem::Pem::new("CERTIFICATE REQUEST", bytes.clone()))
             }
         });
+        // In the browser the signature's outcome comes from WebCrypto, later: it is kept with
+        // the text it is for, and the step's rule waits for it.
+        if let Ok((_, Some(request))) = csr::inspect_deferred(text.as_bytes()) {
+            let checked = text.trim().to_owned();
+            spawn_local(async move {
+                let outcome = csr::verify::browser::verify(&request).await;
+                wizard.update(|w| w.signature = Some((checked, outcome)));
+            });
+        }
         let changed = wizard.with_untracked(|w| w.draft.csr != text);
         if changed {
             wizard.update(|w| {
@@ -59,8 +69,23 @@ pub(crate) fn CsrStep() -> impl IntoView {
             });
         }
     });
-    let report =
-        Memo::new(move |_| source.with(|s| (!s.is_blank()).then(|| csr::inspect(s.bytes()))));
+    // The report at once, the signature "checking" until the browser's answer for this text
+    // is in.
+    let read = Memo::new(move |_| {
+        source.with(|s| (!s.is_blank()).then(|| csr::inspect_deferred(s.bytes())))
+    });
+    let report = Memo::new(move |_| {
+        read.get().map(|read| {
+            read.map(|(inspection, _)| {
+                wizard.with(|w| match &w.signature {
+                    Some((checked, outcome)) if checked == w.draft.csr.trim() => {
+                        inspection.with_signature(outcome.clone())
+                    }
+                    _ => inspection,
+                })
+            })
+        })
+    });
     view! {
         <StepFrame step=STEP heading=text::CSR_HEADING>
             <p class="co-step__lead">{text::CSR_LEAD}</p>
