@@ -125,6 +125,13 @@ pub trait Provider: Send + Sync {
     /// The product catalog.
     fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError>;
 
+    /// The catalog of a provider whose API has none because it sells one certificate
+    /// (Gjirafa's Let's Encrypt), known without a request; `None` where
+    /// [`Provider::products`] asks the provider.
+    fn known_products(&self) -> Option<Vec<Product>> {
+        None
+    }
+
     /// Places an order. The returned state's handle is what later calls take.
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError>;
 

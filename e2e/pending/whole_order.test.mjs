@@ -28,10 +28,10 @@ async function freshDraft(page) {
 }
 
 const PROVIDERS = [
-  { slug: 'gandi-v5', product: /Standard|cert_std/i, names: ['shop.certorder-demo.net', 'www.shop.certorder-demo.net'] },
-  { slug: 'gandi-v3', product: /Standard|cert_std/i, names: ['v3.certorder-demo.net', 'www.v3.certorder-demo.net'] },
+  { slug: 'gandi-v5', product: /^Standard \(up to 3 names\)/, names: ['shop.certorder-demo.net', 'www.shop.certorder-demo.net'] },
+  { slug: 'gandi-v3', product: /^Standard \(up to 3 names\)/, names: ['v3.certorder-demo.net', 'www.v3.certorder-demo.net'] },
   { slug: 'realtimeregister', product: /^PositiveSSL Multi-Domain/, names: ['rtr.certorder-demo.net', 'api.rtr.certorder-demo.net'] },
-  { slug: 'ssl247', product: /PositiveSSL Multi/i, names: ['ssl247.certorder-demo.net', 'api.ssl247.certorder-demo.net'] },
+  { slug: 'ssl247', product: /^PositiveSSL DV Multi-Domain/, names: ['ssl247.certorder-demo.net', 'api.ssl247.certorder-demo.net'] },
 ];
 
 for (const provider of PROVIDERS) {

@@ -1,0 +1,32 @@
+import { openWidget, screenshots } from '/work/wt/wizard-ui/e2e/support/browser.mjs';
+import { makeCsr } from '/work/wt/wizard-ui/e2e/support/csr.mjs';
+const w = await openWidget({ fragment: '#/orders', ready: (p) => p.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor() });
+const { page, url } = w;
+await page.addInitScript(() => { window.__h = []; window.addEventListener('hashchange', () => window.__h.push(location.hash)); });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+try {
+  const made = makeCsr(['shop.certorder-demo.net', 'www.shop.certorder-demo.net']);
+  await page.goto(`${url}/#/order/product?provider=gandi-v5`);
+  await page.getByRole('radio', { name: /^Standard \(up to 3 names\)/ }).first().check();
+  const o = await page.getByLabel('Period').locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  await page.getByLabel('Period').selectOption(o[0]);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForTimeout(1500);
+  console.log('h1', await page.locator('h1').allInnerTexts(), await page.evaluate(() => location.hash));
+  console.log('summary', await page.locator('.co-summary').innerText().catch(e => String(e)));
+  await page.screenshot({ path: '/tmp/dbg/s1.png', fullPage: true });
+  await page.getByLabel('CSR (PEM)').fill(made.csr);
+  await page.getByTestId('verdict').waitFor();
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => { window.__h = []; window.addEventListener('hashchange', () => window.__h.push(location.hash)); });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForTimeout(1500);
+  console.log('hashes', await page.evaluate(() => window.__h));
+  console.log('hash', await page.evaluate(() => location.hash));
+  console.log('h1', await page.locator('h1').allInnerTexts());
+  console.log('summary', await page.locator('.co-summary').innerText().catch(e => String(e)));
+  console.log('storage', await page.evaluate(() => JSON.stringify(localStorage)));
+  await page.screenshot({ path: '/tmp/dbg/after.png', fullPage: true });
+} catch (e) { console.log('ERR', e.message); }
+console.log('pageerrors', w.errors);
+await w.close();
