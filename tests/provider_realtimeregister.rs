@@ -1312,7 +1312,7 @@ fn recognise_each_operation() {
     let mut failures = Vec::new();
     for &(method, path, name, class, acts) in OPERATIONS {
         let expected = (ProviderKind::RealtimeRegister, name, class, acts.target());
-        match adapter.recognise(method, path, b"") {
+        match adapter.recognise(&recognition::forwarded(method, path, b"")) {
             Some(op) if (op.provider, op.name, op.class, op.target.clone()) == expected => {}
             other => failures.push(format!(
                 "{method} {path}: expected {expected:?}, got {other:?}"
@@ -1327,11 +1327,11 @@ fn recognise_each_operation() {
 fn recognise_needs_the_documented_method() {
     let adapter = RealtimeRegister::default();
     assert_eq!(
-        adapter.recognise(
+        adapter.recognise(&recognition::forwarded(
             Method::Get,
             "/v2/processes/20/send-subscriber-agreement",
             b""
-        ),
+        )),
         None
     );
 }
@@ -1344,14 +1344,22 @@ fn recognise_a_trailing_slash_and_quote_false() {
     let adapter = RealtimeRegister::default();
     assert_eq!(
         adapter
-            .recognise(Method::Post, "/v2/ssl/certificates/", b"")
+            .recognise(&recognition::forwarded(
+                Method::Post,
+                "/v2/ssl/certificates/",
+                b""
+            ))
             .unwrap()
             .name,
         "POST /v2/ssl/certificates"
     );
     assert_eq!(
         adapter
-            .recognise(Method::Post, "/v2/ssl/certificates?quote=false", b"")
+            .recognise(&recognition::forwarded(
+                Method::Post,
+                "/v2/ssl/certificates?quote=false",
+                b""
+            ))
             .unwrap()
             .class,
         Billable
@@ -1376,7 +1384,7 @@ fn recognise_refuses_undocumented_operations() {
         (Method::Get, "/v2/ssl/dcvemailaddresslist"),
     ] {
         assert_eq!(
-            adapter.recognise(method, path, b""),
+            adapter.recognise(&recognition::forwarded(method, path, b"")),
             None,
             "{method} {path}"
         );
@@ -1671,7 +1679,7 @@ fn import_external_certificate() {
     assert_eq!(invalid_field(calls::import(&bad_customer)), "customer");
 
     let op = RealtimeRegister::default()
-        .recognise(Method::Post, "/v2/ssl/import", b"")
+        .recognise(&recognition::forwarded(Method::Post, "/v2/ssl/import", b""))
         .unwrap();
     assert_eq!(
         (op.name, op.class, op.target),

@@ -172,8 +172,8 @@ impl Provider for RealtimeRegister {
         }
     }
 
-    fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {
-        recognise::recognise(method, path)
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
+        recognise::recognise(request.method, &request.path_and_query())
     }
 
     fn authenticate(

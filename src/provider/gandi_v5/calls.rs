@@ -9,7 +9,7 @@ use super::wire::{
     ChangeRequest, CreateRequest, Created, DcvParams, DcvParamsRequest, IssuedCert, Message,
     Package, Page,
 };
-use super::{BASE_PATH, V5DcvMethod};
+use super::{BASE_PATH, V5DcvMethod, dry_run};
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
@@ -114,15 +114,6 @@ fn with_json<B: serde::Serialize>(
     Ok(HttpRequest::new(method, path).with_json(body)?)
 }
 
-fn dry_run(request: HttpRequest, dry_run: bool) -> HttpRequest {
-    // `Dry-Run: 1` validates only (v5 reference, docs/providers.md §1.2).
-    if dry_run {
-        request.with_header("Dry-Run", "1")
-    } else {
-        request
-    }
-}
-
 fn check_method(word: Option<&str>) -> Result<(), ProviderError> {
     if let Some(word) = word {
         V5DcvMethod::parse_for(crate::provider::gandi::GandiApi::V5, word)?;
@@ -215,7 +206,8 @@ pub fn list(query: &ListQuery) -> Prepared<Page<IssuedCert>> {
     )
 }
 
-/// `POST /issued-certs`: order (billable), or only validate with `dry_run`.
+/// `POST /issued-certs`: order (billable), or with `dry_run_only` only validate (a check,
+/// its own operation: `Dry-Run: 1`, docs/providers.md §1.2).
 pub fn create(
     body: &CreateRequest,
     dry_run_only: bool,
@@ -230,16 +222,16 @@ pub fn create(
         return Err(ProviderError::invalid("cn", "at most 64 characters"));
     }
     check_method(body.dcv_method.as_deref())?;
-    let request = dry_run(
+    let request = dry_run::mark(
         with_json(Method::Post, path("/issued-certs"), body)?,
         dry_run_only,
     );
-    let class = if dry_run_only {
-        OperationClass::Check
+    let (name, class) = if dry_run_only {
+        ("POST /issued-certs, Dry-Run: 1", OperationClass::Check)
     } else {
-        OperationClass::Billable
+        ("POST /issued-certs", OperationClass::Billable)
     };
-    Ok(rest("POST /issued-certs", request, class, created))
+    Ok(rest(name, request, class, created))
 }
 
 /// `GET /issued-certs/{id}`.
@@ -259,16 +251,16 @@ pub fn renew(
     dry_run_only: bool,
 ) -> Result<Prepared<Created>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
-    let request = dry_run(
+    let request = dry_run::mark(
         with_json(Method::Post, cert_path(id, "")?, body)?,
         dry_run_only,
     );
-    let class = if dry_run_only {
-        OperationClass::Check
+    let (name, class) = if dry_run_only {
+        ("POST /issued-certs/{id}, Dry-Run: 1", OperationClass::Check)
     } else {
-        OperationClass::Billable
+        ("POST /issued-certs/{id}", OperationClass::Billable)
     };
-    Ok(rest("POST /issued-certs/{id}", request, class, created))
+    Ok(rest(name, request, class, created))
 }
 
 /// `PATCH /issued-certs/{id}`: update (reissue with a new CSR or names).
@@ -278,16 +270,19 @@ pub fn update(
     dry_run_only: bool,
 ) -> Result<Prepared<Created>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
-    let request = dry_run(
+    let request = dry_run::mark(
         with_json(Method::Patch, cert_path(id, "")?, body)?,
         dry_run_only,
     );
-    Ok(rest(
-        "PATCH /issued-certs/{id}",
-        request,
-        OperationClass::OrderChange,
-        created,
-    ))
+    let (name, class) = if dry_run_only {
+        (
+            "PATCH /issued-certs/{id}, Dry-Run: 1",
+            OperationClass::Check,
+        )
+    } else {
+        ("PATCH /issued-certs/{id}", OperationClass::OrderChange)
+    };
+    Ok(rest(name, request, class, created))
 }
 
 /// `DELETE /issued-certs/{id}`: revoke.
