@@ -350,9 +350,17 @@ fn request_answer_parses() {
         dcv[0].status,
         Some(realtimeregister::wire::DcvStatus::Attention)
     );
-    let state = map::created_state(&info, "ssl").unwrap();
+    let ordered = draft();
+    let state = map::created_state(&info, &ordered).unwrap();
     assert_eq!(state.handle.id, "20");
     assert_eq!(state.handle.operation.as_deref(), Some("20"));
+    // The process answer names no product: the state and the handle keep the draft's.
+    assert_eq!(state.product.as_deref(), Some("ssl_sectigo_multi"));
+    assert_eq!(state.handle.product.as_deref(), Some("ssl_sectigo_multi"));
+    assert_eq!(
+        state.handle.names,
+        ["acme-widgets.com", "www.acme-widgets.com"]
+    );
     assert_eq!(state.status, OrderStatus::Pending);
     assert_eq!(state.validations[0].status, DcvStatus::Attention);
     assert_eq!(
@@ -368,7 +376,7 @@ fn request_answer_parses() {
                 .with_header("x-process-id", "21"),
         )
         .unwrap();
-    let state = map::created_state(&issued, "ssl").unwrap();
+    let state = map::created_state(&issued, &ordered).unwrap();
     assert_eq!(
         (state.handle.id.as_str(), state.status),
         ("99", OrderStatus::Issued)
@@ -377,7 +385,7 @@ fn request_answer_parses() {
     // Neither a header nor a certificate id: nothing to follow.
     let none = call.parse(&ok(202, "{}")).unwrap();
     assert!(matches!(
-        map::created_state(&none, "ssl"),
+        map::created_state(&none, &ordered),
         Err(ProviderError::UnexpectedResponse(_))
     ));
 }

@@ -257,10 +257,11 @@ pub fn process_status(word: &str) -> OrderStatus {
     }
 }
 
-/// The state right after a request: pending, or issued when `certificateId` came back.
+/// The state right after a request: pending, or issued when `certificateId` came back. The
+/// handle keeps the product and names of `draft`, which later process answers do not name.
 pub fn created_state(
     info: &CertificateProcess,
-    product: &str,
+    draft: &OrderDraft,
 ) -> Result<OrderState, ProviderError> {
     let process = info.process_id.clone();
     let (id, status, word) = match (info.certificate_id, &process) {
@@ -272,14 +273,35 @@ pub fn created_state(
             ));
         }
     };
-    let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, id);
+    let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, id).with_ordered(draft);
     handle.operation = process;
     let mut state = OrderState::new(handle, status, word);
-    state.product = Some(product.to_owned());
     state.common_name = info.common_name.clone();
     state.names = process_names(info);
     state.validations = validations(info);
+    let handle = state.handle.clone();
+    keep_ordered(&mut state, &handle);
     Ok(state)
+}
+
+/// Fills what the provider's answer left out from what `asked` kept of the order: the product
+/// when the answer names none, the names when it lists none, and the handle keeps both.
+pub(crate) fn keep_ordered(state: &mut OrderState, asked: &OrderHandle) {
+    if state.product.is_none() {
+        state.product.clone_from(&asked.product);
+    }
+    if state.names.is_empty() {
+        state.names.clone_from(&asked.names);
+    }
+    if state.common_name.is_none() {
+        state.common_name = asked.names.first().cloned();
+    }
+    if state.handle.product.is_none() {
+        state.handle.product.clone_from(&asked.product);
+    }
+    if state.handle.names.is_empty() {
+        state.handle.names.clone_from(&asked.names);
+    }
 }
 
 /// The neutral status of a certificate status word.
