@@ -262,27 +262,13 @@ fn check_wildcards(names: &[DomainName], product: &Product, problems: &mut Vec<D
     }
 }
 
-/// Whether another name is the common name's www/apex twin that the product adds free. The
-/// twin is [`DomainName::www_twin`], the one rule for every provider; `twin` says which
-/// direction the product gives free. A wildcard and its base (`*.example.com` with
-/// `example.com`) are never a free pair: no provider documents that pairing as free
-/// (docs/providers.md §6).
+/// Whether another name is the common name's www/apex twin that the product adds free
+/// ([`FreeTwin::twin_of`], the one rule the wizard counts by too).
 fn has_free_twin(names: &[DomainName], twin: FreeTwin) -> bool {
     let [cn, rest @ ..] = names else {
         return false;
     };
-    let Some(pair) = cn.www_twin() else {
-        return false;
-    };
-    // The twin of the apex is its www name, and the other way round.
-    let cn_is_apex = pair.ascii().strip_prefix("www.") == Some(cn.ascii());
-    let free = match twin {
-        FreeTwin::None => false,
-        FreeTwin::Www => cn_is_apex,
-        FreeTwin::NonWww => !cn_is_apex,
-        FreeTwin::Both => true,
-    };
-    free && rest.contains(&pair)
+    twin.twin_of(cn).is_some_and(|pair| rest.contains(&pair))
 }
 
 fn check_csr(draft: &OrderDraft, capabilities: &Capabilities, problems: &mut Vec<DraftProblem>) {
