@@ -149,13 +149,7 @@ fn adapter_flow_from_packages_to_delete() {
     let issued = drive::ok(&sandbox, &gandi, gandi.order(&handle).unwrap());
     assert_eq!(issued.status, OrderStatus::Issued);
     let cert = drive::ok(&sandbox, &gandi, gandi.download(&handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert.pem),
-        Some(&spki),
-        &NAMES,
-        24,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert.pem, Some(&spki), &NAMES, 24);
     let done = drive::ok(
         &sandbox,
         &gandi,
@@ -187,13 +181,7 @@ fn adapter_flow_from_packages_to_delete() {
         "",
     );
     let cert2 = drive::ok(&sandbox, &gandi, gandi.download(&handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert2.pem),
-        Some(&spki2),
-        &NAMES,
-        24,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert2.pem, Some(&spki2), &NAMES, 24);
 
     // Renew needs a new CSR and makes a new certificate.
     let (csr3, _) = pki::csr(&NAMES);

@@ -105,9 +105,9 @@ fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, ta
             provider,
             provider.download(&issued.handle).unwrap(),
         );
-        pki::check_issued(
+        pki::check_issued_pem(
             sandbox.ca(),
-            &pki::first_der(&cert.pem),
+            &cert.pem,
             Some(&spki),
             &NAMES,
             i64::from(months),
@@ -131,9 +131,9 @@ fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, ta
             provider.download(&issued.handle).unwrap(),
         );
         let months = period.map_or(12, months_of);
-        pki::check_issued(
+        pki::check_issued_pem(
             sandbox.ca(),
-            &pki::first_der(&cert.pem),
+            &cert.pem,
             Some(&new_spki),
             &NAMES,
             i64::from(months),

@@ -64,13 +64,7 @@ fn adapter_flow_from_packages_to_revocation() {
     assert_eq!(issued.status, OrderStatus::Issued);
     assert_eq!(issued.names, NAMES);
     let cert = drive::ok(&sandbox, &gandi, gandi.download(&state.handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert.pem),
-        Some(&spki),
-        &NAMES,
-        12,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert.pem, Some(&spki), &NAMES, 12);
     let pem = drive::respond(
         &sandbox,
         &gandi,
@@ -100,13 +94,7 @@ fn adapter_flow_from_packages_to_revocation() {
     );
     drive::complete_dcv(&sandbox, &gandi, &id);
     let cert2 = drive::ok(&sandbox, &gandi, gandi.download(&state.handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert2.pem),
-        Some(&spki2),
-        &NAMES,
-        12,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert2.pem, Some(&spki2), &NAMES, 12);
 
     // Renew makes a new pending certificate for the same names.
     let renewed = drive::ok(
@@ -200,9 +188,9 @@ fn twin_dcv_change_and_wildcard_rules() {
         "",
     );
     let cert = drive::ok(&sandbox, &gandi, gandi.download(&state.handle).unwrap());
-    pki::check_issued(
+    pki::check_issued_pem(
         sandbox.ca(),
-        &pki::first_der(&cert.pem),
+        &cert.pem,
         Some(&spki),
         &["sandbox-shop.org", "www.sandbox-shop.org"],
         12,
@@ -301,9 +289,9 @@ fn digicert_packages() {
     assert_eq!(record.name, "_dnsauth.sandbox-shop.org.");
     drive::complete_dcv(&sandbox, &gandi, &id);
     let cert = drive::ok(&sandbox, &gandi, gandi.download(&state.handle).unwrap());
-    pki::check_issued(
+    pki::check_issued_pem(
         sandbox.ca(),
-        &pki::first_der(&cert.pem),
+        &cert.pem,
         Some(&spki),
         &["sandbox-shop.org"],
         12,

@@ -111,13 +111,7 @@ fn adapter_flow_from_catalog_to_download() {
     assert_eq!(issued.status, OrderStatus::Issued);
     assert_ne!(issued.handle.id, process);
     let cert = drive::ok(&sandbox, &rtr, rtr.download(&issued.handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert.pem),
-        Some(&spki),
-        &NAMES,
-        12,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert.pem, Some(&spki), &NAMES, 12);
 
     // Every download format.
     let download = |format: &str| {
@@ -201,9 +195,9 @@ fn single_domain_twin() {
     );
     let issued = drive::ok(&sandbox, &rtr, rtr.order(&state.handle).unwrap());
     let cert = drive::ok(&sandbox, &rtr, rtr.download(&issued.handle).unwrap());
-    pki::check_issued(
+    pki::check_issued_pem(
         sandbox.ca(),
-        &pki::first_der(&cert.pem),
+        &cert.pem,
         Some(&spki),
         &["sandbox-shop.org", "www.sandbox-shop.org"],
         24,

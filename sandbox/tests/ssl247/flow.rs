@@ -76,13 +76,7 @@ fn adapter_flow_from_catalog_to_revocation() {
     let issued = drive::ok(&sandbox, &ssl, ssl.order(&state.handle).unwrap());
     assert_eq!(issued.status, OrderStatus::Issued);
     let cert = drive::ok(&sandbox, &ssl, ssl.download(&state.handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert.pem),
-        Some(&spki),
-        &NAMES,
-        24,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert.pem, Some(&spki), &NAMES, 24);
     assert_eq!(cert.chain.len(), 1);
     assert_eq!(
         pki::first_der(&cert.chain[0]),
@@ -123,13 +117,7 @@ fn adapter_flow_from_catalog_to_revocation() {
     );
     drive::complete_dcv(&sandbox, &ssl, &id);
     let cert2 = drive::ok(&sandbox, &ssl, ssl.download(&state.handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert2.pem),
-        Some(&spki2),
-        &NAMES,
-        24,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert2.pem, Some(&spki2), &NAMES, 24);
 
     // Renew: a new certificate waiting for `complete`; cancel it before issuance.
     let renewed = drive::ok(&sandbox, &ssl, single(cert_calls::renew(&id, "1").unwrap()));
@@ -232,9 +220,9 @@ fn email_ov_and_quick_orders() {
         "",
     );
     let cert = drive::ok(&sandbox, &ssl, ssl.download(&state.handle).unwrap());
-    pki::check_issued(
+    pki::check_issued_pem(
         sandbox.ca(),
-        &pki::first_der(&cert.pem),
+        &cert.pem,
         Some(&single_spki),
         &["sandbox-shop.org"],
         12,
