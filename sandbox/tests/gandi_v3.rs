@@ -164,7 +164,7 @@ fn adapter_flow_from_packages_to_delete() {
         (op2.step.as_deref(), op2.kind.as_deref()),
         (Some("RUN"), Some("certificate_update"))
     );
-    drive::complete_dcv(&sandbox, &gandi, &id);
+    drive::complete_dcv(&sandbox, &gandi, id);
     let cert2 = drive::ok(&sandbox, &gandi, gandi.download(&handle).unwrap());
     pki::check_issued_pem(sandbox.ca(), &cert2.pem, Some(&spki2), &NAMES, 24);
 
