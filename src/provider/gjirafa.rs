@@ -296,9 +296,10 @@ impl Provider for Gjirafa {
     }
 
     /// Only paths of this adapter's own project are recognised; a query string is ignored.
-    fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
+        let path = request.path_and_query();
         let path = path.split('?').next().unwrap_or_default();
-        let (name, class, id) = classify(&self.project, method, path)?;
+        let (name, class, id) = classify(&self.project, request.method, path)?;
         Some(Operation {
             provider: ProviderKind::Gjirafa,
             name,
