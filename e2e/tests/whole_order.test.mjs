@@ -1,4 +1,3 @@
-// Not yet passing (each order times out in the wizard's steps): kept outside tests/ so `npm test` does not run it.
 // The whole order as a person clicks it, for each provider: product, CSR, names, validation,
 // (contacts), check your answers, one submit; then the status page, "mark DCV done" in the
 // sandbox, and the certificate downloaded and matched to the CSR's key and names.
