@@ -34,10 +34,11 @@ export async function launchBrowser() {
 
 // The widget at `fragment` (`#/csr`), served by a fresh `certorder serve`. `ready` is a
 // function of the page that resolves once the page is usable.
-export async function openWidget({ fragment = '#/csr', ready, serverEnv } = {}) {
+// `contextOptions` go to the browser context (a viewport, a colour scheme).
+export async function openWidget({ fragment = '#/csr', ready, serverEnv, contextOptions = {} } = {}) {
   const server = await startServer(root, { env: serverEnv });
   const browser = await launchBrowser();
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
   const page = await context.newPage();
   const requests = recordRequests(context);
   const errors = [];
@@ -72,13 +73,14 @@ export async function openWidget({ fragment = '#/csr', ready, serverEnv } = {}) 
 
 // Runs axe-core on the page as it is now and returns the violations of impact serious or
 // critical. The server's Content-Security-Policy forbids the inline script axe injects, so
-// the check runs in a second context that bypasses CSP, on the same URL and local storage.
-export async function seriousA11yViolations(page) {
+// the check runs in a second context that bypasses CSP, on the same URL and local storage
+// (and `contextOptions`, such as the viewport and colour scheme the page was seen in).
+export async function seriousA11yViolations(page, contextOptions = {}) {
   const require = createRequire(import.meta.url);
   const state = await page.context().storageState();
   const url = page.url();
   const browser = page.context().browser();
-  const context = await browser.newContext({ bypassCSP: true, storageState: state });
+  const context = await browser.newContext({ ...contextOptions, bypassCSP: true, storageState: state });
   try {
     const copy = await context.newPage();
     await copy.goto(url);

@@ -5,25 +5,29 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { screenshots } from './browser.mjs';
 
-async function heading(page, name) {
+export async function heading(page, name) {
   const h = page.getByRole('heading', { name, level: 1 });
   await h.waitFor({ timeout: 20_000 });
   return h;
 }
 
-async function shot(page, name) {
+export async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
-async function next(page) {
+export async function next(page) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 // Orders `order` at `provider` (a slug) through steps 1-6 and returns on the status page.
 // `order`: { product: RegExp, csr?, names?, method?: 'DNS record'|…, contacts?: {...},
-// label: screenshot prefix, onStep?: async (page, step) => {} }.
+// label: screenshot prefix, onOpen?: async (page, step) => {} (as the step opens),
+// onStep?: async (page, step) => {} (once it is filled) }.
 export async function orderThroughWizard(page, url, provider, order) {
   const label = order.label ?? provider;
+  const opened = async (name) => {
+    if (order.onOpen) await order.onOpen(page, name);
+  };
   const step = async (name) => {
     await shot(page, `${label}-${name}`);
     if (order.onStep) await order.onStep(page, name);
@@ -32,6 +36,7 @@ export async function orderThroughWizard(page, url, provider, order) {
   await heading(page, 'Choose a certificate');
   const product = page.getByRole('radio', { name: order.product });
   await product.first().waitFor({ timeout: 20_000 });
+  await opened('1-product');
   await product.first().check();
   const period = page.getByLabel('Period');
   if (await period.count()) {
@@ -43,6 +48,7 @@ export async function orderThroughWizard(page, url, provider, order) {
 
   if (order.csr) {
     await heading(page, 'Your certificate signing request');
+    await opened('2-csr');
     await page.getByLabel('CSR (PEM)').fill(order.csr);
     await page.getByTestId('verdict').waitFor();
     await step('2-csr');
@@ -59,6 +65,7 @@ export async function orderThroughWizard(page, url, provider, order) {
   }
 
   await heading(page, 'Names on the certificate');
+  await opened('3-names');
   if (order.names && !order.csr) {
     // With no CSR the list starts empty: the first name added is the common name.
     const common = page.getByLabel('Common name', { exact: true });
@@ -73,6 +80,7 @@ export async function orderThroughWizard(page, url, provider, order) {
   await next(page);
 
   await heading(page, 'Prove you control the names');
+  await opened('4-validation');
   const method = order.method ?? /DNS/;
   const perOrder = page.getByLabel('Method for every name');
   if (await perOrder.count()) {
@@ -90,6 +98,7 @@ export async function orderThroughWizard(page, url, provider, order) {
   const review = page.getByRole('heading', { name: 'Check your answers', level: 1 });
   await Promise.race([contacts.waitFor({ timeout: 20_000 }), review.waitFor({ timeout: 20_000 })]);
   if (await contacts.isVisible()) {
+    await opened('5-contacts');
     const c = order.contacts ?? {};
     const fill = async (name, value) => {
       const field = page.getByLabel(name, { exact: true });
@@ -112,6 +121,7 @@ export async function orderThroughWizard(page, url, provider, order) {
   }
 
   await heading(page, 'Check your answers');
+  await opened('6-review');
   const terms = page.getByRole('checkbox', { name: /I accept/ });
   await terms.check();
   const submit = page.getByRole('button', { name: 'Place the order' });
@@ -127,7 +137,7 @@ export async function orderThroughWizard(page, url, provider, order) {
   await shot(page, `${label}-7-status`);
 }
 
-async function chooseOption(select, pattern) {
+export async function chooseOption(select, pattern) {
   const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent })));
   const found = options.find((o) => o.value && pattern.test(o.text));
   assert.ok(found, `no option matching ${pattern} among ${options.map((o) => o.text).join(', ')}`);

@@ -36,7 +36,8 @@ fn text_field(field: Field) -> impl IntoView {
                 aria-describedby=format!("{id}-error {id}-hint")
                 aria-invalid=invalid(STEP, id.to_owned())
                 prop:value=move || wizard.with(|w| w.contact_value(id))
-                on:change:target=move |ev| {
+                // Into the draft as typed, not on blur: a reload keeps the field being typed.
+                on:input:target=move |ev| {
                     let value = ev.target().value();
                     wizard.update(|w| w.set_contact_value(id, value));
                 }
