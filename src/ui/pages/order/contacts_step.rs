@@ -51,11 +51,32 @@ fn text_field(field: Field) -> impl IntoView {
 pub(crate) fn ContactsStep() -> impl IntoView {
     let wizard = use_wizard().wizard;
     wizard.update(|w| w.prefill_contacts());
-    let needed = wizard.with_untracked(|w| match (w.product(), &w.capabilities) {
-        (Some(p), Some(c)) => contacts::needed(p, c),
-        _ => contacts::Needed::default(),
+    // Followed, not read once: after a reload the catalog (and with it the product) arrives
+    // after the step is on the page.
+    let needed = Memo::new(move |_| {
+        wizard.with(|w| match (w.product(), &w.capabilities) {
+            (Some(p), Some(c)) => contacts::needed(p, c),
+            _ => contacts::Needed::default(),
+        })
     });
-    let organisation = needed.organization.then(|| {
+    let organisation = move || {
+        let needed = needed.get();
+        needed.organization.then(|| organisation_fieldset(needed))
+    };
+    let contact = move || needed.get().contact.then(contact_fieldset);
+    view! {
+        <StepFrame step=STEP heading=text::CONTACTS_HEADING>
+            <p class="co-step__lead">{text::CONTACTS_LEAD}</p>
+            {organisation}
+            {contact}
+        </StepFrame>
+    }
+}
+
+/// The organisation's fields.
+fn organisation_fieldset(needed: contacts::Needed) -> impl IntoView {
+    let wizard = use_wizard().wizard;
+    {
         let fields = contacts::organization_fields(needed)
             .into_iter()
             .map(text_field)
@@ -97,8 +118,12 @@ pub(crate) fn ContactsStep() -> impl IntoView {
                 </datalist>
             </fieldset>
         }
-    });
-    let contact = needed.contact.then(|| {
+    }
+}
+
+/// The contact person's fields.
+fn contact_fieldset() -> impl IntoView {
+    {
         let fields = contacts::contact_fields()
             .into_iter()
             .map(text_field)
@@ -109,12 +134,5 @@ pub(crate) fn ContactsStep() -> impl IntoView {
                 {fields}
             </fieldset>
         }
-    });
-    view! {
-        <StepFrame step=STEP heading=text::CONTACTS_HEADING>
-            <p class="co-step__lead">{text::CONTACTS_LEAD}</p>
-            {organisation}
-            {contact}
-        </StepFrame>
     }
 }

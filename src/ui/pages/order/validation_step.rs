@@ -171,8 +171,16 @@ fn NameDcv(index: usize, row: DcvRow, per_name: bool) -> impl IntoView {
             }
         };
         view! {
-            <fieldset class="co-fieldset" id=id.clone() tabindex="-1">
-                <legend>{label}</legend>
+            // A radio group by role, named by its legend, so assistive technology announces
+            // it (and its position among the options) as one choice.
+            <fieldset
+                class="co-fieldset"
+                id=id.clone()
+                tabindex="-1"
+                role="radiogroup"
+                aria-labelledby=format!("{id}-legend")
+            >
+                <legend id=format!("{id}-legend")>{label}</legend>
                 {field_error(STEP, id.clone())}
                 {body}
             </fieldset>
