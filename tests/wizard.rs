@@ -9,7 +9,9 @@ use certorder::provider::{
     Provider, gandi_v5::GandiV5, gjirafa, realtimeregister::RealtimeRegister, ssl247::Ssl247,
 };
 use certorder::wizard::review::SubmitOutcome;
-use certorder::wizard::{OrderRoute, Step, Wizard, WizardDraft, contacts, names, validation};
+use certorder::wizard::{
+    OrderRoute, Step, Wizard, WizardDraft, contacts, names, review, validation,
+};
 use certorder::{Product, ProviderKind};
 
 const GOOD_CSR: &str = include_str!("fixtures/csr/widget/good.csr");
@@ -266,7 +268,23 @@ fn validation_rules() {
     assert!(validation::per_name(&w));
     assert_eq!(w.errors(Step::Validation).len(), 2);
     w.choose_name_method("example.com", DcvMethod::Dns);
+    w.choose_name_method("shop.example.com", DcvMethod::Dns);
+    // The review says one method once, and each name's where they differ.
+    let validation_line = |w: &Wizard| {
+        review::summary(w)
+            .into_iter()
+            .find(|r| r.change == Step::Validation)
+            .map(|r| r.value)
+    };
+    assert_eq!(
+        validation_line(&w).as_deref(),
+        Some("DNS record for every name")
+    );
     w.choose_name_method("shop.example.com", DcvMethod::Email);
+    assert_eq!(
+        validation_line(&w).as_deref(),
+        Some("example.com: DNS record; shop.example.com: E-mail to an approver address")
+    );
     assert_eq!(
         validation::approver_lookups_due(&w),
         vec!["shop.example.com"]
