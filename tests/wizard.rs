@@ -53,6 +53,28 @@ fn gjirafa_adapter() -> gjirafa::Gjirafa {
     gjirafa::Gjirafa::new(project.expect("a uuid"), 1)
 }
 
+// Guards: a provider whose API has no catalog (Gjirafa) offers its one product without a
+// request; with it the first step is complete (no period to choose), and the products of
+// providers with a catalog are never made up.
+#[test]
+fn a_provider_without_a_catalog_offers_its_one_product() {
+    let adapter = gjirafa_adapter();
+    let known = adapter.known_products().expect("Gjirafa's one product");
+    assert_eq!(known.len(), 1);
+    assert!(known[0].periods.is_empty() && known[0].wildcard_sans);
+    let mut w = Wizard::default();
+    w.set_provider(adapter.kind(), adapter.capabilities());
+    w.catalog = certorder::wizard::Load::Ready(known.clone());
+    w.choose_product(&known[0].id);
+    assert!(
+        w.errors(Step::Product).is_empty(),
+        "{:?}",
+        w.errors(Step::Product)
+    );
+    assert!(GandiV5.known_products().is_none());
+    assert!(Ssl247.known_products().is_none());
+}
+
 // Guards: Gjirafa takes names only, so its order has no CSR step; a DV product no contacts
 // step; an OV product has one.
 #[test]
