@@ -53,6 +53,29 @@ fn gjirafa_adapter() -> gjirafa::Gjirafa {
     gjirafa::Gjirafa::new(project.expect("a uuid"), 1)
 }
 
+// Guards: a chosen product comes with its first period (the one its price is for); a
+// period chosen before stays when the next product sells it too.
+#[test]
+fn a_product_comes_with_a_period() {
+    let one = product(
+        ProviderKind::Ssl247,
+        "one",
+        ProductKind::Single,
+        ValidationLevel::Dv,
+    );
+    let mut two = one.clone();
+    two.id = "two".into();
+    let mut w = Wizard::default();
+    w.set_provider(ProviderKind::Ssl247, Ssl247.capabilities());
+    w.catalog = certorder::wizard::Load::Ready(vec![one, two]);
+    w.choose_product("one");
+    assert_eq!(w.draft.period, Some(Period::years(1)));
+    assert!(w.errors(Step::Product).is_empty());
+    w.choose_period(Period::years(2));
+    w.choose_product("two");
+    assert_eq!(w.draft.period, Some(Period::years(2)));
+}
+
 // Guards: a provider whose API has no catalog (Gjirafa) offers its one product without a
 // request; with it the first step is complete (no period to choose), and the products of
 // providers with a catalog are never made up.
