@@ -55,10 +55,17 @@ impl CallContext {
     }
 
     /// Adds what a call of `class` must carry. A billable call without a key is refused.
+    ///
+    /// `billables_before` counts the billable requests this flow has sent already. One
+    /// attempt can send more than one (Realtime Register answers an order with the billables
+    /// to acknowledge, and the order is sent again with them), and each is its own request
+    /// to the server's exactly-once store: the first carries the attempt's key, the n-th
+    /// `{key}.{n}`, so a retry after a reload sends the same keys in the same order.
     pub fn prepare(
         &self,
         request: &mut HttpRequest,
         class: OperationClass,
+        billables_before: usize,
     ) -> Result<(), CallError> {
         if class.is_billable() {
             let key = self
@@ -66,7 +73,10 @@ impl CallContext {
                 .as_deref()
                 .filter(|k| !k.is_empty())
                 .ok_or(CallError::NoIdempotencyKey)?;
-            request.set_header(IDEMPOTENCY_KEY_HEADER, key);
+            match billables_before {
+                0 => request.set_header(IDEMPOTENCY_KEY_HEADER, key),
+                n => request.set_header(IDEMPOTENCY_KEY_HEADER, format!("{key}.{}", n + 1)),
+            }
         }
         let order_scoped = matches!(
             class,

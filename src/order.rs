@@ -44,6 +44,15 @@ pub struct OrderHandle {
     /// chosen per name or the provider reports them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dcv_method: Option<DcvMethod>,
+    /// The product ordered (the provider's code), kept where the provider's answers about the
+    /// order do not name it (Realtime Register's process answers, docs/providers.md §2.3), so
+    /// the order can be shown again from the handle alone; `None` where the answers say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// The names ordered (A-labels, the common name first), kept for the same reason: the
+    /// state shows them when the provider's answer lists none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
 }
 
 impl OrderHandle {
@@ -54,6 +63,8 @@ impl OrderHandle {
             id: id.into(),
             operation: None,
             dcv_method: None,
+            product: None,
+            names: Vec::new(),
         }
     }
 
@@ -68,6 +79,20 @@ impl OrderHandle {
     #[must_use]
     pub fn with_dcv_method(mut self, method: DcvMethod) -> Self {
         self.dcv_method = Some(method);
+        self
+    }
+
+    /// The same handle keeping what `draft` ordered (product, names once each, the common
+    /// name first), for a provider whose answers about the order do not name them.
+    #[must_use]
+    pub fn with_ordered(mut self, draft: &OrderDraft) -> Self {
+        self.product = Some(draft.product.clone());
+        self.names.clear();
+        for name in draft.names() {
+            if !self.names.iter().any(|n| n == name.ascii()) {
+                self.names.push(name.ascii().to_owned());
+            }
+        }
         self
     }
 }

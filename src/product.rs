@@ -16,6 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::DomainName;
 use crate::order::DcvMethod;
 
 pub use capabilities::{Capabilities, CsrUse, DcvSupport};
@@ -113,6 +114,27 @@ pub enum FreeTwin {
     NonWww,
     /// Either direction.
     Both,
+}
+
+impl FreeTwin {
+    /// The name a product with this rule adds free to `common_name`: its
+    /// [`DomainName::www_twin`] (the one twin rule), where this rule gives that direction.
+    /// `None` when the product gives none, or not for this name (a wildcard and its base are
+    /// never a free pair, docs/providers.md §6). The draft check and the wizard both count
+    /// the free twin by this, so they agree.
+    #[must_use]
+    pub fn twin_of(self, common_name: &DomainName) -> Option<DomainName> {
+        let twin = common_name.www_twin()?;
+        // The twin of the apex is its www name, and the other way round.
+        let cn_is_apex = twin.ascii().strip_prefix("www.") == Some(common_name.ascii());
+        let free = match self {
+            Self::None => false,
+            Self::Www => cn_is_apex,
+            Self::NonWww => !cn_is_apex,
+            Self::Both => true,
+        };
+        free.then_some(twin)
+    }
 }
 
 /// The unit a provider counts a certificate's period in.

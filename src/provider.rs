@@ -9,8 +9,9 @@
 //!    (`request()` builds the [`HttpRequest`], `parse()` reads the [`HttpResponse`](crate::http::HttpResponse) and maps
 //!    the provider's error envelope onto its own `#[from]` sub-error of [`ProviderError`]).
 //!    These mirror the document exactly and are public, for callers that want the raw API.
-//! 2. **Recognition and auth**: `recognise(method, path, body)` tells the server which
-//!    documented operation a forwarded request is (by path, or by XML-RPC `methodName`) and
+//! 2. **Recognition and auth**: `recognise(request)` tells the server which documented
+//!    operation a forwarded request is (by method and path, by XML-RPC `methodName`, or by a
+//!    header where the provider's document makes one decide, as Gandi v5's `Dry-Run: 1`) and
 //!    its [`OperationClass`]; `authenticate` adds the credentials the way the provider wants.
 //! 3. **The neutral model**: the [`Provider`] trait maps the widget's provider-neutral
 //!    operations (products, quote, create, order state, DCV, download) onto calls, returning
@@ -32,7 +33,7 @@ pub mod xmlrpc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::http::{Credentials, HttpRequest, Method};
+use crate::http::{Credentials, HttpRequest};
 use crate::order::{
     ApproverEmails, Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState,
     Quote,
@@ -110,9 +111,11 @@ pub trait Provider: Send + Sync {
     /// What its API can do.
     fn capabilities(&self) -> Capabilities;
 
-    /// Recognises a request (method, path below the base URL, body) as one of the documented
-    /// operations; `None` for anything else, which the server must not forward.
-    fn recognise(&self, method: Method, path: &str, body: &[u8]) -> Option<Operation>;
+    /// Recognises a request (path below the base URL) as one of the documented operations;
+    /// `None` for anything else, which the server must not forward. Method, path, query and
+    /// body decide, and the headers where the provider's document makes one change the
+    /// operation (Gandi v5 `Dry-Run: 1` turns an order into a check, docs/providers.md §1.2).
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation>;
 
     /// Adds credentials to a request built by this adapter (or forwarded by the proxy after
     /// [`Provider::recognise`]), replacing any the request already carries.
@@ -124,6 +127,13 @@ pub trait Provider: Send + Sync {
 
     /// The product catalog.
     fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError>;
+
+    /// The catalog of a provider whose API has none because it sells one certificate
+    /// (Gjirafa's Let's Encrypt), known without a request; `None` where
+    /// [`Provider::products`] asks the provider.
+    fn known_products(&self) -> Option<Vec<Product>> {
+        None
+    }
 
     /// Places an order. The returned state's handle is what later calls take.
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError>;

@@ -59,6 +59,18 @@ impl Page {
             _ => Self::NotFound,
         }
     }
+
+    /// The page as the shell mounts it: every step of the order wizard is one mount (the
+    /// wizard follows its own step), so moving from step to step keeps the wizard's state,
+    /// its catalog and its calls in flight.
+    pub fn mount(&self) -> Self {
+        match self {
+            Self::Order { .. } => Self::Order {
+                rest: String::new(),
+            },
+            other => other.clone(),
+        }
+    }
 }
 
 /// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
@@ -83,6 +95,20 @@ fn percent_decode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::status::book::status_href;
+
+    // Guards: moving between the wizard's steps keeps one mount (a remount would lose the
+    // wizard's state and read the catalog again), while other pages are mounted apart.
+    #[test]
+    fn every_wizard_step_is_one_mount() {
+        let csr = Page::from_fragment("#/order/csr").mount();
+        let names = Page::from_fragment("#/order/names?provider=gandi-v5").mount();
+        assert_eq!(csr, names);
+        assert_ne!(csr, Page::from_fragment("#/orders").mount());
+        assert_eq!(
+            Page::from_fragment("#/status/gandi-v5/42").mount(),
+            Page::from_fragment("#/status/gandi-v5/42")
+        );
+    }
 
     // Guards: each fragment names its page; the status page's id survives the round trip
     // through its link, whatever characters it has.

@@ -212,6 +212,21 @@ impl Wizard {
         self.next(step).unwrap_or(step)
     }
 
+    /// The CSR text whose signature the browser still has to check: the draft's CSR where
+    /// `csr::inspect` left its signature "checking" (in the browser WebCrypto answers later)
+    /// and no outcome is in for that text. Until it is, where a customer belongs is not
+    /// known yet: a reload on step 3 must not be sent back to step 2 for it.
+    pub fn signature_due(&self) -> Option<String> {
+        let text = self.draft.csr.trim();
+        if text.is_empty() || !self.takes_csr() {
+            return None;
+        }
+        let answered = self.signature.as_ref().is_some_and(|(t, _)| t == text);
+        let checking = crate::csr::inspect(text.as_bytes())
+            .is_ok_and(|i| matches!(i.signature, crate::csr::SignatureCheck::Checking));
+        (checking && !answered).then(|| text.to_owned())
+    }
+
     /// Where a customer who opens `step` belongs: `step` itself when every step before it is
     /// complete, otherwise the first incomplete one (a bookmark of step 6 with an empty draft
     /// opens step 1).

@@ -58,7 +58,10 @@ fn rows(c: &Capabilities) -> Vec<(&'static str, String)> {
         ("DCV for an IP address", methods(&c.dcv.ip)),
         ("DCV method per name", yes(c.dcv.per_name)),
         ("wildcard SANs", yes(c.wildcard_sans)),
-        ("free www/apex twin", yes(c.free_www_twin)),
+        (
+            "free www/apex twin (on some products)",
+            yes(c.free_www_twin),
+        ),
         ("approver look-up", yes(c.approver_lookup)),
         ("quotes", yes(c.quotes)),
         ("dry run", yes(c.dry_run)),

@@ -489,7 +489,7 @@ fn recognise_each_operation() {
     ];
     for (method, path, name, class, target) in cases {
         let op = g
-            .recognise(method, &path, b"")
+            .recognise(&recognition::forwarded(method, &path, b""))
             .unwrap_or_else(|| panic!("{method} {path}"));
         assert_eq!(op.provider, ProviderKind::Gjirafa);
         assert_eq!(op.name, name);
@@ -502,7 +502,10 @@ fn recognise_each_operation() {
         calls::list(&p).request().unwrap(),
         calls::validate(&p, 3).request().unwrap(),
     ] {
-        assert!(g.recognise(r.method, &r.path, b"").is_some());
+        assert!(
+            g.recognise(&recognition::forwarded(r.method, &r.path, b""))
+                .is_some()
+        );
     }
 }
 
@@ -531,7 +534,11 @@ fn recognise_refuses_everything_else() {
             "/api/v1/projects/3fa85f64-5717-4562-b3fc-2c963f66afa6/distributions".to_owned(),
         ),
     ] {
-        assert_eq!(g.recognise(method, &path, b""), None, "{method} {path}");
+        assert_eq!(
+            g.recognise(&recognition::forwarded(method, &path, b"")),
+            None,
+            "{method} {path}"
+        );
     }
 }
 

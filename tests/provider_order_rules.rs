@@ -9,7 +9,7 @@
 use certorder::domain::DomainName;
 use certorder::http::HttpResponse;
 use certorder::order::{
-    DcvInstruction, DcvMethod, OrderDraft, OrderHandle, OrderState, OrderStatus,
+    DcvInstruction, DcvMethod, DraftProblem, OrderDraft, OrderHandle, OrderState, OrderStatus,
 };
 use certorder::provider::gandi_v3::GandiV3;
 use certorder::provider::gandi_v5::GandiV5;
@@ -207,5 +207,77 @@ fn names_are_sent_as_a_labels() {
             "{:?}",
             provider.kind()
         );
+    }
+}
+
+// Guards: Gandi's free twin is per package, one truth for the capabilities, the draft check
+// and the wizard: a Sectigo single-name package gives none (the www twin counts, so two names
+// are too many), a DigiCert single-name one gives it (`apex_only`, docs/providers.md §1.3),
+// and the provider-wide flag says only that some package does.
+#[test]
+fn gandi_free_twin_is_per_package() {
+    use certorder::product::{FreeTwin, Product};
+    use certorder::wizard::{Load, Wizard, names};
+    let mut packages: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("fixtures/providers/gandi_v5/packages.json")).unwrap();
+    // A single-name DigiCert package, shaped as the listed three-name one.
+    let mut single = packages[1].clone();
+    single["name"] = "cert_std_1_10_0_digicert".into();
+    single["max_domains"] = 1.into();
+    packages.push(single);
+    let body = serde_json::Value::from(packages).to_string();
+    let products: Vec<Product> = flow::run_sync(GandiV5.products().unwrap(), |_, _| {
+        Ok::<_, ()>(
+            HttpResponse::new(200, body.clone()).with_header("Content-Type", "application/json"),
+        )
+    })
+    .unwrap();
+    let find = |id: &str| products.iter().find(|p| p.id == id).unwrap().clone();
+    let sectigo = find("cert_std_1_0_0");
+    let digicert = find("cert_std_1_10_0_digicert");
+    assert_eq!(sectigo.brand.as_deref(), Some("Sectigo"));
+    assert_eq!(
+        (sectigo.max_names, sectigo.free_twin),
+        (Some(1), FreeTwin::None)
+    );
+    assert_eq!(
+        (digicert.max_names, digicert.free_twin),
+        (Some(1), FreeTwin::Www)
+    );
+    let capabilities = GandiV5.capabilities();
+    assert_eq!(
+        capabilities.free_www_twin,
+        products.iter().any(|p| p.free_twin != FreeTwin::None)
+    );
+    for (product, free) in [(&sectigo, false), (&digicert, true)] {
+        let draft = OrderDraft {
+            product: product.id.clone(),
+            common_name: Some(dn("acme-widgets.com")),
+            sans: vec![dn("www.acme-widgets.com")],
+            dcv: vec![certorder::order::DcvChoice::all(DcvMethod::Dns)],
+            ..OrderDraft::default()
+        };
+        let problems = certorder::order::check::check(&draft, product, &capabilities);
+        let too_many = problems
+            .iter()
+            .any(|p| matches!(p, DraftProblem::TooManyNames { count: 2, max: 1 }));
+        assert_eq!(too_many, !free, "{}: {problems:?}", product.id);
+        let mut wizard = Wizard::default();
+        wizard.set_provider(ProviderKind::GandiV5, capabilities.clone());
+        wizard.catalog = Load::Ready(products.clone());
+        wizard.choose_product(&product.id);
+        wizard.draft.names = vec!["acme-widgets.com".into(), "www.acme-widgets.com".into()];
+        let counted = if free { "1 of up to 1" } else { "2 of up to 1" };
+        assert!(
+            names::count_line(&wizard).starts_with(counted),
+            "{}: {}",
+            product.id,
+            names::count_line(&wizard)
+        );
+        let noted = names::rows(&wizard)[1]
+            .notes
+            .iter()
+            .any(|n| n.contains("included free"));
+        assert_eq!(noted, free, "{}", product.id);
     }
 }

@@ -350,9 +350,17 @@ fn request_answer_parses() {
         dcv[0].status,
         Some(realtimeregister::wire::DcvStatus::Attention)
     );
-    let state = map::created_state(&info, "ssl").unwrap();
+    let ordered = draft();
+    let state = map::created_state(&info, &ordered).unwrap();
     assert_eq!(state.handle.id, "20");
     assert_eq!(state.handle.operation.as_deref(), Some("20"));
+    // The process answer names no product: the state and the handle keep the draft's.
+    assert_eq!(state.product.as_deref(), Some("ssl_sectigo_multi"));
+    assert_eq!(state.handle.product.as_deref(), Some("ssl_sectigo_multi"));
+    assert_eq!(
+        state.handle.names,
+        ["acme-widgets.com", "www.acme-widgets.com"]
+    );
     assert_eq!(state.status, OrderStatus::Pending);
     assert_eq!(state.validations[0].status, DcvStatus::Attention);
     assert_eq!(
@@ -368,7 +376,7 @@ fn request_answer_parses() {
                 .with_header("x-process-id", "21"),
         )
         .unwrap();
-    let state = map::created_state(&issued, "ssl").unwrap();
+    let state = map::created_state(&issued, &ordered).unwrap();
     assert_eq!(
         (state.handle.id.as_str(), state.status),
         ("99", OrderStatus::Issued)
@@ -377,7 +385,7 @@ fn request_answer_parses() {
     // Neither a header nor a certificate id: nothing to follow.
     let none = call.parse(&ok(202, "{}")).unwrap();
     assert!(matches!(
-        map::created_state(&none, "ssl"),
+        map::created_state(&none, &ordered),
         Err(ProviderError::UnexpectedResponse(_))
     ));
 }
@@ -1312,7 +1320,7 @@ fn recognise_each_operation() {
     let mut failures = Vec::new();
     for &(method, path, name, class, acts) in OPERATIONS {
         let expected = (ProviderKind::RealtimeRegister, name, class, acts.target());
-        match adapter.recognise(method, path, b"") {
+        match adapter.recognise(&recognition::forwarded(method, path, b"")) {
             Some(op) if (op.provider, op.name, op.class, op.target.clone()) == expected => {}
             other => failures.push(format!(
                 "{method} {path}: expected {expected:?}, got {other:?}"
@@ -1327,11 +1335,11 @@ fn recognise_each_operation() {
 fn recognise_needs_the_documented_method() {
     let adapter = RealtimeRegister::default();
     assert_eq!(
-        adapter.recognise(
+        adapter.recognise(&recognition::forwarded(
             Method::Get,
             "/v2/processes/20/send-subscriber-agreement",
             b""
-        ),
+        )),
         None
     );
 }
@@ -1344,14 +1352,22 @@ fn recognise_a_trailing_slash_and_quote_false() {
     let adapter = RealtimeRegister::default();
     assert_eq!(
         adapter
-            .recognise(Method::Post, "/v2/ssl/certificates/", b"")
+            .recognise(&recognition::forwarded(
+                Method::Post,
+                "/v2/ssl/certificates/",
+                b""
+            ))
             .unwrap()
             .name,
         "POST /v2/ssl/certificates"
     );
     assert_eq!(
         adapter
-            .recognise(Method::Post, "/v2/ssl/certificates?quote=false", b"")
+            .recognise(&recognition::forwarded(
+                Method::Post,
+                "/v2/ssl/certificates?quote=false",
+                b""
+            ))
             .unwrap()
             .class,
         Billable
@@ -1376,7 +1392,7 @@ fn recognise_refuses_undocumented_operations() {
         (Method::Get, "/v2/ssl/dcvemailaddresslist"),
     ] {
         assert_eq!(
-            adapter.recognise(method, path, b""),
+            adapter.recognise(&recognition::forwarded(method, path, b"")),
             None,
             "{method} {path}"
         );
@@ -1671,7 +1687,7 @@ fn import_external_certificate() {
     assert_eq!(invalid_field(calls::import(&bad_customer)), "customer");
 
     let op = RealtimeRegister::default()
-        .recognise(Method::Post, "/v2/ssl/import", b"")
+        .recognise(&recognition::forwarded(Method::Post, "/v2/ssl/import", b""))
         .unwrap();
     assert_eq!(
         (op.name, op.class, op.target),

@@ -1083,7 +1083,7 @@ fn recognise_every_operation() {
     let mut failures = Vec::new();
     for &(path, name, class, order) in OPERATIONS {
         let target = order.map(|id| Target::Order(id.into()));
-        match Ssl247.recognise(Method::Post, path, b"{}") {
+        match Ssl247.recognise(&recognition::forwarded(Method::Post, path, b"{}")) {
             Some(op)
                 if (op.provider, op.name, op.class, &op.target)
                     == (ProviderKind::Ssl247, name, class, &target) =>
@@ -1103,11 +1103,11 @@ fn recognise_every_operation() {
 #[test]
 fn recognise_complete_by_the_order_in_its_body() {
     let op = Ssl247
-        .recognise(
+        .recognise(&recognition::forwarded(
             Method::Post,
             "/order/certificate/complete",
             br#"{"certificate_id":"77"}"#,
-        )
+        ))
         .unwrap();
     assert_eq!(
         (op.class, op.target),
@@ -1118,7 +1118,11 @@ fn recognise_complete_by_the_order_in_its_body() {
     );
     assert!(
         Ssl247
-            .recognise(Method::Post, "/order/certificate/complete", b"{}")
+            .recognise(&recognition::forwarded(
+                Method::Post,
+                "/order/certificate/complete",
+                b"{}"
+            ))
             .is_none()
     );
 }
@@ -1128,7 +1132,7 @@ fn recognise_complete_by_the_order_in_its_body() {
 fn recognise_tolerates_a_trailing_slash() {
     assert_eq!(
         Ssl247
-            .recognise(Method::Post, "/orders/", b"")
+            .recognise(&recognition::forwarded(Method::Post, "/orders/", b""))
             .unwrap()
             .name,
         "POST /orders"
@@ -1155,12 +1159,18 @@ fn recognise_refuses_everything_else() {
         "/certificates/check-san/p/cn",
     ] {
         assert!(
-            Ssl247.recognise(Method::Post, path, b"{}").is_none(),
+            Ssl247
+                .recognise(&recognition::forwarded(Method::Post, path, b"{}"))
+                .is_none(),
             "{path}"
         );
     }
     for method in [Method::Get, Method::Put, Method::Patch, Method::Delete] {
-        assert!(Ssl247.recognise(method, "/account", b"{}").is_none());
+        assert!(
+            Ssl247
+                .recognise(&recognition::forwarded(method, "/account", b"{}"))
+                .is_none()
+        );
     }
 }
 

@@ -402,7 +402,10 @@ fn every_account_call_is_recognised() {
     ];
     for (name, path) in requests {
         let op = Ssl247
-            .recognise(certorder::http::Method::Post, &path, b"{}")
+            .recognise(
+                &certorder::http::HttpRequest::new(certorder::http::Method::Post, path.as_str())
+                    .with_body("application/json", &b"{}"[..]),
+            )
             .unwrap_or_else(|| panic!("{path} not recognised"));
         assert_eq!(op.name, name, "{path}");
         assert!(!matches!(op.target, Some(Target::Order(_))), "{path}");

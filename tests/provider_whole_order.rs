@@ -17,7 +17,7 @@ use certorder::provider::gandi_v5::GandiV5;
 use certorder::provider::gjirafa::{Gjirafa, ProjectId};
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::ssl247::Ssl247;
-use certorder::provider::{Flow, Provider, ProviderError, flow};
+use certorder::provider::{Flow, Provider, ProviderError, ProviderKind, flow};
 
 /// A name as a draft holds it.
 fn dn(name: &str) -> DomainName {
@@ -236,8 +236,14 @@ fn realtime_register_whole_order() {
     );
     let created = up.run(provider.create_order(&draft)).unwrap();
     assert_eq!(created.handle.operation.as_deref(), Some("20"));
-    let state = up.run(provider.order(&created.handle)).unwrap();
+    // The handle alone, as a link or the order book keeps it, shows the order again: the
+    // process answers name no product, the handle kept the one ordered.
+    let kept: OrderHandle =
+        serde_json::from_str(&serde_json::to_string(&created.handle).unwrap()).unwrap();
+    let state = up.run(provider.order(&kept)).unwrap();
     assert_eq!(state.status, OrderStatus::Processing);
+    assert_eq!(state.product.as_deref(), Some(products[0].id.as_str()));
+    assert_eq!(state.handle.product, created.handle.product);
     // The names the process reports (the documented info example has four).
     assert_eq!(
         state.names,
@@ -270,6 +276,56 @@ fn realtime_register_whole_order() {
         Some(ProviderError::NotIssued)
     );
     assert_eq!(up.count(), before, "nothing asked");
+}
+
+// Guards: a Realtime Register order opened from its handle alone shows product and names:
+// from the handle where the process answer names none, from the certificate answer once one
+// exists (the provider's own words win).
+#[test]
+fn realtime_register_order_shown_from_its_handle() {
+    let route = |r: &HttpRequest| match (r.method, r.path.as_str()) {
+        (Method::Post, "/v2/ssl/certificates") if r.path_and_query().contains("quote=true") => {
+            json(200, &fixture("realtimeregister/quote.json"))
+        }
+        (Method::Post, "/v2/ssl/certificates") => {
+            json(202, r#"{"validations":{"dcv":[]}}"#).with_header("x-process-id", "20")
+        }
+        (Method::Get, "/v2/processes/20") => json(200, &fixture("realtimeregister/process.json")),
+        // An answer that lists no name, as a process past validation may.
+        (Method::Get, "/v2/processes/20/info") => json(200, "{}"),
+        (Method::Get, "/v2/ssl/certificates/1234567") => {
+            json(200, &fixture("realtimeregister/certificate.json"))
+        }
+        other => panic!("not documented here: {other:?}"),
+    };
+    let up = Upstream {
+        route: &route,
+        asked: RefCell::default(),
+    };
+    let provider: Box<dyn Provider> = Box::new(RealtimeRegister::for_customer("johndoe"));
+    let mut draft = draft("ssl_sectigo_multi", false);
+    draft.accepted_quote = quote(&up, provider.as_ref(), &draft);
+    let created = up.run(provider.create_order(&draft)).unwrap();
+    assert_eq!(created.handle.product.as_deref(), Some("ssl_sectigo_multi"));
+    assert_eq!(
+        created.handle.names,
+        ["acme-widgets.com", "www.acme-widgets.com"]
+    );
+    let kept: OrderHandle =
+        serde_json::from_str(&serde_json::to_string(&created.handle).unwrap()).unwrap();
+    let state = up.run(provider.order(&kept)).unwrap();
+    assert_eq!(state.product.as_deref(), Some("ssl_sectigo_multi"));
+    assert_eq!(state.common_name.as_deref(), Some("acme-widgets.com"));
+    assert_eq!(state.names, ["acme-widgets.com", "www.acme-widgets.com"]);
+    assert_eq!(state.handle, kept, "the next read takes the same handle");
+    // A certificate id: the certificate answer names product and names itself.
+    let certificate = OrderHandle::new(ProviderKind::RealtimeRegister, "1234567");
+    let state = up.run(provider.order(&certificate)).unwrap();
+    assert_eq!(state.product.as_deref(), Some("ssl_sectigo"));
+    assert_eq!(
+        state.names,
+        ["www.testingasslrequest.com", "testingasslrequest.com"]
+    );
 }
 
 // Guards: SSL247, validate → place-order → complete at the accepted price, the details read,

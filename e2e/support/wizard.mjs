@@ -60,8 +60,11 @@ export async function orderThroughWizard(page, url, provider, order) {
 
   await heading(page, 'Names on the certificate');
   if (order.names && !order.csr) {
-    await page.getByLabel('Common name').fill(order.names[0]);
-    for (const name of order.names.slice(1)) {
+    // With no CSR the list starts empty: the first name added is the common name.
+    const common = page.getByLabel('Common name', { exact: true });
+    const rest = (await common.count()) ? order.names.slice(1) : order.names;
+    if (await common.count()) await common.fill(order.names[0]);
+    for (const name of rest) {
       await page.getByLabel('Add a name').fill(name);
       await page.getByRole('button', { name: 'Add', exact: true }).click();
     }

@@ -126,7 +126,7 @@ pub fn neutral(provider: &dyn Provider, product: &str, response: &HttpResponse) 
 }
 
 /// Feeds the fuzz bytes to the request recogniser as a forwarded request: byte 0 the method,
-/// then the path up to the first newline, then the body.
+/// then the path up to the first newline, then the body; bit 7 of byte 0 adds `Dry-Run: 1`.
 pub fn recognise(provider: &dyn Provider, data: &[u8]) {
     let Some((first, rest)) = data.split_first() else {
         return;
@@ -146,7 +146,12 @@ pub fn recognise(provider: &dyn Provider, data: &[u8]) {
     let Ok(path) = std::str::from_utf8(path) else {
         return;
     };
-    let _ = provider.recognise(method, path, body);
+    let mut request = certorder::http::HttpRequest::new(method, path);
+    request.body = Some(body.to_vec());
+    if first & 0x80 != 0 {
+        request.set_header("Dry-Run", "1");
+    }
+    let _ = provider.recognise(&request);
 }
 
 #[cfg(test)]

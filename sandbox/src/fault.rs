@@ -52,19 +52,16 @@ impl Fault {
 
 /// The operation name the adapter gives a request (`POST /v2/ssl/certificates`, `cert.create`).
 pub(crate) fn operation_name(kind: ProviderKind, request: &HttpRequest) -> Option<&'static str> {
-    let path = request.path_and_query();
-    let body = request.body.as_deref().unwrap_or_default();
-    let method = request.method;
     let op = match kind {
         ProviderKind::RealtimeRegister => {
-            realtimeregister::RealtimeRegister::default().recognise(method, &path, body)
+            realtimeregister::RealtimeRegister::default().recognise(request)
         }
-        ProviderKind::GandiV5 => gandi_v5::GandiV5.recognise(method, &path, body),
-        ProviderKind::GandiV3 => gandi_v3::GandiV3.recognise(method, &path, body),
-        ProviderKind::Ssl247 => ssl247::Ssl247.recognise(method, &path, body),
+        ProviderKind::GandiV5 => gandi_v5::GandiV5.recognise(request),
+        ProviderKind::GandiV3 => gandi_v3::GandiV3.recognise(request),
+        ProviderKind::Ssl247 => ssl247::Ssl247.recognise(request),
         ProviderKind::Gjirafa => {
             let project = gjirafa::ProjectId::parse(crate::GJIRAFA_PROJECT).ok()?;
-            gjirafa::Gjirafa::new(project, 1).recognise(method, &path, body)
+            gjirafa::Gjirafa::new(project, 1).recognise(request)
         }
         _ => None,
     };

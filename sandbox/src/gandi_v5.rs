@@ -109,7 +109,7 @@ impl Simulator for GandiV5Sim {
             return http_error(404);
         };
         let body = request.body.as_deref().unwrap_or_default();
-        let dry_run = request.header("dry-run").is_some_and(|v| v.trim() == "1");
+        let dry_run = certorder::provider::gandi_v5::is_dry_run(request);
         match (request.method, rest) {
             (Method::Get, ["packages"]) => catalog_page(request),
             (Method::Get, ["packages", name]) => match catalog::find(name) {

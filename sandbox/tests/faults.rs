@@ -5,6 +5,8 @@
 
 #[path = "support/drive.rs"]
 mod drive;
+#[path = "support/setup.rs"]
+mod setup;
 
 use certorder::http::{HttpRequest, Method};
 use certorder::provider::gandi_v3::GandiV3;
@@ -14,7 +16,8 @@ use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::ssl247::Ssl247;
 use certorder::provider::xmlrpc::{MethodCall, Value};
 use certorder::provider::{Provider, ProviderKind};
-use certorder_sandbox::{GJIRAFA_PROJECT, Reply, Sandbox, SandboxSettings};
+use certorder_sandbox::{GJIRAFA_PROJECT, Reply};
+use setup::sandbox;
 
 /// A catalog (or list) request of each provider and the adapter's name for it.
 fn catalog_requests() -> Vec<(Box<dyn Provider>, HttpRequest, &'static str)> {
@@ -54,7 +57,7 @@ fn catalog_requests() -> Vec<(Box<dyn Provider>, HttpRequest, &'static str)> {
 // Guards: each fault kind for each provider, once, then normal answers again.
 #[test]
 fn faults_hit_the_named_operation_once_for_every_provider() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     for (provider, request, operation) in catalog_requests() {
         let kind = provider.kind();
         for fault in ["hang", "reset", "error", "malformed"] {
@@ -106,7 +109,7 @@ fn faults_hit_the_named_operation_once_for_every_provider() {
 // error shape.
 #[test]
 fn control_errors() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     for kind in ProviderKind::ALL {
         let r = sandbox.control(kind, Method::Post, "/orders/999999/complete-dcv", b"");
         assert_eq!(r.status, 404, "{kind:?}");

@@ -7,12 +7,13 @@
 
 #[path = "support/drive.rs"]
 mod drive;
+#[path = "support/setup.rs"]
+mod setup;
 
 use drive::Open as _;
 #[path = "support/pki.rs"]
 mod pki;
 
-use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, Method};
 use certorder::order::{
     DcvChoice, DcvInstruction, DcvMethod, OrderDraft, OrderHandle, OrderStatus,
@@ -22,13 +23,9 @@ use certorder::provider::flow::single;
 use certorder::provider::gandi_v3::{GandiV3, calls, wire::CertificateParams};
 use certorder::provider::xmlrpc::{self, MethodCall, Value};
 use certorder::provider::{Provider, ProviderKind};
-use certorder_sandbox::{Reply, Sandbox, SandboxSettings};
+use certorder_sandbox::{Reply, Sandbox};
 use serde_json::Value as Json;
-
-/// A name as a draft holds it.
-fn dn(name: &str) -> DomainName {
-    DomainName::parse(name).expect("a valid name")
-}
+use setup::{dn, sandbox};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -64,7 +61,7 @@ fn rpc(sandbox: &Sandbox, method: &str, params: Vec<Value>) -> Result<Value, xml
 // Guards: the ordering flow through the adapter, a real certificate, and its life after.
 #[test]
 fn adapter_flow_from_packages_to_delete() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let gandi = GandiV3;
     let products = drive::ok(&sandbox, &gandi, gandi.products().unwrap());
     assert_eq!(products.len(), 12);
@@ -139,23 +136,11 @@ fn adapter_flow_from_packages_to_delete() {
     );
     assert_eq!(handle.dcv_method, Some(DcvMethod::Email));
     drive::ok(&sandbox, &gandi, gandi.resend_dcv(&handle).unwrap());
-    drive::control(
-        &sandbox,
-        &gandi,
-        Method::Post,
-        &format!("/orders/{op}/complete-dcv"),
-        "",
-    );
+    drive::complete_dcv(&sandbox, &gandi, &op);
     let issued = drive::ok(&sandbox, &gandi, gandi.order(&handle).unwrap());
     assert_eq!(issued.status, OrderStatus::Issued);
     let cert = drive::ok(&sandbox, &gandi, gandi.download(&handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert.pem),
-        Some(&spki),
-        &NAMES,
-        24,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert.pem, Some(&spki), &NAMES, 24);
     let done = drive::ok(
         &sandbox,
         &gandi,
@@ -179,21 +164,9 @@ fn adapter_flow_from_packages_to_delete() {
         (op2.step.as_deref(), op2.kind.as_deref()),
         (Some("RUN"), Some("certificate_update"))
     );
-    drive::control(
-        &sandbox,
-        &gandi,
-        Method::Post,
-        &format!("/orders/{id}/complete-dcv"),
-        "",
-    );
+    drive::complete_dcv(&sandbox, &gandi, id);
     let cert2 = drive::ok(&sandbox, &gandi, gandi.download(&handle).unwrap());
-    pki::check_issued(
-        sandbox.ca(),
-        &pki::first_der(&cert2.pem),
-        Some(&spki2),
-        &NAMES,
-        24,
-    );
+    pki::check_issued_pem(sandbox.ca(), &cert2.pem, Some(&spki2), &NAMES, 24);
 
     // Renew needs a new CSR and makes a new certificate.
     let (csr3, _) = pki::csr(&NAMES);
@@ -219,7 +192,7 @@ fn adapter_flow_from_packages_to_delete() {
 // malformed call gets the parse fault; file DCV for a wildcard is refused.
 #[test]
 fn faults() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let body = MethodCall::new("cert.package.list", vec![Value::from("wrong key")]).to_xml();
     let request = HttpRequest::new(Method::Post, "/xmlrpc/").with_body(xmlrpc::CONTENT_TYPE, body);
     let Reply::Respond(r) = sandbox.handle(ProviderKind::GandiV3, &request) else {
@@ -277,7 +250,7 @@ fn faults() {
 // Guards: every member of the reference-built examples is in the simulator's answer, typed alike.
 #[test]
 fn answers_match_the_reference_examples() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let json = |v: Value| v.to_json();
     let packages = json(rpc(&sandbox, "cert.package.list", vec![Value::from("")]).unwrap());
     let example = json(fixture!("package-list.xml").unwrap());

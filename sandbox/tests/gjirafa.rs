@@ -6,21 +6,18 @@
 
 #[path = "support/drive.rs"]
 mod drive;
+#[path = "support/setup.rs"]
+mod setup;
 
-use certorder::domain::DomainName;
 use certorder::http::{HttpRequest, Method, Secret};
 use certorder::order::{
     DcvChoice, DcvInstruction, DcvMethod, DnsRecordType, OrderDraft, OrderStatus,
 };
 use certorder::provider::gjirafa::{Gjirafa, KeyImportConsent, ProjectId};
 use certorder::provider::{Provider, ProviderKind};
-use certorder_sandbox::{GJIRAFA_PROJECT, Reply, Sandbox, SandboxSettings};
+use certorder_sandbox::{GJIRAFA_PROJECT, Reply};
 use serde_json::{Value, json};
-
-/// A name as a draft holds it.
-fn dn(name: &str) -> DomainName {
-    DomainName::parse(name).expect("a valid name")
-}
+use setup::{body_json, dn, sandbox};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -63,14 +60,10 @@ fn path(tail: &str) -> String {
     format!("/api/v1/projects/{GJIRAFA_PROJECT}/certificates{tail}")
 }
 
-fn body_json(r: &certorder::http::HttpResponse) -> Value {
-    serde_json::from_slice(&r.body).unwrap()
-}
-
 // Guards: the adapter's flow, TXT challenges per name, issuance with a generated key.
 #[test]
 fn adapter_flow_from_names_to_delete() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let gj = adapter();
     let state = drive::ok(&sandbox, &gj, gj.create_order(&draft()).unwrap());
     assert_eq!(state.names, NAMES);
@@ -99,13 +92,7 @@ fn adapter_flow_from_names_to_delete() {
 
     drive::ok(&sandbox, &gj, gj.resend_dcv(&state.handle).unwrap());
     let id = state.handle.id.clone();
-    drive::control(
-        &sandbox,
-        &gj,
-        Method::Post,
-        &format!("/orders/{id}/complete-dcv"),
-        "",
-    );
+    drive::complete_dcv(&sandbox, &gj, &id);
     let issued = drive::ok(&sandbox, &gj, gj.order(&state.handle).unwrap());
     assert_eq!(issued.status, OrderStatus::Issued);
     let detail = body_json(&drive::respond(
@@ -160,7 +147,7 @@ fn time_of(v: &Value) -> i64 {
 // Guards: import reads names and dates from the certificate; broken bodies list their errors.
 #[test]
 fn import_and_errors() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let gj = adapter();
     let issued = sandbox
         .ca()
@@ -261,7 +248,7 @@ fn import_and_errors() {
 // Guards: every field of the document's examples is in the simulator's answers, typed alike.
 #[test]
 fn answers_match_the_documents_examples() {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let gj = adapter();
     let created = drive::respond(
         &sandbox,

@@ -8,10 +8,11 @@
 mod drive;
 #[path = "support/pki.rs"]
 mod pki;
+#[path = "support/setup.rs"]
+mod setup;
 
 use drive::Open as _;
 
-use certorder::domain::DomainName;
 use certorder::http::Method;
 use certorder::order::{DcvChoice, DcvMethod, OrderDraft, OrderStatus};
 use certorder::product::Period;
@@ -21,12 +22,8 @@ use certorder::provider::gjirafa::{Gjirafa, ProjectId};
 use certorder::provider::realtimeregister::RealtimeRegister;
 use certorder::provider::ssl247::Ssl247;
 use certorder::provider::{Provider, ProviderKind};
-use certorder_sandbox::{GJIRAFA_PROJECT, Sandbox, SandboxSettings};
-
-/// A name as a draft holds it.
-fn dn(name: &str) -> DomainName {
-    DomainName::parse(name).expect("a valid name")
-}
+use certorder_sandbox::{GJIRAFA_PROJECT, Sandbox};
+use setup::{dn, sandbox};
 
 const NAMES: [&str; 2] = ["shop.sandbox-shop.net", "api.sandbox-shop.net"];
 
@@ -67,7 +64,7 @@ fn complete(sandbox: &Sandbox, provider: &dyn Provider, state: &certorder::order
 }
 
 fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, takes_csr: bool) {
-    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap();
+    let sandbox = sandbox();
     let caps = provider.capabilities();
     let kind = provider.kind();
     let (csr, spki) = pki::csr(&NAMES);
@@ -105,9 +102,9 @@ fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, ta
             provider,
             provider.download(&issued.handle).unwrap(),
         );
-        pki::check_issued(
+        pki::check_issued_pem(
             sandbox.ca(),
-            &pki::first_der(&cert.pem),
+            &cert.pem,
             Some(&spki),
             &NAMES,
             i64::from(months),
@@ -131,9 +128,9 @@ fn life_cycle(provider: &dyn Provider, product: &str, period: Option<Period>, ta
             provider.download(&issued.handle).unwrap(),
         );
         let months = period.map_or(12, months_of);
-        pki::check_issued(
+        pki::check_issued_pem(
             sandbox.ca(),
-            &pki::first_der(&cert.pem),
+            &cert.pem,
             Some(&new_spki),
             &NAMES,
             i64::from(months),

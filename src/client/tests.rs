@@ -13,20 +13,25 @@ fn refusal(status: u16, code: &str) -> HttpResponse {
 fn billable_calls_carry_the_key_or_are_refused() -> Result<(), CallError> {
     let mut request = HttpRequest::new(Method::Post, "/v5/certificate/issued-certs");
     let context = CallContext::for_attempt("attempt-1");
-    context.prepare(&mut request, OperationClass::Billable)?;
+    context.prepare(&mut request, OperationClass::Billable, 0)?;
     assert_eq!(request.header("idempotency-key"), Some("attempt-1"));
     let mut request = HttpRequest::new(Method::Post, "/x");
     assert_eq!(
-        CallContext::default().prepare(&mut request, OperationClass::Billable),
+        CallContext::default().prepare(&mut request, OperationClass::Billable, 0),
         Err(CallError::NoIdempotencyKey)
     );
     let empty = CallContext::for_attempt("");
     assert_eq!(
-        empty.prepare(&mut request, OperationClass::Billable),
+        empty.prepare(&mut request, OperationClass::Billable, 0),
         Err(CallError::NoIdempotencyKey)
     );
+    // A second billable request of the same attempt (an acknowledgment handshake) has a key
+    // of its own, the same on every retry.
+    let mut again = HttpRequest::new(Method::Post, "/v2/ssl/certificates");
+    context.prepare(&mut again, OperationClass::Billable, 1)?;
+    assert_eq!(again.header("idempotency-key"), Some("attempt-1.2"));
     let mut catalog = HttpRequest::new(Method::Get, "/x");
-    context.prepare(&mut catalog, OperationClass::Catalog)?;
+    context.prepare(&mut catalog, OperationClass::Catalog, 0)?;
     assert_eq!(
         catalog.header("idempotency-key"),
         None,
@@ -46,10 +51,10 @@ fn order_tokens_round_trip() -> Result<(), CallError> {
     context.absorb(&answer);
     assert_eq!(context.order_tokens, ["tok-a", "tok-b"]);
     let mut read = HttpRequest::new(Method::Get, "/order/1");
-    context.prepare(&mut read, OperationClass::OrderRead)?;
+    context.prepare(&mut read, OperationClass::OrderRead, 0)?;
     assert_eq!(read.header(ORDER_TOKEN_HEADER), Some("tok-a, tok-b"));
     let mut lookup = HttpRequest::new(Method::Get, "/approvers");
-    context.prepare(&mut lookup, OperationClass::Lookup)?;
+    context.prepare(&mut lookup, OperationClass::Lookup, 0)?;
     assert_eq!(lookup.header(ORDER_TOKEN_HEADER), None);
     let stored = serde_json::to_string(&context).unwrap_or_default();
     let back: CallContext = serde_json::from_str(&stored).unwrap_or_default();

@@ -18,7 +18,12 @@ pub struct Capabilities {
     pub dcv: DcvSupport,
     /// Whether multi-name products can take wildcard SANs at all.
     pub wildcard_sans: bool,
-    /// Whether single-name products may add the www/non-www twin for free.
+    /// Whether some of the provider's single-name products add the www/non-www twin for
+    /// free. Which ones, and in which direction, is each product's
+    /// [`Product::free_twin`](crate::product::Product::free_twin): that is what
+    /// `order::check` and the wizard count by (Gandi: the DigiCert single-name packages only,
+    /// docs/providers.md §1.3; Realtime Register refines it per product in
+    /// `capabilities_for`).
     pub free_www_twin: bool,
     /// Whether the API lists the approver mailboxes it accepts for a name.
     pub approver_lookup: bool,

@@ -25,6 +25,9 @@ pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
         csr: CsrUse::Optional,
         dcv: DcvSupport::uniform(&dcv_methods(auto_dcv), false, false),
         wildcard_sans: false,
+        // Some packages give it: the DigiCert single-name ones (`apex_only`, "Digicert only",
+        // docs/providers.md §1.3), not the Sectigo ones. Each product's `free_twin` says which
+        // (`PackageName::to_product`).
         free_www_twin: true,
         approver_lookup: false,
         quotes: false,

@@ -161,7 +161,9 @@ impl Provider for GandiV3 {
         gandi::capabilities(true, false)
     }
 
-    fn recognise(&self, method: Method, path: &str, body: &[u8]) -> Option<Operation> {
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
+        let (method, path) = (request.method, request.path_and_query());
+        let body = request.body.as_deref().unwrap_or_default();
         if method != Method::Post
             || path.trim_end_matches('/') != ENDPOINT_PATH.trim_end_matches('/')
         {

@@ -7,10 +7,12 @@
 //!   deprecated `Apikey`).
 
 pub mod calls;
+mod dry_run;
 pub mod error;
 pub mod map;
 pub mod wire;
 
+pub use dry_run::is_dry_run;
 pub use error::Error;
 pub(crate) use map::order_state;
 pub use map::{product, validations};
@@ -126,17 +128,32 @@ impl Provider for GandiV5 {
         gandi::capabilities(false, true)
     }
 
-    fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
         use Method::{Delete, Get, Patch, Post, Put};
-        use OperationClass::{AccountWide, Billable, Catalog, Lookup, OrderChange, OrderRead};
-        let parts = segments(path)?;
+        use OperationClass::{
+            AccountWide, Billable, Catalog, Check, Lookup, OrderChange, OrderRead,
+        };
+        let path = request.path_and_query();
+        let parts = segments(&path)?;
+        // `Dry-Run: 1` makes create, renew and update a check that orders nothing; any other
+        // value leaves them what they are (docs/providers.md §1.2).
+        let dry_run = is_dry_run(request);
         let (name, class, target): (&'static str, _, Option<&str>) =
-            match (method, parts.as_slice()) {
+            match (request.method, parts.as_slice()) {
                 (Post, ["dcv_params"]) => ("POST /dcv_params", Lookup, None),
                 (Get, ["issued-certs"]) => ("GET /issued-certs", AccountWide, None),
+                (Post, ["issued-certs"]) if dry_run => {
+                    ("POST /issued-certs, Dry-Run: 1", Check, None)
+                }
                 (Post, ["issued-certs"]) => ("POST /issued-certs", Billable, None),
                 (Get, ["issued-certs", id]) => ("GET /issued-certs/{id}", OrderRead, Some(id)),
+                (Post, ["issued-certs", id]) if dry_run => {
+                    ("POST /issued-certs/{id}, Dry-Run: 1", Check, Some(id))
+                }
                 (Post, ["issued-certs", id]) => ("POST /issued-certs/{id}", Billable, Some(id)),
+                (Patch, ["issued-certs", id]) if dry_run => {
+                    ("PATCH /issued-certs/{id}, Dry-Run: 1", Check, Some(id))
+                }
                 (Patch, ["issued-certs", id]) => {
                     ("PATCH /issued-certs/{id}", OrderChange, Some(id))
                 }
@@ -159,7 +176,7 @@ impl Provider for GandiV5 {
                     ("GET /issued-certs/{id}/tags", OrderRead, Some(id))
                 }
                 (Post | Put | Patch | Delete, ["issued-certs", id, "tags"]) => {
-                    let name = match method {
+                    let name = match request.method {
                         Post => "POST /issued-certs/{id}/tags",
                         Put => "PUT /issued-certs/{id}/tags",
                         Patch => "PATCH /issued-certs/{id}/tags",

@@ -26,11 +26,14 @@ use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
     CertificateFormat, DcvMethod, NameValidation, OrderDraft, OrderHandle, OrderState,
 };
-use crate::product::{PeriodUnit, Product};
+use crate::product::{FreeTwin, PeriodUnit, Product, ProductKind, ValidationLevel};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
 use wire::{CreateCertificate, ImportCertificate};
+
+/// The id of the one product [`Gjirafa::known_products`] lists; the API takes no product.
+pub const KNOWN_PRODUCT: &str = "letsencrypt";
 
 /// The API version in the paths (`v{version}`; the reference's example is `v1`).
 pub(crate) const API_VERSION: &str = "v1";
@@ -293,9 +296,10 @@ impl Provider for Gjirafa {
     }
 
     /// Only paths of this adapter's own project are recognised; a query string is ignored.
-    fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
+        let path = request.path_and_query();
         let path = path.split('?').next().unwrap_or_default();
-        let (name, class, id) = classify(&self.project, method, path)?;
+        let (name, class, id) = classify(&self.project, request.method, path)?;
         Some(Operation {
             provider: ProviderKind::Gjirafa,
             name,
@@ -335,6 +339,30 @@ impl Provider for Gjirafa {
     /// Gjirafa has no catalog: there is one kind of certificate (Let's Encrypt, names only).
     fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError> {
         Err(self.unsupported("a product catalog"))
+    }
+
+    /// The one certificate a project orders (docs/providers.md §4): Let's Encrypt, domain
+    /// validated by DNS, for the names given, wildcards among them; no period is chosen and
+    /// no price is quoted, and no limit on names is documented.
+    fn known_products(&self) -> Option<Vec<Product>> {
+        Some(vec![Product {
+            provider: ProviderKind::Gjirafa,
+            id: KNOWN_PRODUCT.into(),
+            name: "Let's Encrypt certificate".into(),
+            brand: Some("Let's Encrypt".into()),
+            validation: ValidationLevel::Dv,
+            kind: ProductKind::Multi,
+            included_names: None,
+            max_names: None,
+            wildcard_sans: true,
+            free_twin: FreeTwin::None,
+            periods: Vec::new(),
+            required_fields: Vec::new(),
+            optional_fields: Vec::new(),
+            dcv_methods: vec![DcvMethod::Dns],
+            price: None,
+            warranty: None,
+        }])
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {

@@ -102,7 +102,11 @@ impl RealtimeRegister {
     ) -> Result<Flow<OrderState>, ProviderError> {
         let mut body = self.request_body(draft)?;
         body.billables = Some(billables);
-        Ok(acknowledge::order(body, draft.accepted_quote.clone()))
+        Ok(acknowledge::order(
+            body,
+            draft.clone(),
+            draft.accepted_quote.clone(),
+        ))
     }
 
     /// What one product allows, from its metadata (docs/providers.md §2.4): reissue from the
@@ -172,8 +176,8 @@ impl Provider for RealtimeRegister {
         }
     }
 
-    fn recognise(&self, method: Method, path: &str, _body: &[u8]) -> Option<Operation> {
-        recognise::recognise(method, path)
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
+        recognise::recognise(request.method, &request.path_and_query())
     }
 
     fn authenticate(
@@ -227,21 +231,26 @@ impl Provider for RealtimeRegister {
             })?;
         let body = self.request_body(draft)?;
         validate::certificate_request(&body)?;
-        Ok(acknowledge::order(body, Some(accepted)))
+        Ok(acknowledge::order(body, draft.clone(), Some(accepted)))
     }
 
+    /// A certificate answer names its product and names; a process answer names no product
+    /// and only the names under validation (docs/providers.md §2.3), so the state shows what
+    /// the handle kept from the order where the answer is silent.
     fn order(&self, handle: &OrderHandle) -> Result<Flow<OrderState>, ProviderError> {
+        let asked = handle.clone();
         let Some(pid) = handle.operation.clone() else {
-            return Ok(flow::map(calls::certificate(&handle.id)?, |cert| {
-                Ok(map::certificate_state(&cert, None))
+            return Ok(flow::map(calls::certificate(&handle.id)?, move |cert| {
+                let mut state = map::certificate_state(&cert, None);
+                map::keep_ordered(&mut state, &asked);
+                Ok(state)
             }));
         };
-        let id = handle.id.clone();
         let info_call = calls::process_info_call(&pid)?;
         Ok(flow::then(calls::process(&pid)?, move |process| {
             let word = process.status.unwrap_or_default();
             Ok(Step::Next(flow::map(info_call, move |info| {
-                let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, id);
+                let mut handle = asked.clone();
                 handle.operation = Some(pid);
                 if let Some(cert) = info.certificate_id {
                     handle.id = cert.to_string();
@@ -250,6 +259,7 @@ impl Provider for RealtimeRegister {
                 state.common_name = info.common_name.clone();
                 state.names = map::process_names(&info);
                 state.validations = map::validations(&info);
+                map::keep_ordered(&mut state, &asked);
                 Ok(state)
             })))
         }))

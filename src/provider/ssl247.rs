@@ -36,7 +36,7 @@ pub use status::{CertificateStatus, DownloadType};
 
 use serde_json::{Map, Value};
 
-use crate::http::{BodyError, Credentials, HttpRequest, Method};
+use crate::http::{BodyError, Credentials, HttpRequest};
 use crate::order::{
     ApproverEmails, Certificate, CertificateFormat, DcvMethod, NameValidation, OrderDraft,
     OrderHandle, OrderState, Quote,
@@ -181,8 +181,9 @@ impl Provider for Ssl247 {
         }
     }
 
-    fn recognise(&self, method: Method, path: &str, body: &[u8]) -> Option<Operation> {
-        recognise::recognise(method, path, body)
+    fn recognise(&self, request: &HttpRequest) -> Option<Operation> {
+        let body = request.body.as_deref().unwrap_or_default();
+        recognise::recognise(request.method, &request.path_and_query(), body)
     }
 
     fn authenticate(

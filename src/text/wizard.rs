@@ -94,14 +94,23 @@ pub fn kind(kind: &ProductKind) -> String {
     }
 }
 
-/// Names a product covers.
+/// Names a product covers ("1 name", "3 names", "2 names included, up to 10").
 pub fn limits(included: Option<u32>, max: Option<u32>) -> String {
     match (included, max) {
-        (Some(i), Some(m)) if i == m => format!("{m} names"),
-        (Some(i), Some(m)) => format!("{i} names included, up to {m}"),
-        (None, Some(m)) => format!("up to {m} names"),
-        (Some(i), None) => format!("{i} names included"),
+        (Some(i), Some(m)) if i == m => names(m),
+        (Some(i), Some(m)) => format!("{} included, up to {m}", names(i)),
+        (None, Some(m)) => format!("up to {}", names(m)),
+        (Some(i), None) => format!("{} included", names(i)),
         (None, None) => String::new(),
+    }
+}
+
+/// "1 name", "n names".
+fn names(count: u32) -> String {
+    if count == 1 {
+        "1 name".into()
+    } else {
+        format!("{count} names")
     }
 }
 

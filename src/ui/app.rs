@@ -62,6 +62,8 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
     let page = Memo::new(move |_| Page::from_fragment(&fragment.get()));
+    // What is mounted changes only between pages, never between the wizard's steps.
+    let mounted = Memo::new(move |_| page.with(Page::mount));
 
     let loading = RwSignal::new(Loading::Pending);
     let load = move || {
@@ -103,7 +105,7 @@ pub fn App() -> impl IntoView {
                             <button type="button" class="co-button" on:click=move |_| load()>{text::RETRY}</button>
                         </section>
                     }.into_any(),
-                    Loading::Ready(deployment) => view! { <Routed page=page deployment=deployment /> }.into_any(),
+                    Loading::Ready(deployment) => view! { <Routed page=mounted deployment=deployment /> }.into_any(),
                 }
             }}
         </main>

@@ -20,10 +20,14 @@ pub async fn run<T>(
 ) -> Result<T, CallError> {
     let kind = offer.kind;
     let mut flow = flow;
+    let mut billables_sent = 0;
     loop {
         let class = flow.class();
         let mut request = flow.request().map_err(|e| client::from_provider(kind, e))?;
-        context.prepare(&mut request, class)?;
+        context.prepare(&mut request, class, billables_sent)?;
+        if class.is_billable() {
+            billables_sent += 1;
+        }
         let response = send(offer, &request, class).await?;
         if offer.route == Route::Proxy
             && let Some(refused) = client::server_refusal(kind, class, &response)

@@ -6,7 +6,7 @@
 use super::{FieldError, Wizard};
 use crate::domain::{DomainName, covered_by_wildcard, duplicates};
 use crate::order::{DraftProblem, check};
-use crate::product::{FreeTwin, Product};
+use crate::product::Product;
 use crate::text::wizard as text;
 
 /// What the customer sees about one name.
@@ -80,20 +80,10 @@ pub fn rows(wizard: &Wizard) -> Vec<NameRow> {
 }
 
 /// The index of the name that is the common name's free www/apex twin, if the product adds
-/// one and the order lists it.
+/// one and the order lists it ([`crate::product::FreeTwin::twin_of`], as the check counts it).
 fn free_twin_index(parsed: &[Option<DomainName>], product: &Product) -> Option<usize> {
     let cn = parsed.first()?.as_ref()?;
-    let twin = cn.www_twin()?;
-    let cn_is_apex = twin.ascii().strip_prefix("www.") == Some(cn.ascii());
-    let free = match product.free_twin {
-        FreeTwin::None => false,
-        FreeTwin::Www => cn_is_apex,
-        FreeTwin::NonWww => !cn_is_apex,
-        FreeTwin::Both => true,
-    };
-    if !free {
-        return None;
-    }
+    let twin = product.free_twin.twin_of(cn)?;
     parsed
         .iter()
         .skip(1)

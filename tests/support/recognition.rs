@@ -6,7 +6,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test file uses a part
 
 use certorder::provider::flow::Prepared;
-use certorder::provider::{Call, OperationClass, Provider, ProviderError};
+use certorder::provider::{Call, Provider, ProviderError};
 
 /// A constructor's result, whether it can fail or not.
 pub(crate) trait Built<T> {
@@ -41,29 +41,9 @@ impl<'p> Recognition<'p> {
         }
     }
 
-    /// Checks one constructor, labelled by how the test called it.
+    /// Checks one constructor, labelled by how the test called it: the request it builds
+    /// (headers included) is recognised as the call's own name and class.
     pub(crate) fn check<T>(&mut self, label: &str, call: impl Built<T>) {
-        self.check_classed(label, call, None);
-    }
-
-    /// Checks a constructor whose request `recognise` classes as `recognised` rather than as
-    /// the call's own class, because what tells them apart is not in the method, path or body
-    /// (a header): the caller says why.
-    pub(crate) fn check_recognised_as<T>(
-        &mut self,
-        label: &str,
-        call: impl Built<T>,
-        recognised: OperationClass,
-    ) {
-        self.check_classed(label, call, Some(recognised));
-    }
-
-    fn check_classed<T>(
-        &mut self,
-        label: &str,
-        call: impl Built<T>,
-        recognised: Option<OperationClass>,
-    ) {
         self.checked += 1;
         let call = match call.built() {
             Ok(call) => call,
@@ -79,11 +59,8 @@ impl<'p> Recognition<'p> {
                 return;
             }
         };
-        let body = request.body.clone().unwrap_or_default();
-        let seen = self
-            .provider
-            .recognise(request.method, &request.path_and_query(), &body);
-        let class = recognised.unwrap_or(call.class());
+        let seen = self.provider.recognise(&request);
+        let class = call.class();
         let expected = (self.provider.kind(), call.name(), class);
         match seen {
             Some(op) if (op.provider, op.name, op.class) == expected => {}
@@ -112,4 +89,16 @@ impl<'p> Recognition<'p> {
         );
         assert_eq!(self.checked, expected, "rows checked");
     }
+}
+
+/// A forwarded request as the server hands it to `recognise`: method, path (with any query)
+/// and body, no headers.
+pub(crate) fn forwarded(
+    method: certorder::http::Method,
+    path: &str,
+    body: &[u8],
+) -> certorder::http::HttpRequest {
+    let mut request = certorder::http::HttpRequest::new(method, path);
+    request.body = (!body.is_empty()).then(|| body.to_vec());
+    request
 }

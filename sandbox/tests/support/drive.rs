@@ -71,6 +71,22 @@ pub(crate) fn control(
     serde_json::from_slice(&r.body).expect("control answers JSON")
 }
 
+/// Marks order `id`'s DCV done through the control endpoint, as the customer's DNS record or
+/// file would be found.
+pub(crate) fn complete_dcv(
+    sandbox: &Sandbox,
+    provider: &dyn Provider,
+    id: impl std::fmt::Display,
+) -> Value {
+    control(
+        sandbox,
+        provider,
+        Method::Post,
+        &format!("/orders/{id}/complete-dcv"),
+        "",
+    )
+}
+
 /// The JSON type of a value, for shape comparisons.
 fn kind(v: &Value) -> &'static str {
     match v {
@@ -138,6 +154,21 @@ pub(crate) fn accepted(
     let quote = ok(sandbox, provider, provider.quote(&draft).expect("quote"));
     draft.accepted_quote = Some(quote);
     draft
+}
+
+/// Places the order of `draft` at the price the provider quotes for it, as the customer
+/// accepts it; the order must be placed.
+pub(crate) fn place(
+    sandbox: &Sandbox,
+    provider: &dyn Provider,
+    draft: certorder::order::OrderDraft,
+) -> certorder::order::OrderState {
+    let draft = accepted(sandbox, provider, draft);
+    ok(
+        sandbox,
+        provider,
+        provider.create_order(&draft).expect("create"),
+    )
 }
 
 /// A realistic catalog: at least one DV, OV and EV product, and at least one single-name,

@@ -38,6 +38,17 @@ pub(crate) fn csr_with_subject(
     (pem, spki)
 }
 
+/// [`check_issued`] on the first certificate of a PEM download.
+pub(crate) fn check_issued_pem(
+    ca: &SandboxCa,
+    pem: &str,
+    spki: Option<&[u8]>,
+    names: &[&str],
+    months: i64,
+) {
+    check_issued(ca, &first_der(pem), spki, names, months);
+}
+
 /// The DER of the first PEM block of `text`.
 pub(crate) fn first_der(text: &str) -> Vec<u8> {
     ::pem::parse_many(text)

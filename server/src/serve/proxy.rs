@@ -107,21 +107,18 @@ fn recognise(
             ));
         }
     }
-    provider
-        .adapter
-        .recognise(incoming.method, &incoming.path_and_query(), body)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::NOT_FOUND,
-                "unknown_operation",
-                format!(
-                    "{} {} is not a documented operation of {} that this server forwards",
-                    incoming.method,
-                    incoming.path,
-                    provider.kind.name()
-                ),
-            )
-        })
+    provider.adapter.recognise(incoming).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_operation",
+            format!(
+                "{} {} is not a documented operation of {} that this server forwards",
+                incoming.method,
+                incoming.path,
+                provider.kind.name()
+            ),
+        )
+    })
 }
 
 /// Applies the policy's rule; order-scoped calls need the order's token.

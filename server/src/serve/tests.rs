@@ -4,6 +4,7 @@
 mod support;
 
 mod credentials;
+mod dry_run;
 mod faults;
 mod idempotency;
 mod logging;

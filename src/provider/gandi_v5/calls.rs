@@ -1,19 +1,21 @@
-//! One constructor per certificate endpoint (docs/providers.md §1.3), each a [`Prepared`] call.
+//! One constructor per certificate endpoint (docs/providers.md §1.3), each a [`Prepared`] call:
+//! the certificates here, DCV in `dcv`, packages and intermediates in `catalog`, tags in `tags`.
 
+mod catalog;
+mod dcv;
 mod tags;
 
 use serde::de::DeserializeOwned;
 
 use super::error::{DeniedBody, Error, InvalidBody};
-use super::wire::{
-    ChangeRequest, CreateRequest, Created, DcvParams, DcvParamsRequest, IssuedCert, Message,
-    Package, Page,
-};
-use super::{BASE_PATH, V5DcvMethod};
+use super::wire::{ChangeRequest, CreateRequest, Created, IssuedCert, Message, Page};
+use super::{BASE_PATH, V5DcvMethod, dry_run};
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
 use crate::provider::{OperationClass, ProviderError};
 
+pub use catalog::{PackageQuery, intermediate_file, intermediates, package, packages};
+pub use dcv::{change_dcv, dcv_params, preview_dcv_params, resend_dcv};
 pub use tags::{TagsVerb, change_tags, tags};
 
 /// Maps an error response onto [`Error`], keeping Gandi's structure.
@@ -114,15 +116,6 @@ fn with_json<B: serde::Serialize>(
     Ok(HttpRequest::new(method, path).with_json(body)?)
 }
 
-fn dry_run(request: HttpRequest, dry_run: bool) -> HttpRequest {
-    // `Dry-Run: 1` validates only (v5 reference, docs/providers.md §1.2).
-    if dry_run {
-        request.with_header("Dry-Run", "1")
-    } else {
-        request
-    }
-}
-
 fn check_method(word: Option<&str>) -> Result<(), ProviderError> {
     if let Some(word) = word {
         V5DcvMethod::parse_for(crate::provider::gandi::GandiApi::V5, word)?;
@@ -151,27 +144,6 @@ pub struct ListQuery {
     pub status: Option<String>,
 }
 
-/// Filters of `GET /packages`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PackageQuery {
-    /// Packages of this category (`standard`, `pro`, `business`).
-    pub category: Option<String>,
-    /// Packages allowing this many names at most.
-    pub max_domains: Option<u32>,
-    /// Packages requiring this many names at least.
-    pub min_domains: Option<u32>,
-    /// Packages with (or without) the TrustLogo.
-    pub trustlogo: Option<bool>,
-    /// Packages with this warranty.
-    pub warranty: Option<u32>,
-    /// Wildcard packages (or not).
-    pub wildcard: Option<bool>,
-    /// Page number (`page`).
-    pub page: Option<u32>,
-    /// Items per page (`per_page`).
-    pub per_page: Option<u32>,
-}
-
 fn add_query(mut request: HttpRequest, pairs: &[(&str, Option<String>)]) -> HttpRequest {
     for (name, value) in pairs {
         if let Some(value) = value {
@@ -179,17 +151,6 @@ fn add_query(mut request: HttpRequest, pairs: &[(&str, Option<String>)]) -> Http
         }
     }
     request
-}
-
-/// `POST /dcv_params`: DCV parameters before ordering, no side effects.
-pub fn preview_dcv_params(body: &DcvParamsRequest) -> Result<Prepared<DcvParams>, ProviderError> {
-    check_method(body.dcv_method.as_deref())?;
-    Ok(rest(
-        "POST /dcv_params",
-        with_json(Method::Post, path("/dcv_params"), body)?,
-        OperationClass::Lookup,
-        json,
-    ))
 }
 
 /// `GET /issued-certs`.
@@ -215,7 +176,8 @@ pub fn list(query: &ListQuery) -> Prepared<Page<IssuedCert>> {
     )
 }
 
-/// `POST /issued-certs`: order (billable), or only validate with `dry_run`.
+/// `POST /issued-certs`: order (billable), or with `dry_run_only` only validate (a check,
+/// its own operation: `Dry-Run: 1`, docs/providers.md §1.2).
 pub fn create(
     body: &CreateRequest,
     dry_run_only: bool,
@@ -230,16 +192,16 @@ pub fn create(
         return Err(ProviderError::invalid("cn", "at most 64 characters"));
     }
     check_method(body.dcv_method.as_deref())?;
-    let request = dry_run(
+    let request = dry_run::mark(
         with_json(Method::Post, path("/issued-certs"), body)?,
         dry_run_only,
     );
-    let class = if dry_run_only {
-        OperationClass::Check
+    let (name, class) = if dry_run_only {
+        ("POST /issued-certs, Dry-Run: 1", OperationClass::Check)
     } else {
-        OperationClass::Billable
+        ("POST /issued-certs", OperationClass::Billable)
     };
-    Ok(rest("POST /issued-certs", request, class, created))
+    Ok(rest(name, request, class, created))
 }
 
 /// `GET /issued-certs/{id}`.
@@ -259,16 +221,16 @@ pub fn renew(
     dry_run_only: bool,
 ) -> Result<Prepared<Created>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
-    let request = dry_run(
+    let request = dry_run::mark(
         with_json(Method::Post, cert_path(id, "")?, body)?,
         dry_run_only,
     );
-    let class = if dry_run_only {
-        OperationClass::Check
+    let (name, class) = if dry_run_only {
+        ("POST /issued-certs/{id}, Dry-Run: 1", OperationClass::Check)
     } else {
-        OperationClass::Billable
+        ("POST /issued-certs/{id}", OperationClass::Billable)
     };
-    Ok(rest("POST /issued-certs/{id}", request, class, created))
+    Ok(rest(name, request, class, created))
 }
 
 /// `PATCH /issued-certs/{id}`: update (reissue with a new CSR or names).
@@ -278,16 +240,19 @@ pub fn update(
     dry_run_only: bool,
 ) -> Result<Prepared<Created>, ProviderError> {
     check_method(body.dcv_method.as_deref())?;
-    let request = dry_run(
+    let request = dry_run::mark(
         with_json(Method::Patch, cert_path(id, "")?, body)?,
         dry_run_only,
     );
-    Ok(rest(
-        "PATCH /issued-certs/{id}",
-        request,
-        OperationClass::OrderChange,
-        created,
-    ))
+    let (name, class) = if dry_run_only {
+        (
+            "PATCH /issued-certs/{id}, Dry-Run: 1",
+            OperationClass::Check,
+        )
+    } else {
+        ("PATCH /issued-certs/{id}", OperationClass::OrderChange)
+    };
+    Ok(rest(name, request, class, created))
 }
 
 /// `DELETE /issued-certs/{id}`: revoke.
@@ -308,117 +273,6 @@ pub fn crt(id: &str) -> Result<Prepared<String>, ProviderError> {
         "GET /issued-certs/{id}/crt",
         request,
         OperationClass::OrderRead,
-        text,
-    ))
-}
-
-/// `PUT /issued-certs/{id}/dcv`: resend the DCV e-mail / check again.
-pub fn resend_dcv(id: &str) -> Result<Prepared<Message>, ProviderError> {
-    Ok(rest(
-        "PUT /issued-certs/{id}/dcv",
-        HttpRequest::new(Method::Put, cert_path(id, "/dcv")?),
-        OperationClass::OrderChange,
-        message,
-    ))
-}
-
-/// `PATCH /issued-certs/{id}/dcv` `{"method": …}`: change the DCV method.
-pub fn change_dcv(id: &str, method: V5DcvMethod) -> Result<Prepared<Message>, ProviderError> {
-    let body = serde_json::json!({ "method": method.as_str() });
-    Ok(rest(
-        "PATCH /issued-certs/{id}/dcv",
-        with_json(Method::Patch, cert_path(id, "/dcv")?, &body)?,
-        OperationClass::OrderChange,
-        message,
-    ))
-}
-
-/// `POST /issued-certs/{id}/dcv_params`: the order's DCV parameters, `unique_value` included.
-pub fn dcv_params(id: &str, body: &DcvParamsRequest) -> Result<Prepared<DcvParams>, ProviderError> {
-    check_method(body.dcv_method.as_deref())?;
-    Ok(rest(
-        "POST /issued-certs/{id}/dcv_params",
-        with_json(Method::Post, cert_path(id, "/dcv_params")?, body)?,
-        OperationClass::OrderRead,
-        json,
-    ))
-}
-
-/// `GET /packages`.
-pub fn packages(query: &PackageQuery) -> Prepared<Page<Package>> {
-    let request = add_query(
-        HttpRequest::new(Method::Get, path("/packages")),
-        &[
-            ("category", query.category.clone()),
-            ("max_domains", query.max_domains.map(|n| n.to_string())),
-            ("min_domains", query.min_domains.map(|n| n.to_string())),
-            ("trustlogo", query.trustlogo.map(|b| b.to_string())),
-            ("warranty", query.warranty.map(|n| n.to_string())),
-            ("wildcard", query.wildcard.map(|b| b.to_string())),
-            ("page", query.page.map(|n| n.to_string())),
-            ("per_page", query.per_page.map(|n| n.to_string())),
-        ],
-    );
-    rest("GET /packages", request, OperationClass::Catalog, page)
-}
-
-/// `GET /packages/{name}`.
-pub fn package(name: &str) -> Result<Prepared<Package>, ProviderError> {
-    if name.is_empty() {
-        return Err(ProviderError::invalid("name", "is empty"));
-    }
-    let request = HttpRequest::new(
-        Method::Get,
-        path(&format!("/packages/{}", encode_path_segment(name))),
-    );
-    Ok(rest(
-        "GET /packages/{name}",
-        request,
-        OperationClass::Catalog,
-        json,
-    ))
-}
-
-/// `GET /pem/{type}?provider=`: intermediate certificates (`cert_std` or `cert_pro`;
-/// provider `Sectigo` or `Digicert`).
-pub fn intermediates(
-    kind: &str,
-    provider: Option<&str>,
-) -> Result<Prepared<String>, ProviderError> {
-    if !matches!(kind, "cert_std" | "cert_pro") {
-        return Err(ProviderError::invalid(
-            "type",
-            "must be cert_std or cert_pro",
-        ));
-    }
-    let request = add_query(
-        HttpRequest::new(Method::Get, path(&format!("/pem/{kind}")))
-            .with_header("Accept", "text/plain"),
-        &[("provider", provider.map(str::to_owned))],
-    );
-    Ok(rest(
-        "GET /pem/{type}",
-        request,
-        OperationClass::Catalog,
-        text,
-    ))
-}
-
-/// `GET /pem/-/{filename}`: one intermediate certificate file by the name Gandi gives it.
-pub fn intermediate_file(filename: &str) -> Result<Prepared<String>, ProviderError> {
-    // One path segment naming a file, not a way to reach another endpoint.
-    if filename.is_empty() || filename.contains('/') || filename == "." || filename == ".." {
-        return Err(ProviderError::invalid("filename", "must be one file name"));
-    }
-    let request = HttpRequest::new(
-        Method::Get,
-        path(&format!("/pem/-/{}", encode_path_segment(filename))),
-    )
-    .with_header("Accept", "text/plain");
-    Ok(rest(
-        "GET /pem/-/{filename}",
-        request,
-        OperationClass::Catalog,
         text,
     ))
 }

@@ -9,19 +9,29 @@
 
 use super::{calls, map, wire::CertificateRequest};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::order::{OrderState, Quote};
+use crate::order::{OrderDraft, OrderState, Quote};
 use crate::provider::flow::{Exchange, Flow, Step};
 use crate::provider::{Call, OperationClass, ProviderError, ProviderKind};
 
-/// An order request; `accepted` is the quote the customer accepted, if any.
-pub(super) fn order(body: CertificateRequest, accepted: Option<Quote>) -> Flow<OrderState> {
-    Box::new(Acknowledging { body, accepted })
+/// An order request built from `draft`; `accepted` is the quote the customer accepted, if any.
+pub(super) fn order(
+    body: CertificateRequest,
+    draft: OrderDraft,
+    accepted: Option<Quote>,
+) -> Flow<OrderState> {
+    Box::new(Acknowledging {
+        body,
+        draft,
+        accepted,
+    })
 }
 
 /// One request of the handshake: the order, first without and then with `billables`. The
 /// second request has a different body, so it needs its own idempotency key.
 struct Acknowledging {
     body: CertificateRequest,
+    /// What was ordered, kept in the handle (the process answers name no product).
+    draft: OrderDraft,
     accepted: Option<Quote>,
 }
 
@@ -39,7 +49,7 @@ impl Exchange<OrderState> for Acknowledging {
         response: &HttpResponse,
     ) -> Result<Step<OrderState>, ProviderError> {
         let e = match calls::request(&self.body)?.parse(response) {
-            Ok(info) => return map::created_state(&info, &self.body.product).map(Step::Done),
+            Ok(info) => return map::created_state(&info, &self.draft).map(Step::Done),
             Err(ProviderError::RealtimeRegister(e))
                 if e.needs_acknowledgement() && !e.billables().is_empty() =>
             {
@@ -60,7 +70,7 @@ impl Exchange<OrderState> for Acknowledging {
         } else if asked.charges_same_as(&accepted) {
             let mut body = self.body;
             body.billables = Some(e.details.billables);
-            return Ok(Step::Next(order(body, Some(accepted))));
+            return Ok(Step::Next(order(body, self.draft, Some(accepted))));
         }
         Err(ProviderError::PriceChanged {
             provider: ProviderKind::RealtimeRegister,

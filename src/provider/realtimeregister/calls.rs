@@ -1,14 +1,21 @@
-//! One constructor per documented endpoint, each a [`Prepared`] call.
+//! One constructor per documented endpoint, each a [`Prepared`] call: ordering and
+//! certificates here, processes in `process`, products and approver look-ups in `catalog`.
+
+mod catalog;
+mod process;
+
+pub use catalog::{ListQuery, dcv_email_addresses, product, products};
+pub use process::{
+    process, process_info_call, resend, schedule_validation_call, send_subscriber_agreement,
+};
 
 use serde::de::DeserializeOwned;
 
 use super::error::{Envelope, RtrError};
 use super::validate;
 use super::wire::{
-    AuthKey, AuthKeyRequest, CertificateProcess, CertificateRequest, Dcv, DecodeCsrRequest,
-    DecodedCsr, DeprecatedCreateRequest, DownloadFormat, ImportRequest, Page, Process,
-    QuoteResponse, ResendRequest, SslCertificate, SslProduct, SubscriberAgreementRequest,
-    ValidationCallRequest,
+    AuthKey, AuthKeyRequest, CertificateProcess, CertificateRequest, DecodeCsrRequest, DecodedCsr,
+    DeprecatedCreateRequest, DownloadFormat, ImportRequest, Page, QuoteResponse, SslCertificate,
 };
 use crate::http::{HttpRequest, HttpResponse, Method, encode_path_segment};
 use crate::provider::flow::Prepared;
@@ -76,82 +83,6 @@ fn refusal(response: &HttpResponse) -> Option<ProviderError> {
     (!response.is_success()).then(|| error(response))
 }
 
-/// Paging and search for list calls (`q`, `limit`, `offset`, `fields`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListQuery {
-    /// Free-text search.
-    pub q: Option<String>,
-    /// Page size.
-    pub limit: Option<u32>,
-    /// First item.
-    pub offset: Option<u32>,
-    /// Fields to return.
-    pub fields: Option<String>,
-}
-
-impl ListQuery {
-    fn apply(&self, mut request: HttpRequest) -> HttpRequest {
-        if let Some(q) = &self.q {
-            request = request.with_query("q", q);
-        }
-        if let Some(limit) = self.limit {
-            request = request.with_query("limit", limit.to_string());
-        }
-        if let Some(offset) = self.offset {
-            request = request.with_query("offset", offset.to_string());
-        }
-        if let Some(fields) = &self.fields {
-            request = request.with_query("fields", fields);
-        }
-        request
-    }
-}
-
-/// `GET /v2/ssl/products` (docs/providers.md §2.4).
-pub fn products(query: &ListQuery) -> Prepared<Page<SslProduct>> {
-    let request = query.apply(HttpRequest::new(Method::Get, "/v2/ssl/products"));
-    rest(
-        "GET /v2/ssl/products",
-        request,
-        OperationClass::Catalog,
-        json,
-    )
-}
-
-/// `GET /v2/ssl/products/{product}` (docs/providers.md §2.4).
-pub fn product(product: &str) -> Result<Prepared<SslProduct>, ProviderError> {
-    let path = format!("/v2/ssl/products/{}", segment("product", product)?);
-    Ok(rest(
-        "GET /v2/ssl/products/{product}",
-        HttpRequest::new(Method::Get, path),
-        OperationClass::Catalog,
-        json,
-    ))
-}
-
-/// `GET /v2/ssl/dcvemailaddresslist/{domainName}[?product=]` (docs/providers.md §2.5). A leading
-/// `*.` is stripped: approver mailboxes belong to the base name (§2.5, WHMCS; §5).
-pub fn dcv_email_addresses(
-    domain_name: &str,
-    product: Option<&str>,
-) -> Result<Prepared<Vec<String>>, ProviderError> {
-    let name = domain_name.strip_prefix("*.").unwrap_or(domain_name);
-    validate::domain("domainName", name)?;
-    let mut request = HttpRequest::new(
-        Method::Get,
-        format!("/v2/ssl/dcvemailaddresslist/{}", encode_path_segment(name)),
-    );
-    if let Some(product) = product {
-        request = request.with_query("product", product);
-    }
-    Ok(rest(
-        "GET /v2/ssl/dcvemailaddresslist/{domainName}",
-        request,
-        OperationClass::Lookup,
-        json,
-    ))
-}
-
 /// `POST /v2/ssl/certificates` (the RTR request-certificate reference).
 pub fn request(body: &CertificateRequest) -> Result<Prepared<CertificateProcess>, ProviderError> {
     validate::certificate_request(body)?;
@@ -216,45 +147,6 @@ pub fn quote_deprecated(
         request,
         OperationClass::Quote,
         json,
-    ))
-}
-
-/// `GET /v2/processes/{id}` (docs/providers.md §2.3).
-pub fn process(id: &str) -> Result<Prepared<Process>, ProviderError> {
-    let path = format!("/v2/processes/{}", segment("processId", id)?);
-    Ok(rest(
-        "GET /v2/processes/{id}",
-        HttpRequest::new(Method::Get, path),
-        OperationClass::OrderRead,
-        json,
-    ))
-}
-
-/// `GET /v2/processes/{id}/info` (docs/providers.md §2.3).
-pub fn process_info_call(id: &str) -> Result<Prepared<CertificateProcess>, ProviderError> {
-    let path = format!("/v2/processes/{}/info", segment("processId", id)?);
-    Ok(rest(
-        "GET /v2/processes/{id}/info",
-        HttpRequest::new(Method::Get, path),
-        OperationClass::OrderRead,
-        process_info,
-    ))
-}
-
-/// `POST /v2/processes/{id}/resend {dcv: [...]}`: resends, or switches a name's method
-/// (docs/providers.md §2.3). The answer may be a process body or empty.
-pub fn resend(id: &str, dcv: &[Dcv]) -> Result<Prepared<CertificateProcess>, ProviderError> {
-    for (i, d) in dcv.iter().enumerate() {
-        validate::dcv(&format!("dcv[{i}]"), d)?;
-    }
-    let path = format!("/v2/processes/{}/resend", segment("processId", id)?);
-    let body = ResendRequest { dcv: dcv.to_vec() };
-    let request = HttpRequest::new(Method::Post, path).with_json(&body)?;
-    Ok(rest(
-        "POST /v2/processes/{id}/resend",
-        request,
-        OperationClass::OrderChange,
-        process_info,
     ))
 }
 
@@ -334,54 +226,6 @@ pub fn decode_csr(body: &DecodeCsrRequest) -> Result<Prepared<DecodedCsr>, Provi
         request,
         OperationClass::Lookup,
         json,
-    ))
-}
-
-/// `POST /v2/processes/{id}/send-subscriber-agreement {email, language?}`
-/// (docs/providers.md §2.3).
-pub fn send_subscriber_agreement(
-    id: &str,
-    body: &SubscriberAgreementRequest,
-) -> Result<Prepared<CertificateProcess>, ProviderError> {
-    validate::email("email", &body.email)?;
-    if let Some(super::wire::Language::Other(word)) = &body.language {
-        return Err(ProviderError::invalid(
-            "language",
-            format!("{word} is not a documented language"),
-        ));
-    }
-    let path = format!(
-        "/v2/processes/{}/send-subscriber-agreement",
-        segment("processId", id)?
-    );
-    let request = HttpRequest::new(Method::Post, path).with_json(body)?;
-    Ok(rest(
-        "POST /v2/processes/{id}/send-subscriber-agreement",
-        request,
-        OperationClass::OrderChange,
-        process_info,
-    ))
-}
-
-/// `POST /v2/processes/{id}/schedule-validation-call {date}` (docs/providers.md §2.3; EV, Dutch
-/// office hours).
-pub fn schedule_validation_call(
-    id: &str,
-    body: &ValidationCallRequest,
-) -> Result<Prepared<CertificateProcess>, ProviderError> {
-    if body.date.trim().is_empty() {
-        return Err(ProviderError::invalid("date", "is required"));
-    }
-    let path = format!(
-        "/v2/processes/{}/schedule-validation-call",
-        segment("processId", id)?
-    );
-    let request = HttpRequest::new(Method::Post, path).with_json(body)?;
-    Ok(rest(
-        "POST /v2/processes/{id}/schedule-validation-call",
-        request,
-        OperationClass::OrderChange,
-        process_info,
     ))
 }
 

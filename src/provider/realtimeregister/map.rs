@@ -1,19 +1,26 @@
-//! From RTR wire types to the provider-neutral model, and from a neutral draft to a request.
+//! From RTR wire types to the provider-neutral model, and from a neutral draft to a request;
+//! order states in `state`.
+
+mod state;
 
 use super::wire::{
     Approver, Billable, CaaRecordStatus, CertificateProcess, CertificateRequest, CertificateType,
     Dcv, DcvStatus as RtrDcvStatus, DcvType, DcvValidation, Feature, ProductField, QuoteResponse,
-    SslCertificate, SslProduct, ValidationType,
+    SslProduct, ValidationType,
 };
 use crate::domain::DomainName;
 use crate::order::{
-    Certificate, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType,
-    NameValidation, OrderDraft, OrderHandle, OrderState, OrderStatus, Quote, QuoteLine,
+    DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType, NameValidation,
+    OrderDraft, Quote, QuoteLine,
 };
 use crate::product::{
     FreeTwin, Money, OrderField, Period, PeriodUnit, Product, ProductKind, ValidationLevel,
 };
 use crate::provider::{ProviderError, ProviderKind};
+pub(crate) use state::keep_ordered;
+pub use state::{
+    certificate_state, certificate_status, created_state, process_names, process_status,
+};
 
 /// The neutral field for an RTR field word.
 pub(crate) fn order_field(field: &ProductField) -> OrderField {
@@ -244,55 +251,6 @@ pub fn validations(info: &CertificateProcess) -> Vec<NameValidation> {
         .collect()
 }
 
-/// The neutral status of a process status word (docs/providers.md §2.3, ProcessStatus).
-pub fn process_status(word: &str) -> OrderStatus {
-    match word {
-        "NEW" | "VALIDATED" | "SCHEDULED" | "SUSPENDED" => OrderStatus::Pending,
-        "RUNNING" | "IN_DOUBT" => OrderStatus::Processing,
-        "COMPLETED" => OrderStatus::Issued,
-        "INVALID" => OrderStatus::Rejected,
-        "CANCELLED" => OrderStatus::Cancelled,
-        "FAILED" => OrderStatus::Failed,
-        other => OrderStatus::Unknown(other.to_owned()),
-    }
-}
-
-/// The state right after a request: pending, or issued when `certificateId` came back.
-pub fn created_state(
-    info: &CertificateProcess,
-    product: &str,
-) -> Result<OrderState, ProviderError> {
-    let process = info.process_id.clone();
-    let (id, status, word) = match (info.certificate_id, &process) {
-        (Some(cert), _) => (cert.to_string(), OrderStatus::Issued, "COMPLETED"),
-        (None, Some(p)) => (p.clone(), OrderStatus::Pending, "NEW"),
-        (None, None) => {
-            return Err(ProviderError::UnexpectedResponse(
-                "no x-process-id header and no certificateId".into(),
-            ));
-        }
-    };
-    let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, id);
-    handle.operation = process;
-    let mut state = OrderState::new(handle, status, word);
-    state.product = Some(product.to_owned());
-    state.common_name = info.common_name.clone();
-    state.names = process_names(info);
-    state.validations = validations(info);
-    Ok(state)
-}
-
-/// The neutral status of a certificate status word.
-pub fn certificate_status(word: &str) -> OrderStatus {
-    match word {
-        "ACTIVE" => OrderStatus::Issued,
-        "EXPIRED" => OrderStatus::Expired,
-        "REVOKED" => OrderStatus::Revoked,
-        "SUSPENDED" => OrderStatus::Pending,
-        other => OrderStatus::Unknown(other.to_owned()),
-    }
-}
-
 /// The draft's SANs other than its common name; `None` when that leaves none.
 fn sans_besides_common_name(draft: &OrderDraft) -> Option<Vec<String>> {
     let sans: Vec<String> = draft
@@ -302,43 +260,6 @@ fn sans_besides_common_name(draft: &OrderDraft) -> Option<Vec<String>> {
         .map(|san| san.ascii().to_owned())
         .collect();
     (!sans.is_empty()).then_some(sans)
-}
-
-/// The names a process reports, the common name first: its `commonName`, then each name of
-/// `validations.dcv[]` once.
-pub fn process_names(info: &CertificateProcess) -> Vec<String> {
-    let mut names: Vec<String> = info.common_name.iter().cloned().collect();
-    let dcv = info.validations.iter().flat_map(|v| &v.dcv);
-    for name in dcv.map(|d| &d.common_name) {
-        if !names.contains(name) {
-            names.push(name.clone());
-        }
-    }
-    names
-}
-
-/// The state of an issued certificate.
-pub fn certificate_state(cert: &SslCertificate, operation: Option<String>) -> OrderState {
-    let word = cert.status.clone().unwrap_or_default();
-    let mut handle = OrderHandle::new(ProviderKind::RealtimeRegister, cert.id.to_string());
-    handle.operation = operation.or_else(|| cert.process.map(|p| p.to_string()));
-    let mut state = OrderState::new(handle, certificate_status(&word), word);
-    state.product = cert.product.clone();
-    state.common_name = cert.domain_name.clone();
-    state.names = cert
-        .domain_name
-        .iter()
-        .chain(cert.san.iter().flatten())
-        .cloned()
-        .collect();
-    state.csr = cert.csr.clone();
-    state.not_before = cert.start_date.clone();
-    state.not_after = cert.expiry_date.clone();
-    state.certificate = cert
-        .certificate
-        .as_deref()
-        .map(Certificate::from_pem_or_base64);
-    state
 }
 
 /// A quote in the neutral model; RTR amounts are in cents. A quote without its total, or a

@@ -148,6 +148,24 @@ pub fn OrderWizard(
             };
         }
     });
+    // In the browser the CSR's signature outcome comes from WebCrypto, later, for the draft's
+    // text (typed, dropped or read back after a reload); the steps wait for it.
+    let asked = StoredValue::new(None::<String>);
+    Effect::new(move || {
+        let Some(text) = ctx.wizard.with(Wizard::signature_due) else {
+            return;
+        };
+        if asked.with_value(|a| a.as_ref() == Some(&text)) {
+            return;
+        }
+        asked.set_value(Some(text.clone()));
+        if let Ok((_, Some(request))) = crate::csr::inspect_deferred(text.as_bytes()) {
+            leptos::task::spawn_local(async move {
+                let outcome = crate::csr::verify::browser::verify(&request).await;
+                ctx.wizard.update(|w| w.signature = Some((text, outcome)));
+            });
+        }
+    });
     // The catalog is read whenever a provider is chosen and it is not there yet.
     Effect::new(move || {
         let due = ctx
@@ -168,7 +186,8 @@ pub fn OrderWizard(
     Effect::new(move || {
         let asked = step.get();
         let target = ctx.wizard.with(|w| {
-            let known = w.catalog.ready().is_some() || w.draft.provider.is_none();
+            let known = (w.catalog.ready().is_some() || w.draft.provider.is_none())
+                && w.signature_due().is_none();
             known.then(|| w.reachable(asked))
         });
         // Only while the page still shows the wizard: a placed order has moved on to its

@@ -49,6 +49,10 @@ fn call<T: 'static>(
 
 /// Reads the chosen provider's catalog.
 pub(crate) fn load_catalog(ctx: WizardCtx) {
+    if let Some(products) = ctx.provider().and_then(|(_, p)| p.known_products()) {
+        ctx.wizard.update(|w| w.catalog = Load::Ready(products));
+        return;
+    }
     ctx.wizard.update(|w| w.catalog = Load::Loading);
     call(
         ctx,

@@ -2,7 +2,6 @@
 //! where the provider takes names only; opened anyway, it says why.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::frame::{StepFrame, field_error};
 use super::use_wizard;
@@ -44,7 +43,7 @@ pub(crate) fn CsrStep() -> impl IntoView {
         wizard.with_untracked(|w| w.draft.csr.clone()),
     ));
     // What the input admitted goes into the draft: text as it is, a DER file as PEM (the form
-    // every adapter sends).
+    // every adapter sends). The wizard has the browser check its signature (`OrderWizard`).
     Effect::new(move || {
         let text = source.with(|s| match s {
             CsrSource::Text(text) => text.clone(),
@@ -52,15 +51,6 @@ pub(crate) fn CsrStep() -> impl IntoView {
                 ::pem::encode(&::pem::Pem::new("CERTIFICATE REQUEST", bytes.clone()))
             }
         });
-        // In the browser the signature's outcome comes from WebCrypto, later: it is kept with
-        // the text it is for, and the step's rule waits for it.
-        if let Ok((_, Some(request))) = csr::inspect_deferred(text.as_bytes()) {
-            let checked = text.trim().to_owned();
-            spawn_local(async move {
-                let outcome = csr::verify::browser::verify(&request).await;
-                wizard.update(|w| w.signature = Some((checked, outcome)));
-            });
-        }
         let changed = wizard.with_untracked(|w| w.draft.csr != text);
         if changed {
             wizard.update(|w| {

@@ -152,10 +152,17 @@ fn Catalog() -> impl IntoView {
                 let code = product.id.clone();
                 let chosen = product.id.clone();
                 let checked = move || wizard.with(|w| w.draft.product.as_deref() == Some(&chosen));
+                // The brand tells apart products of one name sold by several CAs.
                 let facts = [
+                    product.brand.clone().unwrap_or_default(),
                     text::level(&product.validation),
                     text::kind(&product.kind),
-                    text::limits(product.included_names, product.max_names),
+                    // "One name" says it all for a single-name product.
+                    if product.kind == crate::product::ProductKind::Single {
+                        String::new()
+                    } else {
+                        text::limits(product.included_names, product.max_names)
+                    },
                     product
                         .price
                         .as_ref()
