@@ -131,7 +131,7 @@ impl OrderBook {
     /// The book as stored; what cannot be read is an empty book (a damaged entry never
     /// stops the page).
     pub fn from_json(text: &str) -> Self {
-        serde_json::from_str(text).unwrap_or_default()
+        serde_json::from_slice(text.as_bytes()).unwrap_or_default()
     }
 
     /// The book as stored.

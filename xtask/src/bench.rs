@@ -13,8 +13,10 @@
 //!   build under `certorder serve` with the sandbox ([`flow`]).
 //!
 //! With no part named it runs all five, prints the Markdown table and writes it into
-//! BENCHMARKS.md between the `bench:start` and `bench:end` markers. A part that cannot be
-//! measured is reported as such, and the command then fails after writing the file.
+//! BENCHMARKS.md between the `bench:start` and `bench:end` markers. The size part, alone or
+//! with the others, writes its tables between `bench-size:start` and `bench-size:end`. A part
+//! that cannot be measured is reported as such, and the command then fails after writing the
+//! file.
 
 mod csr;
 mod flow;
@@ -136,16 +138,7 @@ pub(crate) fn run(args: &[String]) -> Result {
     let paste = o.paste.then(|| paste::run(&root, &path, &o.runs));
     let flow = o.flow.then(|| flow::run(&root, &path, &o.runs));
 
-    let table = report::render(&root, &path, &o, native.as_ref(), browser.as_ref());
-    let mut table = table;
-    for (page, files, _) in &sizes {
-        table.push_str("\n\n");
-        table.push_str(&size::render_page(page, files));
-    }
-    for (page, _, contributors) in &sizes {
-        table.push_str("\n\n");
-        table.push_str(&size::render_contributors(page, contributors));
-    }
+    let mut table = report::render(&root, &path, &o, native.as_ref(), browser.as_ref());
     if let Some(paste) = &paste {
         table.push_str("\n\n");
         table.push_str(&paste::render(paste, &o.runs));
@@ -154,10 +147,25 @@ pub(crate) fn run(args: &[String]) -> Result {
         table.push_str("\n\n");
         table.push_str(&flow::render(flow, &o.runs));
     }
-    println!("{table}");
+    // The sizes have their own section, which the size part writes whenever it runs.
+    let size_tables = sizes
+        .iter()
+        .map(|(page, files, _)| size::render_page(page, files))
+        .chain(
+            sizes
+                .iter()
+                .map(|(page, _, contributors)| size::render_contributors(page, contributors)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    println!("{table}\n\n{size_tables}");
     if o.write {
         report::write(&root, &table)?;
         eprintln!("wrote BENCHMARKS.md");
+    }
+    if o.size {
+        report::write_size(&root, &path, &size_tables)?;
+        eprintln!("wrote the size section of BENCHMARKS.md");
     }
     let failed: Vec<String> = [
         native.and_then(std::result::Result::err),
