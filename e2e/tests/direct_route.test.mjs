@@ -22,6 +22,18 @@ async function freePort() {
   return port;
 }
 
+// Checks the first product matching `product` and the first period, as step 1 asks.
+async function chooseProduct(page, product) {
+  await product.first().waitFor({ timeout: 20_000 });
+  await product.first().check();
+  const period = page.getByLabel('Period');
+  if (await period.count()) {
+    const options = await period.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    if (options.length) await period.selectOption(options[0]);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 const ordersReady = (page) => page.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor();
 
 function directEnv(gateway) {
@@ -106,9 +118,7 @@ test('direct route refused by the other origin: the cross-origin message, a retr
     await page.getByRole('heading', { name: 'Choose a certificate', level: 1 }).waitFor();
     await page.locator('#provider-gandi-v3').check();
     const product = page.getByRole('radio', { name: /^Standard \(up to 3 names\)/ });
-    await product.first().waitFor({ timeout: 20_000 });
-    await product.first().check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await chooseProduct(page, product);
     await page.getByRole('heading', { name: 'Your certificate signing request', level: 1 }).waitFor();
     await page.getByLabel('CSR (PEM)').fill(made.csr);
     await page.getByTestId('verdict').waitFor();
@@ -133,9 +143,7 @@ test('direct route refused by the other origin: the cross-origin message, a retr
 
     // Nothing typed is lost: back on Gandi v3, the CSR is still there.
     await page.locator('#provider-gandi-v3').check();
-    await product.first().waitFor({ timeout: 20_000 });
-    await product.first().check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await chooseProduct(page, product);
     await page.getByRole('heading', { name: 'Your certificate signing request', level: 1 }).waitFor();
     assert.equal((await page.getByLabel('CSR (PEM)').inputValue()).trim(), made.csr.trim());
     assert.deepEqual(refused.server.requestLog().filter((l) => l.provider === 'gandi-v5'), []);

@@ -40,8 +40,12 @@ impl AppState {
         tokens: OrderTokens,
         store: Arc<dyn Store>,
     ) -> Self {
-        let widget =
-            super::widget_config::deployment(mode, &providers.iter().collect::<Vec<_>>(), &[], None);
+        let widget = super::widget_config::deployment(
+            mode,
+            &providers.iter().collect::<Vec<_>>(),
+            &[],
+            None,
+        );
         Self {
             widget,
             mode,

@@ -221,14 +221,30 @@ fn direct_route_from_file_and_environment() {
         Some("https://gateway.certorder-demo.net/v5")
     );
     assert!(v5.base_url.is_none() && v5.credentials.is_none());
-    assert!(config.providers.iter().filter(|p| p.direct.is_some()).count() == 1);
-    assert_eq!(config.direct_origins(), ["https://gateway.certorder-demo.net"]);
+    assert!(
+        config
+            .providers
+            .iter()
+            .filter(|p| p.direct.is_some())
+            .count()
+            == 1
+    );
+    assert_eq!(
+        config.direct_origins(),
+        ["https://gateway.certorder-demo.net"]
+    );
     let config = load(
         toml,
         &[
-            ("CERTORDER_GANDI_V5_BROWSER_BASE_URL", "http://127.0.0.1:9001/api/gandi-v5"),
+            (
+                "CERTORDER_GANDI_V5_BROWSER_BASE_URL",
+                "http://127.0.0.1:9001/api/gandi-v5",
+            ),
             ("CERTORDER_SSL247_ROUTE", "direct"),
-            ("CERTORDER_SSL247_BROWSER_BASE_URL", "http://127.0.0.1:9001/api/ssl247"),
+            (
+                "CERTORDER_SSL247_BROWSER_BASE_URL",
+                "http://127.0.0.1:9001/api/ssl247",
+            ),
         ],
     )
     .expect("valid");
@@ -244,8 +260,16 @@ fn direct_route_from_file_and_environment() {
 fn bad_direct_routes_are_named() {
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
     let cases: [Case<'_>; 9] = [
-        ("[providers.gandi-v5]\nroute = \"straight\"", &[], "providers.gandi-v5.route"),
-        ("", &[("CERTORDER_GANDI_V5_ROUTE", "nope")], "CERTORDER_GANDI_V5_ROUTE"),
+        (
+            "[providers.gandi-v5]\nroute = \"straight\"",
+            &[],
+            "providers.gandi-v5.route",
+        ),
+        (
+            "",
+            &[("CERTORDER_GANDI_V5_ROUTE", "nope")],
+            "CERTORDER_GANDI_V5_ROUTE",
+        ),
         (
             "[providers.gandi-v5]\nroute = \"direct\"",
             &[],
@@ -260,7 +284,10 @@ fn bad_direct_routes_are_named() {
             "",
             &[
                 ("CERTORDER_GANDI_V5_ROUTE", "direct"),
-                ("CERTORDER_GANDI_V5_BROWSER_BASE_URL", "https://gw.example/?key=1"),
+                (
+                    "CERTORDER_GANDI_V5_BROWSER_BASE_URL",
+                    "https://gw.example/?key=1",
+                ),
             ],
             "CERTORDER_GANDI_V5_BROWSER_BASE_URL: must be scheme://host",
         ),

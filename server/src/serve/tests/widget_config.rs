@@ -22,7 +22,11 @@ async fn app_for(vars: &[(&str, &str)]) -> axum::Router {
 }
 
 async fn get(app: &axum::Router, path: &str) -> (u16, String) {
-    let (status, _, body) = send(app, request("GET", path).body(Body::empty()).expect("request")).await;
+    let (status, _, body) = send(
+        app,
+        request("GET", path).body(Body::empty()).expect("request"),
+    )
+    .await;
     (status, body)
 }
 
