@@ -200,11 +200,13 @@ impl CallError {
             | Self::InFlight
             | Self::Timeout { .. }
             | Self::RateLimited { .. }
-            | Self::ProviderFailed { .. } => true,
+            | Self::ProviderFailed { .. }
+            // Never billable (that is in doubt): a gateway's answer without CORS headers (its
+            // own 5xx) reads the same as a refused origin, and the operator may fix either.
+            | Self::CorsRefused { .. } => true,
             Self::Refused { code, .. } => code == "store_unavailable",
             Self::Provider { error, .. } => matches!(error, ProviderError::NotIssued),
-            Self::CorsRefused { .. }
-            | Self::InDoubt
+            Self::InDoubt
             | Self::OrderToken
             | Self::NoIdempotencyKey
             | Self::Configuration(_) => false,

@@ -9,7 +9,9 @@ use certorder::provider::{
     Provider, gandi_v5::GandiV5, gjirafa, realtimeregister::RealtimeRegister, ssl247::Ssl247,
 };
 use certorder::wizard::review::SubmitOutcome;
-use certorder::wizard::{OrderRoute, Step, Wizard, WizardDraft, contacts, names, validation};
+use certorder::wizard::{
+    OrderRoute, Step, Wizard, WizardDraft, contacts, names, review, validation,
+};
 use certorder::{Product, ProviderKind};
 
 const GOOD_CSR: &str = include_str!("fixtures/csr/widget/good.csr");
@@ -49,6 +51,51 @@ fn wizard_with(provider: &dyn Provider, product: Product) -> Wizard {
 fn gjirafa_adapter() -> gjirafa::Gjirafa {
     let project = gjirafa::ProjectId::parse("0f8fad5b-d9cb-469f-a165-70867728950e");
     gjirafa::Gjirafa::new(project.expect("a uuid"), 1)
+}
+
+// Guards: a chosen product comes with its first period (the one its price is for); a
+// period chosen before stays when the next product sells it too.
+#[test]
+fn a_product_comes_with_a_period() {
+    let one = product(
+        ProviderKind::Ssl247,
+        "one",
+        ProductKind::Single,
+        ValidationLevel::Dv,
+    );
+    let mut two = one.clone();
+    two.id = "two".into();
+    let mut w = Wizard::default();
+    w.set_provider(ProviderKind::Ssl247, Ssl247.capabilities());
+    w.catalog = certorder::wizard::Load::Ready(vec![one, two]);
+    w.choose_product("one");
+    assert_eq!(w.draft.period, Some(Period::years(1)));
+    assert!(w.errors(Step::Product).is_empty());
+    w.choose_period(Period::years(2));
+    w.choose_product("two");
+    assert_eq!(w.draft.period, Some(Period::years(2)));
+}
+
+// Guards: a provider whose API has no catalog (Gjirafa) offers its one product without a
+// request; with it the first step is complete (no period to choose), and the products of
+// providers with a catalog are never made up.
+#[test]
+fn a_provider_without_a_catalog_offers_its_one_product() {
+    let adapter = gjirafa_adapter();
+    let known = adapter.known_products().expect("Gjirafa's one product");
+    assert_eq!(known.len(), 1);
+    assert!(known[0].periods.is_empty() && known[0].wildcard_sans);
+    let mut w = Wizard::default();
+    w.set_provider(adapter.kind(), adapter.capabilities());
+    w.catalog = certorder::wizard::Load::Ready(known.clone());
+    w.choose_product(&known[0].id);
+    assert!(
+        w.errors(Step::Product).is_empty(),
+        "{:?}",
+        w.errors(Step::Product)
+    );
+    assert!(GandiV5.known_products().is_none());
+    assert!(Ssl247.known_products().is_none());
 }
 
 // Guards: Gjirafa takes names only, so its order has no CSR step; a DV product no contacts
@@ -266,7 +313,23 @@ fn validation_rules() {
     assert!(validation::per_name(&w));
     assert_eq!(w.errors(Step::Validation).len(), 2);
     w.choose_name_method("example.com", DcvMethod::Dns);
+    w.choose_name_method("shop.example.com", DcvMethod::Dns);
+    // The review says one method once, and each name's where they differ.
+    let validation_line = |w: &Wizard| {
+        review::summary(w)
+            .into_iter()
+            .find(|r| r.change == Step::Validation)
+            .map(|r| r.value)
+    };
+    assert_eq!(
+        validation_line(&w).as_deref(),
+        Some("DNS record for every name")
+    );
     w.choose_name_method("shop.example.com", DcvMethod::Email);
+    assert_eq!(
+        validation_line(&w).as_deref(),
+        Some("example.com: DNS record; shop.example.com: E-mail to an approver address")
+    );
     assert_eq!(
         validation::approver_lookups_due(&w),
         vec!["shop.example.com"]

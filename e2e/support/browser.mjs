@@ -32,11 +32,12 @@ export async function launchBrowser() {
   });
 }
 
-// The widget at `fragment` (`#/csr`), served by a fresh `certorder serve`. `ready` is a
-// function of the page that resolves once the page is usable.
-// `contextOptions` go to the browser context (a viewport, a colour scheme).
-export async function openWidget({ fragment = '#/csr', ready, serverEnv, contextOptions = {} } = {}) {
-  const server = await startServer(root, { env: serverEnv });
+// The widget at `fragment` (`#/csr`), served by a fresh `certorder serve` (with `serverEnv`
+// added to its environment, on `listen` when given). `ready` is a function of the page that
+// resolves once the page is usable; `contextOptions` go to the browser context (a viewport, a
+// colour scheme).
+export async function openWidget({ fragment = '#/csr', ready, serverEnv, listen, contextOptions = {} } = {}) {
+  const server = await startServer(root, { env: serverEnv, listen });
   const browser = await launchBrowser();
   const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
   const page = await context.newPage();

@@ -16,7 +16,8 @@ export function serverBinary(root) {
   return bin;
 }
 
-export async function startServer(root, { env = {} } = {}) {
+// `listen` is the address to bind (a free port by default); `env` adds CERTORDER_* settings.
+export async function startServer(root, { env = {}, listen = '127.0.0.1:0' } = {}) {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`${dist} has no index.html: build the widget with \`trunk build --release\``);
@@ -27,7 +28,7 @@ export async function startServer(root, { env = {} } = {}) {
   );
   const child = spawn(
     serverBinary(root),
-    ['serve', '--listen', '127.0.0.1:0', '--dist', dist],
+    ['serve', '--listen', listen, '--dist', dist],
     { env: { ...clean, RUST_LOG: 'info', ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const log = [];

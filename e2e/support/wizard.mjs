@@ -145,9 +145,11 @@ export async function chooseOption(select, pattern) {
 }
 
 // On the status page: mark DCV done (sandbox), wait for issuance, download the certificate
-// and return its PEM (or null where the provider offers no download).
-export async function issueAndDownload(page, label) {
-  await page.getByRole('button', { name: 'Mark validation done (sandbox)' }).click({ timeout: 20_000 });
+// and return its PEM (or null where the provider offers no download). `markDone` replaces the
+// page's sandbox control (an order placed elsewhere than this server's sandbox).
+export async function issueAndDownload(page, label, { markDone } = {}) {
+  if (markDone) await markDone(page);
+  else await page.getByRole('button', { name: 'Mark validation done (sandbox)' }).click({ timeout: 20_000 });
   await page.waitForFunction(
     () => document.querySelector('[data-testid=order-status]')?.textContent.startsWith('Issued'),
     null,

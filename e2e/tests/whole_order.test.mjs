@@ -39,7 +39,19 @@ for (const provider of PROVIDERS) {
     await freshDraft(page);
     const made = makeCsr(provider.names);
     widget.keys.push(made.key);
-    await orderThroughWizard(page, url, provider.slug, { product: provider.product, csr: made.csr, label: provider.slug });
+    // The catalog is read on the first step and never again: the wizard stays mounted from
+    // step to step.
+    const catalogReads = () => widget.server.requestLog().filter((l) => l.class === 'catalog').length;
+    let afterFirstStep;
+    await orderThroughWizard(page, url, provider.slug, {
+      product: provider.product,
+      csr: made.csr,
+      label: provider.slug,
+      onStep: async (_page, step) => {
+        if (step === '1-product') afterFirstStep = catalogReads();
+      },
+    });
+    assert.equal(catalogReads(), afterFirstStep, 'the catalog read again after the first step');
     const pem = await issueAndDownload(page, provider.slug);
     assert.ok(pem, 'a certificate to download');
     certificateMatches(pem, made.key, provider.names);

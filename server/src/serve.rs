@@ -40,6 +40,7 @@ use state::AppState;
 use static_files::StaticFiles;
 use store::{MemoryStore, RateLimit, RedisStore, Store};
 use token::OrderTokens;
+use widget_config::DirectOffer;
 
 /// `/healthz`: the process is up and serving.
 async fn healthz() -> impl axum::response::IntoResponse {
@@ -110,9 +111,20 @@ pub(crate) async fn state(config: &Config) -> Result<AppState, ConfigError> {
         .iter()
         .find(|p| p.kind == certorder::provider::ProviderKind::Gjirafa)
         .and_then(|p| p.project.as_deref());
+    let direct: Vec<DirectOffer> = config
+        .providers
+        .iter()
+        .filter_map(|p| {
+            p.direct.as_ref().map(|url| DirectOffer {
+                kind: p.kind,
+                base_url: url.as_str().to_owned(),
+            })
+        })
+        .collect();
     let routes: Vec<_> = state.providers.values().collect();
-    let widget = widget_config::deployment(config.mode, &routes, gjirafa_project);
+    let widget = widget_config::deployment(config.mode, &routes, &direct, gjirafa_project);
     state.widget = widget;
+    state.direct = direct.iter().map(|d| d.kind).collect();
     state.client_ip_header = match &config.client_ip_header {
         Some(name) => Some(
             HeaderName::from_bytes(name.as_bytes())
@@ -161,13 +173,26 @@ async fn serve(config: Config) -> Result<(), String> {
     let state = state(&config)
         .await
         .map_err(|e| format!("configuration error: {e}"))?;
-    let statics = StaticFiles::new(&config.dist, &config.allowed_origins);
+    let statics = StaticFiles::new(
+        &config.dist,
+        &config.allowed_origins,
+        &config.direct_origins(),
+    );
     tracing::info!("mode: {}", config.mode.as_str());
     if let Some(notice) = config.unused_credentials_notice() {
         tracing::warn!("{notice}");
     }
     for provider in state.providers.values() {
         tracing::info!("provider {}", provider.describe(config.mode));
+    }
+    for provider in &config.providers {
+        if let Some(url) = &provider.direct {
+            tracing::info!(
+                "provider {}: direct route, the browser calls {} itself (nothing of it passes through this server)",
+                provider.kind.slug(),
+                url.as_str().trim_end_matches('/')
+            );
+        }
     }
     tracing::info!("idempotency store: {}", state.store.describe());
     if statics.is_built() {

@@ -107,15 +107,17 @@ pub fn from_provider(provider: ProviderKind, error: ProviderError) -> CallError 
     }
 }
 
-/// A request that got no answer. A billable one may have reached the provider: in doubt.
+/// A request that got no answer. A billable one may have reached the provider: in doubt,
+/// even when the failure was a CORS check (the browser does not say whether the preflight or
+/// the answer failed it, and an answer without CORS headers comes after the order was sent).
 /// `cors_refused` is set when the route is cross-origin and its server was reachable without
 /// CORS, so the browser refused the answer for want of the server's permission.
 pub fn network_failure(class: OperationClass, cors_refused: Option<&str>) -> CallError {
     match cors_refused {
+        _ if class.is_billable() => CallError::InDoubt,
         Some(base_url) => CallError::CorsRefused {
             base_url: base_url.to_owned(),
         },
-        None if class.is_billable() => CallError::InDoubt,
         None => CallError::Network,
     }
 }

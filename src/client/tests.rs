@@ -123,8 +123,8 @@ fn server_refusals_are_read() {
     );
 }
 
-// Guards: no answer at all: in doubt when billable, a CORS refusal named when the direct
-// route's server was reachable.
+// Guards: no answer at all: in doubt when billable (a CORS failure included), a CORS
+// refusal named, with a retry, when the direct route's server was reachable.
 #[test]
 fn failures_without_an_answer() {
     assert_eq!(
@@ -144,7 +144,15 @@ fn failures_without_an_answer() {
         "{}",
         cors.message()
     );
-    assert!(!cors.retry_safe());
+    assert!(cors.retry_safe(), "nothing billable: trying again is safe");
+    assert_eq!(
+        network_failure(
+            OperationClass::Billable,
+            Some("https://gw.certorder-demo.net")
+        ),
+        CallError::InDoubt,
+        "a billable call may have been sent before its answer failed the CORS check"
+    );
 }
 
 // Guards: what is safe to retry, and that every message is a sentence for a person.

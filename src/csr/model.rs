@@ -46,16 +46,7 @@ impl CsrInfo {
 
     /// The subject written as OpenSSL's one-line RFC 2253 style, e.g. `CN=example.com, O=Acme`.
     pub fn subject_line(&self) -> String {
-        self.subject
-            .iter()
-            .map(|rdn| {
-                rdn.iter()
-                    .map(|a| format!("{}={}", a.label(), a.value))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+        name_line(&self.subject)
     }
 
     /// The DNS names among the SANs.
@@ -93,6 +84,20 @@ impl SubjectAttribute {
     pub fn label(&self) -> &str {
         self.name.as_deref().unwrap_or(&self.oid)
     }
+}
+
+/// A distinguished name as one line, RDNs joined by `, ` and the attributes of one RDN by ` + `
+/// (`CN=example.com, O=Acme`): the subject, and a directoryName SAN.
+pub(crate) fn name_line(rdns: &[Vec<SubjectAttribute>]) -> String {
+    rdns.iter()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|a| format!("{}={}", a.label(), a.value))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A subject alternative name.

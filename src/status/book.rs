@@ -19,6 +19,9 @@ pub struct PlacedOrder {
     pub order_tokens: Vec<String>,
     /// The product, by the provider's code.
     pub product: String,
+    /// The product's name as the catalog showed it, when it was known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_name: Option<String>,
     /// The names ordered, the common name first.
     pub names: Vec<String>,
     /// The DCV method (and approver) chosen, per name or for all.
@@ -54,6 +57,7 @@ impl PlacedOrder {
             handle: state.handle.clone(),
             order_tokens: context.order_tokens.clone(),
             product: draft.product.clone(),
+            product_name: None,
             names,
             dcv: draft.dcv.clone(),
             placed_at_ms: now_ms,
@@ -70,6 +74,7 @@ impl PlacedOrder {
             handle: OrderHandle::new(provider, key),
             order_tokens: Vec::new(),
             product: draft.product.clone(),
+            product_name: None,
             names: draft.names().map(|n| n.ascii().to_owned()).collect(),
             dcv: draft.dcv.clone(),
             placed_at_ms: now_ms,
@@ -77,6 +82,17 @@ impl PlacedOrder {
             last_state: None,
             last_checked_ms: None,
         }
+    }
+
+    /// Keeps the product's name as the catalog showed it.
+    pub fn with_product_name(mut self, name: Option<String>) -> Self {
+        self.product_name = name;
+        self
+    }
+
+    /// The product as the customer knows it: its name, or the provider's code.
+    pub fn product_shown(&self) -> &str {
+        self.product_name.as_deref().unwrap_or(&self.product)
     }
 
     /// The fragment of its status page, `#/status/{provider}/{id}`.
@@ -115,7 +131,7 @@ impl OrderBook {
     /// The book as stored; what cannot be read is an empty book (a damaged entry never
     /// stops the page).
     pub fn from_json(text: &str) -> Self {
-        serde_json::from_str(text).unwrap_or_default()
+        serde_json::from_slice(text.as_bytes()).unwrap_or_default()
     }
 
     /// The book as stored.

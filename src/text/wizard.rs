@@ -227,6 +227,10 @@ pub fn method_label(name: &str) -> String {
 pub fn approver_label(name: &str) -> String {
     format!("Approver e-mail for {name}")
 }
+/// One method for every name of the order, in the review.
+pub fn for_every_name(method: &str) -> String {
+    format!("{method} for every name")
+}
 /// A method in words.
 pub fn method(method: &DcvMethod) -> String {
     match method {

@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
         {sandbox}
         <main class="co-main" id="main">
             {move || {
-                if page.get() == Page::Csr {
+                if mounted.get() == Page::Csr {
                     return view! { <CsrPage /> }.into_any();
                 }
                 match loading.get() {

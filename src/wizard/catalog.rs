@@ -83,7 +83,9 @@ pub fn period_options(product: &Product) -> Vec<(Period, String)> {
 }
 
 impl Wizard {
-    /// Chooses a product; its first period is chosen with it when it has one period only.
+    /// Chooses a product. The period chosen before stays where the product sells it;
+    /// otherwise the product's first (smallest) period is chosen, the one the catalog prices,
+    /// so the price beside the product is the price of what is chosen.
     pub fn choose_product(&mut self, id: &str) {
         if self.draft.product.as_deref() == Some(id) {
             return;
@@ -93,10 +95,11 @@ impl Wizard {
             .product()
             .map(|p| p.periods.clone())
             .unwrap_or_default();
-        self.draft.period = match periods.as_slice() {
-            [only] => Some(*only),
-            _ => self.draft.period.filter(|p| periods.contains(p)),
-        };
+        self.draft.period = self
+            .draft
+            .period
+            .filter(|p| periods.contains(p))
+            .or_else(|| periods.first().copied());
         self.reset_provider_answers();
     }
 

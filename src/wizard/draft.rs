@@ -93,7 +93,7 @@ pub enum AttemptState {
 impl WizardDraft {
     /// Reads a stored draft; anything unreadable is a fresh draft rather than an error.
     pub fn from_storage(stored: &str) -> Self {
-        serde_json::from_str(stored).unwrap_or_default()
+        serde_json::from_slice(stored.as_bytes()).unwrap_or_default()
     }
 
     /// The draft as stored: never with a private key (checked again here, whatever the input

@@ -87,19 +87,11 @@ pub fn summary(wizard: &Wizard) -> Vec<SummaryRow> {
         .map(|n| DomainName::parse(n.trim()).map_or_else(|_| n.clone(), |n| n.unicode().to_owned()))
         .collect();
     rows.push(row(text::ROW_NAMES, names.join(", "), Step::Names));
-    let dcv: Vec<String> = validation::rows(wizard)
-        .iter()
-        .map(|r| {
-            let method = r.chosen.as_ref().map(text::method).unwrap_or_default();
-            match (&r.chosen, &r.approver) {
-                (Some(DcvMethod::Email), Some(a)) => {
-                    format!("{}: {method} ({a})", r.name.unicode())
-                }
-                _ => format!("{}: {method}", r.name.unicode()),
-            }
-        })
-        .collect();
-    rows.push(row(text::ROW_VALIDATION, dcv.join("; "), Step::Validation));
+    rows.push(row(
+        text::ROW_VALIDATION,
+        validation_summary(wizard),
+        Step::Validation,
+    ));
     if let (Some(product), Some(caps)) = (wizard.product(), &wizard.capabilities) {
         let needed = contacts::needed(product, caps);
         if needed.organization {
@@ -226,4 +218,30 @@ impl Wizard {
             }
         }
     }
+}
+
+/// The validation answer in one line: "DNS record for every name" where every name has the
+/// same method and no approver to tell apart, otherwise each name with its method (and its
+/// approver for e-mail).
+fn validation_summary(wizard: &Wizard) -> String {
+    let rows = validation::rows(wizard);
+    let shared = rows
+        .first()
+        .and_then(|first| first.chosen.clone())
+        .filter(|m| *m != DcvMethod::Email && rows.iter().all(|r| r.chosen.as_ref() == Some(m)));
+    if let Some(method) = shared.filter(|_| rows.len() > 1) {
+        return text::for_every_name(&text::method(&method));
+    }
+    rows.iter()
+        .map(|r| {
+            let method = r.chosen.as_ref().map(text::method).unwrap_or_default();
+            match (&r.chosen, &r.approver) {
+                (Some(DcvMethod::Email), Some(a)) => {
+                    format!("{}: {method} ({a})", r.name.unicode())
+                }
+                _ => format!("{}: {method}", r.name.unicode()),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

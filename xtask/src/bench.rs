@@ -1,4 +1,4 @@
-//! `cargo xtask bench [native] [browser] [size] [paste] [--seconds S] [--rounds N] [--runs N]`:
+//! `cargo xtask bench [native] [browser] [size] [paste] [flow] [--seconds S] [--rounds N] [--runs N]`:
 //! benchmarks, never part of the tests.
 //!
 //! - native: `inspect` (decode, parse, verify, lint) per key type in the `native` profile, the
@@ -8,13 +8,18 @@
 //! - size: every file of the whole widget's page and of the CSR checker alone
 //!   (`trunk build --release`), raw, gzip -9 and brotli -q 11, and what each wasm is made of
 //!   (twiggy), see [`size`];
-//! - paste: from a paste's input event to the report painted, in that build ([`paste`]).
+//! - paste: from a paste's input event to the report painted, in that build ([`paste`]);
+//! - flow: the order wizard's load to interactive and its submit to the status page, in that
+//!   build under `certorder serve` with the sandbox ([`flow`]).
 //!
-//! With no part named it runs all four, prints the Markdown table and writes it into
-//! BENCHMARKS.md between the `bench:start` and `bench:end` markers. A part that cannot be
-//! measured is reported as such, and the command then fails after writing the file.
+//! With no part named it runs all five, prints the Markdown table and writes it into
+//! BENCHMARKS.md between the `bench:start` and `bench:end` markers. The size part, alone or
+//! with the others, writes its tables between `bench-size:start` and `bench-size:end`. A part
+//! that cannot be measured is reported as such, and the command then fails after writing the
+//! file.
 
 mod csr;
+mod flow;
 mod json;
 mod paste;
 mod proxy;
@@ -45,6 +50,7 @@ struct Options {
     browser: bool,
     size: bool,
     paste: bool,
+    flow: bool,
     /// Seconds each key type is timed natively.
     seconds: String,
     /// Interleaved rounds in the browser.
@@ -61,6 +67,7 @@ fn options(args: &[String]) -> Result<Options> {
         browser: false,
         size: false,
         paste: false,
+        flow: false,
         seconds: "1.5".to_owned(),
         rounds: "8".to_owned(),
         runs: "15".to_owned(),
@@ -73,6 +80,7 @@ fn options(args: &[String]) -> Result<Options> {
             "browser" => o.browser = true,
             "size" => o.size = true,
             "paste" => o.paste = true,
+            "flow" => o.flow = true,
             "--seconds" | "--rounds" | "--runs" => {
                 let value = args
                     .next()
@@ -86,14 +94,15 @@ fn options(args: &[String]) -> Result<Options> {
             }
             _ => {
                 return Err(format!(
-                    "usage: cargo xtask bench [native] [browser] [size] [paste] [--seconds S] \
-                     [--rounds N] [--runs N] (unknown argument {arg:?})"
+                    "usage: cargo xtask bench [native] [browser] [size] [paste] [flow] \
+                     [--seconds S] [--rounds N] [--runs N] (unknown argument {arg:?})"
                 ));
             }
         }
     }
-    if !(o.native || o.browser || o.size || o.paste) {
-        (o.native, o.browser, o.size, o.paste, o.write) = (true, true, true, true, true);
+    if !(o.native || o.browser || o.size || o.paste || o.flow) {
+        (o.native, o.browser, o.size, o.paste, o.flow, o.write) =
+            (true, true, true, true, true, true);
     }
     Ok(o)
 }
@@ -105,7 +114,7 @@ pub(crate) fn run(args: &[String]) -> Result {
     }
     let o = options(args)?;
     let root = root();
-    let path = if o.browser || o.size || o.paste {
+    let path = if o.browser || o.size || o.paste || o.flow {
         setup::tools(Need::All)?.path
     } else {
         setup::tools_path()
@@ -127,30 +136,42 @@ pub(crate) fn run(args: &[String]) -> Result {
         Vec::new()
     };
     let paste = o.paste.then(|| paste::run(&root, &path, &o.runs));
+    let flow = o.flow.then(|| flow::run(&root, &path, &o.runs));
 
-    let table = report::render(&root, &path, &o, native.as_ref(), browser.as_ref());
-    let mut table = table;
-    for (page, files, _) in &sizes {
-        table.push_str("\n\n");
-        table.push_str(&size::render_page(page, files));
-    }
-    for (page, _, contributors) in &sizes {
-        table.push_str("\n\n");
-        table.push_str(&size::render_contributors(page, contributors));
-    }
+    let mut table = report::render(&root, &path, &o, native.as_ref(), browser.as_ref());
     if let Some(paste) = &paste {
         table.push_str("\n\n");
         table.push_str(&paste::render(paste, &o.runs));
     }
-    println!("{table}");
+    if let Some(flow) = &flow {
+        table.push_str("\n\n");
+        table.push_str(&flow::render(flow, &o.runs));
+    }
+    // The sizes have their own section, which the size part writes whenever it runs.
+    let size_tables = sizes
+        .iter()
+        .map(|(page, files, _)| size::render_page(page, files))
+        .chain(
+            sizes
+                .iter()
+                .map(|(page, _, contributors)| size::render_contributors(page, contributors)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    println!("{table}\n\n{size_tables}");
     if o.write {
         report::write(&root, &table)?;
         eprintln!("wrote BENCHMARKS.md");
+    }
+    if o.size {
+        report::write_size(&root, &path, &size_tables)?;
+        eprintln!("wrote the size section of BENCHMARKS.md");
     }
     let failed: Vec<String> = [
         native.and_then(std::result::Result::err),
         browser.and_then(std::result::Result::err),
         paste.and_then(std::result::Result::err),
+        flow.and_then(std::result::Result::err),
     ]
     .into_iter()
     .flatten()

@@ -8,6 +8,7 @@
 mod credentials;
 mod limits;
 mod presets;
+mod provider;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -110,6 +111,9 @@ pub(crate) struct ProviderConfig {
     pub(crate) project: Option<String>,
     /// Reseller credential variables set in the environment but not used (portal mode).
     pub(crate) unused_credentials: Vec<String>,
+    /// The base URL the widget calls itself, on the direct route (`route = "direct"`,
+    /// `browser_base_url`); `None` on the proxy route, the default.
+    pub(crate) direct: Option<url::Url>,
 }
 
 /// The whole configuration.
@@ -137,6 +141,19 @@ pub(crate) struct Config {
 }
 
 impl Config {
+    /// The origins the widget calls directly (`https://gateway.example`), once each, in
+    /// provider order: what the page's Content-Security-Policy adds to `connect-src`.
+    pub(crate) fn direct_origins(&self) -> Vec<String> {
+        let mut origins: Vec<String> = Vec::new();
+        for url in self.providers.iter().filter_map(|p| p.direct.as_ref()) {
+            let origin = url.origin().ascii_serialization();
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+        origins
+    }
+
     /// In portal mode with reseller credentials in the environment, the one start-up line
     /// that says they are not used (variable names only, never a value).
     pub(crate) fn unused_credentials_notice(&self) -> Option<String> {
@@ -176,9 +193,6 @@ struct FileConfig {
     #[serde(default)]
     providers: BTreeMap<String, toml::Table>,
 }
-
-/// Keys a `[providers.*]` table may have; secrets are refused by name.
-const PROVIDER_KEYS: [&str; 2] = ["base_url", "project"];
 
 impl Config {
     /// Reads the file (if any), then the environment, then the overrides.
@@ -258,7 +272,7 @@ impl Config {
         }
         let providers = ProviderKind::ALL
             .into_iter()
-            .map(|kind| provider(kind, file.providers.get(kind.slug()), env, mode))
+            .map(|kind| provider::from(kind, file.providers.get(kind.slug()), env, mode))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             listen,
@@ -307,81 +321,6 @@ pub(crate) fn env_prefix(kind: ProviderKind) -> String {
         "CERTORDER_{}",
         kind.slug().to_ascii_uppercase().replace('-', "_")
     )
-}
-
-fn provider(
-    kind: ProviderKind,
-    table: Option<&toml::Table>,
-    env: EnvLookup<'_>,
-    mode: Mode,
-) -> Result<ProviderConfig, ConfigError> {
-    let slug = kind.slug();
-    let prefix = env_prefix(kind);
-    let mut base_text = None;
-    let mut project = None;
-    for (key, value) in table.into_iter().flatten() {
-        let setting = format!("providers.{slug}.{key}");
-        if !PROVIDER_KEYS.contains(&key.as_str()) {
-            let reason = if credentials::looks_secret(key) {
-                format!(
-                    "secrets are never read from the configuration file: set {prefix}_… or {prefix}_…_FILE in the environment"
-                )
-            } else {
-                format!("unknown setting (known: {})", PROVIDER_KEYS.join(", "))
-            };
-            return Err(ConfigError::invalid(setting, reason));
-        }
-        let text = value
-            .as_str()
-            .ok_or_else(|| ConfigError::invalid(&setting, "must be a string"))?;
-        match key.as_str() {
-            "base_url" => base_text = Some((setting, text.to_owned())),
-            _ => project = Some(text.to_owned()),
-        }
-    }
-    let base_env = format!("{prefix}_BASE_URL");
-    if let Some(text) = env(&base_env) {
-        base_text = Some((base_env, text));
-    }
-    if let Some(text) = env(&format!("{prefix}_PROJECT")) {
-        project = Some(text);
-    }
-    let (credentials, unused_credentials) = match mode {
-        Mode::Reseller => (credentials::from_env(kind, env)?, Vec::new()),
-        // In portal mode the customer brings their own; reseller credentials are not used
-        // (docs/design.md, security model item 3), and the start-up line says so.
-        Mode::Portal => (None, credentials::names_set(kind, env)),
-    };
-    let base_url = match base_text {
-        Some((setting, text)) => Some(presets::resolve(kind, &setting, &text)?),
-        None if credentials.is_some() => Some(presets::default_for(kind).ok_or_else(|| {
-            ConfigError::invalid(
-                format!("{prefix}_BASE_URL"),
-                format!(
-                    "{} has no known production host: set its base URL",
-                    kind.name()
-                ),
-            )
-        })?),
-        None => None,
-    };
-    if kind == ProviderKind::Gjirafa && base_url.is_some() {
-        let text = project.as_deref().ok_or_else(|| {
-            ConfigError::invalid(
-                format!("{prefix}_PROJECT"),
-                "the Gjirafa project id is required",
-            )
-        })?;
-        certorder::provider::gjirafa::ProjectId::parse(text)
-            .map_err(|_| ConfigError::invalid(format!("{prefix}_PROJECT"), "must be a uuid"))?;
-    }
-    Ok(ProviderConfig {
-        kind,
-        base_url,
-        credentials,
-        project,
-        unused_credentials,
-    })
 }
 
 #[cfg(test)]

@@ -119,12 +119,14 @@ fn sandbox(slot: &mut Option<Arc<Sandbox>>, config: &Config) -> Result<Arc<Sandb
     Ok(made)
 }
 
-/// Every provider's route, from the configuration.
+/// Every proxied provider's route, from the configuration. A provider on the direct route
+/// has none: the widget calls it without this server, so its proxy route does not exist.
 pub(crate) fn routes(config: &Config) -> Result<Vec<ProviderRoute>, ConfigError> {
     let mut shared_sandbox = None;
     config
         .providers
         .iter()
+        .filter(|p| p.direct.is_none())
         .map(|p| {
             // Reseller mode without credentials is sandbox mode, whatever the base URL.
             let forwarded = match config.mode {

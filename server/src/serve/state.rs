@@ -28,6 +28,8 @@ pub(crate) struct AppState {
     pub(crate) allowed_origins: Vec<String>,
     /// The widget's runtime configuration, answered at `GET /api/config`.
     pub(crate) widget: Deployment,
+    /// Providers the widget calls on the direct route: not forwarded here.
+    pub(crate) direct: Vec<ProviderKind>,
 }
 
 impl AppState {
@@ -38,8 +40,12 @@ impl AppState {
         tokens: OrderTokens,
         store: Arc<dyn Store>,
     ) -> Self {
-        let widget =
-            super::widget_config::deployment(mode, &providers.iter().collect::<Vec<_>>(), None);
+        let widget = super::widget_config::deployment(
+            mode,
+            &providers.iter().collect::<Vec<_>>(),
+            &[],
+            None,
+        );
         Self {
             widget,
             mode,
@@ -48,6 +54,7 @@ impl AppState {
             store,
             client_ip_header: None,
             allowed_origins: Vec::new(),
+            direct: Vec::new(),
         }
     }
 }

@@ -29,12 +29,13 @@ pub(crate) struct StaticFiles {
 
 impl StaticFiles {
     /// Reads `dir/index.html` (when present) to allow exactly its inline scripts.
-    /// `frame_ancestors` are the sites that may embed the widget.
-    pub(crate) fn new(dir: &Path, frame_ancestors: &[String]) -> Self {
+    /// `frame_ancestors` are the sites that may embed the widget; `direct_origins` those it
+    /// calls on a provider's direct route.
+    pub(crate) fn new(dir: &Path, frame_ancestors: &[String], direct_origins: &[String]) -> Self {
         let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
         Self {
             dir: dir.to_owned(),
-            csp: content_security_policy(&index, frame_ancestors),
+            csp: content_security_policy(&index, frame_ancestors, direct_origins),
         }
     }
 
@@ -121,8 +122,13 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 }
 
 /// The policy: own scripts plus the page's inline ones by hash, WebAssembly compilation,
-/// API calls to this server only, and framing only by the configured sites.
-pub(crate) fn content_security_policy(index_html: &str, frame_ancestors: &[String]) -> String {
+/// API calls to this server and to the origins of the direct routes only, and framing only
+/// by the configured sites.
+pub(crate) fn content_security_policy(
+    index_html: &str,
+    frame_ancestors: &[String],
+    direct_origins: &[String],
+) -> String {
     let hashes: String = inline_scripts(index_html)
         .into_iter()
         .map(|s| {
@@ -133,9 +139,10 @@ pub(crate) fn content_security_policy(index_html: &str, frame_ancestors: &[Strin
         })
         .collect();
     let ancestors: String = frame_ancestors.iter().map(|o| format!(" {o}")).collect();
+    let connect: String = direct_origins.iter().map(|o| format!(" {o}")).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'{connect}; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'{ancestors}"
     )
 }
@@ -155,11 +162,34 @@ mod tests {
         assert!(!is_hashed("/certorder-widget.js"));
         let page =
             "<script type=\"module\">init('/a.wasm');</script><script src=\"/x.js\"></script>";
-        let csp = content_security_policy(page, &["https://shop.example".to_owned()]);
+        let csp = content_security_policy(page, &["https://shop.example".to_owned()], &[]);
         let hash = STANDARD.encode(Sha256::digest(b"init('/a.wasm');"));
         assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
         assert_eq!(csp.matches("sha256-").count(), 1);
         assert!(csp.contains("frame-ancestors 'self' https://shop.example"));
         assert!(csp.contains("'wasm-unsafe-eval'"));
+        assert!(csp.contains("; connect-src 'self'; "), "{csp}");
+    }
+
+    // Guards: `connect-src` names exactly the direct routes' origins, and nothing more when
+    // none is configured.
+    #[test]
+    fn direct_origins_in_connect_src() {
+        let direct = [
+            "https://gateway.example".to_owned(),
+            "http://127.0.0.1:9000".to_owned(),
+        ];
+        let csp = content_security_policy("", &["https://shop.example".to_owned()], &direct);
+        let connect = csp
+            .split("; ")
+            .find(|d| d.starts_with("connect-src "))
+            .unwrap_or_default();
+        assert_eq!(
+            connect,
+            "connect-src 'self' https://gateway.example http://127.0.0.1:9000"
+        );
+        assert!(!csp.contains("default-src 'self' https://gateway.example"));
+        let none = content_security_policy("", &[], &[]);
+        assert!(none.contains("; connect-src 'self'; "), "{none}");
     }
 }

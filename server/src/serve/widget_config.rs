@@ -8,18 +8,30 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use certorder::deployment::{self, Deployment, ProviderOffer};
+use certorder::deployment::{self, Deployment, ProviderOffer, Route};
 use certorder::provider::ProviderKind;
 
 use super::config::Mode;
 use super::providers::ProviderRoute;
 use super::state::AppState;
 
-/// The configuration the widget reads. Gjirafa's project id, which its request paths carry,
-/// is the configured one, or the sandbox's when the simulator answers.
+/// A provider the widget calls on the direct route, at its browser-facing base URL.
+#[derive(Debug, Clone)]
+pub(crate) struct DirectOffer {
+    /// The provider.
+    pub(crate) kind: ProviderKind,
+    /// The base URL the browser calls (`https://gateway.example/v5`).
+    pub(crate) base_url: String,
+}
+
+/// The configuration the widget reads: the proxied providers (`routes`) and the direct ones.
+/// Gjirafa's project id, which its request paths carry, is the configured one, or the
+/// sandbox's when the simulator answers. A direct offer is never marked as a sandbox: this
+/// server's simulator does not answer it, and its control route is not here.
 pub(crate) fn deployment(
     mode: Mode,
     routes: &[&ProviderRoute],
+    direct: &[DirectOffer],
     gjirafa_project: Option<&str>,
 ) -> Deployment {
     let mut providers: Vec<ProviderOffer> = routes
@@ -35,6 +47,16 @@ pub(crate) fn deployment(
             }
             offer
         })
+        .chain(direct.iter().map(|offer| {
+            let mut direct_offer = ProviderOffer::proxied(offer.kind, false);
+            direct_offer.route = Route::Direct {
+                base_url: offer.base_url.trim_end_matches('/').to_owned(),
+            };
+            if offer.kind == ProviderKind::Gjirafa {
+                direct_offer.project = gjirafa_project.map(str::to_owned);
+            }
+            direct_offer
+        }))
         .collect();
     providers.sort_by_key(|offer| ProviderKind::ALL.iter().position(|k| *k == offer.kind));
     Deployment {

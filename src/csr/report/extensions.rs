@@ -141,7 +141,12 @@ fn general_name(name: &GeneralName<'_>) -> San {
         GeneralName::URI(uri) => San::Uri((*uri).to_owned()),
         GeneralName::IPAddress(bytes) => ip(bytes),
         GeneralName::OtherName(oid, _) => San::Other(format!("otherName {}", oid.to_id_string())),
-        GeneralName::DirectoryName(dn) => San::Other(format!("DirName:{dn}")),
+        // Written like the subject line, not with x509-parser's `Display` for names, which
+        // builds its whole OID registry (about 20 KB of the browser's wasm) on first use.
+        GeneralName::DirectoryName(dn) => San::Other(format!(
+            "DirName:{}",
+            crate::csr::model::name_line(&super::subject::rdns(dn))
+        )),
         GeneralName::RegisteredID(oid) => {
             San::Other(format!("Registered ID:{}", oid.to_id_string()))
         }
@@ -159,4 +164,27 @@ fn ip(bytes: &[u8]) -> San {
         return San::Ip(IpAddr::V6(Ipv6Addr::from(v6)));
     }
     San::Other(format!("IP address of {} bytes", bytes.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use x509_parser::asn1_rs::FromDer;
+    use x509_parser::x509::X509Name;
+
+    #[test]
+    fn a_directory_name_san_reads_like_the_subject_line() {
+        // SEQUENCE { SET { CN UTF8String "Example" }, SET { O PrintableString "Acme" } }
+        let der = [
+            0x30, 0x21, 0x31, 0x10, 0x30, 0x0e, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x07, b'E',
+            b'x', b'a', b'm', b'p', b'l', b'e', 0x31, 0x0d, 0x30, 0x0b, 0x06, 0x03, 0x55, 0x04,
+            0x0a, 0x13, 0x04, b'A', b'c', b'm', b'e',
+        ];
+        let (rest, name) = X509Name::from_der(&der).expect("a valid name");
+        assert!(rest.is_empty());
+        assert_eq!(
+            general_name(&GeneralName::DirectoryName(name)),
+            San::Other("DirName:CN=Example, O=Acme".into())
+        );
+    }
 }

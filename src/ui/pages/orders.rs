@@ -34,7 +34,7 @@ pub fn OrdersPage() -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=order.status_href()>{order.names.first().cloned().unwrap_or_else(|| order.handle.id.clone())}</a>
-                                    " · "{order.handle.provider.name()}" · "{order.product.clone()}" · "{status}
+                                    " · "{order.handle.provider.name()}" · "{order.product_shown().to_owned()}" · "{status}
                                     " · "{text::PLACED}" "<time datetime=placed.clone()>{placed.clone()}</time>
                                 </li>
                             }

@@ -34,10 +34,10 @@ pub fn StatusPage(provider: ProviderKind, id: String) -> impl IntoView {
     };
     let names = order.names.join(", ");
     let summary = view! {
-        <dl class="co-summary" data-testid="order-summary">
-            <dt>{text::ORDER_ID}</dt><dd data-testid="order-id">{order.handle.id.clone()}</dd>
+        <dl class="co-facts" data-testid="order-summary">
+            <dt>{if order.in_doubt { text::IN_DOUBT_REFERENCE } else { text::ORDER_ID }}</dt><dd data-testid="order-id">{order.handle.id.clone()}</dd>
             <dt>{text::PROVIDER}</dt><dd>{provider.name()}</dd>
-            <dt>{text::PRODUCT}</dt><dd>{order.product.clone()}</dd>
+            <dt>{text::PRODUCT}</dt><dd>{order.product_shown().to_owned()}</dd>
             <dt>{text::NAMES}</dt><dd>{names}</dd>
         </dl>
     };

@@ -1,5 +1,5 @@
-//! The Markdown section `cargo xtask bench` writes into BENCHMARKS.md: where and how it was
-//! measured, then the CSR table.
+//! The Markdown sections `cargo xtask bench` writes into BENCHMARKS.md: where and how it was
+//! measured, then the CSR table; and the pages' sizes, which the size part writes on its own.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,6 +11,8 @@ use crate::run::{command, output};
 
 const START: &str = "<!-- bench:start -->";
 const END: &str = "<!-- bench:end -->";
+const SIZE_START: &str = "<!-- bench-size:start -->";
+const SIZE_END: &str = "<!-- bench-size:end -->";
 
 /// Standard output of a command run in the workspace, first line, trimmed.
 fn first_line(program: &str, args: &[&str], root: &Path, path: &[PathBuf]) -> String {
@@ -146,12 +148,35 @@ pub(super) fn render(
 
 /// Replaces the generated section of BENCHMARKS.md, keeping the text around it.
 pub(super) fn write(root: &Path, table: &str) -> Result {
+    write_between(root, START, END, table)
+}
+
+/// Replaces the size section of BENCHMARKS.md (`cargo xtask bench size` alone writes it, so
+/// the pages' sizes stay current without the slower parts), with the date and compiler.
+pub(super) fn write_size(root: &Path, path: &[PathBuf], tables: &str) -> Result {
+    let heading = format!(
+        "Measured {} with `cargo xtask bench size` ({}, trunk {}).",
+        first_line("date", &["-u", "+%Y-%m-%d"], root, path),
+        first_line("rustc", &["--version"], root, path),
+        first_line("trunk", &["--version"], root, path)
+            .trim_start_matches("trunk ")
+            .to_owned(),
+    );
+    write_between(
+        root,
+        SIZE_START,
+        SIZE_END,
+        &format!("{heading}\n\n{tables}"),
+    )
+}
+
+fn write_between(root: &Path, start: &str, end: &str, table: &str) -> Result {
     let file = root.join("BENCHMARKS.md");
     let old = std::fs::read_to_string(&file).unwrap_or_else(|_| "# Benchmarks\n".to_owned());
-    let section = format!("{START}\n{table}\n{END}");
-    let new = match (old.find(START), old.find(END)) {
+    let section = format!("{start}\n{table}\n{end}");
+    let new = match (old.find(start), old.find(end)) {
         (Some(a), Some(b)) if a < b => {
-            format!("{}{section}{}", &old[..a], &old[b + END.len()..])
+            format!("{}{section}{}", &old[..a], &old[b + end.len()..])
         }
         _ => format!("{}\n\n{section}\n", old.trim_end()),
     };

@@ -301,8 +301,13 @@ fn crate_of(name: &str) -> String {
     if name.starts_with("data[") {
         return "(data segments: strings, tables, the suffix list)".to_owned();
     }
-    if name.starts_with("custom section") {
-        return "(custom sections)".to_owned();
+    // What wasm-bindgen takes out before the page ships: the names, its own custom section and
+    // the exports it reads the bindings' descriptions from.
+    if name.starts_with("custom section")
+        || name.trim_start_matches('"').starts_with("function names")
+        || name.starts_with("export \"__wbindgen_describe")
+    {
+        return "(names, descriptions, custom sections: not shipped)".to_owned();
     }
     let mut rest = name;
     loop {
@@ -317,11 +322,29 @@ fn crate_of(name: &str) -> String {
         }
         rest = trimmed;
     }
-    match rest.split_once("::") {
-        Some((head, _)) if head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-            head.to_owned()
-        }
-        _ => "(other: unnamed functions, types, tables)".to_owned(),
+    // A blanket impl (`<T as tachys::view::Render>::build`, `<F as nom::Parser<I>>::parse`) is
+    // the trait's crate's generic code.
+    if let Some((ty, tail)) = rest.split_once(" as ")
+        && ty.chars().all(|c| c.is_ascii_uppercase())
+    {
+        rest = tail;
+    }
+    let Some((head, _)) = rest.split_once("::") else {
+        return "(other: unnamed functions, types, tables)".to_owned();
+    };
+    // The standard library's crates carry their disambiguator (`core[c5930c85a12de822]`).
+    let head = head
+        .split_once('[')
+        .filter(|(_, hash)| {
+            hash.trim_end_matches(']')
+                .chars()
+                .all(|c| c.is_ascii_hexdigit())
+        })
+        .map_or(head, |(name, _)| name);
+    if head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        head.to_owned()
+    } else {
+        "(other: unnamed functions, types, tables)".to_owned()
     }
 }
 
@@ -337,8 +360,19 @@ mod tests {
             "leptos"
         );
         assert_eq!(crate_of("<&mut dyn core::Any as x::Y>::z"), "core");
+        assert_eq!(
+            crate_of("<T as tachys::view::any_view::IntoAny>::into_any::h1"),
+            "tachys"
+        );
+        assert_eq!(crate_of("core[c5930c85a12de822]::fmt::float::f"), "core");
+        assert_eq!(
+            crate_of("<dlmalloc[e24a27700634d609]::Dlmalloc<A>>::malloc"),
+            "dlmalloc"
+        );
         assert!(crate_of("data[3]").starts_with("(data segments"));
         assert!(crate_of("code[17]").starts_with("(other"));
+        assert!(crate_of("\"function names\" subsection").contains("not shipped"));
+        assert!(crate_of("function names\" subsection").contains("not shipped"));
     }
 
     #[test]

@@ -46,6 +46,13 @@ pub(super) fn resolve(
             ),
         ));
     }
+    checked_url(setting, text)
+}
+
+/// A URL (no preset). Only `https` is accepted, except for a loopback host; a URL with
+/// credentials, a query or a fragment is refused.
+pub(super) fn checked_url(setting: &str, text: &str) -> Result<url::Url, ConfigError> {
+    let text = text.trim();
     let url = url::Url::parse(text)
         .map_err(|e| ConfigError::invalid(setting, format!("`{text}` is not a URL: {e}")))?;
     let loopback = match url.host() {

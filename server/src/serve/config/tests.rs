@@ -202,3 +202,127 @@ fn portal_mode_names_unused_reseller_credentials() {
     let reseller = load("", &[("CERTORDER_GANDI_V5_TOKEN", "pat-value")]).expect("reseller");
     assert!(reseller.unused_credentials_notice().is_none());
 }
+
+// Guards: the direct route from the TOML or the environment (the environment winning), its
+// origin for the page's policy, and the proxy route as the default.
+#[test]
+fn direct_route_from_file_and_environment() {
+    let toml = r#"
+        [providers.gandi-v5]
+        route = "direct"
+        browser_base_url = "https://gateway.certorder-demo.net/v5"
+        [providers.ssl247]
+        route = "proxy"
+    "#;
+    let config = load(toml, &[]).expect("valid");
+    let v5 = &config.providers[1];
+    assert_eq!(
+        v5.direct.as_ref().map(url::Url::as_str),
+        Some("https://gateway.certorder-demo.net/v5")
+    );
+    assert!(v5.base_url.is_none() && v5.credentials.is_none());
+    assert!(
+        config
+            .providers
+            .iter()
+            .filter(|p| p.direct.is_some())
+            .count()
+            == 1
+    );
+    assert_eq!(
+        config.direct_origins(),
+        ["https://gateway.certorder-demo.net"]
+    );
+    let config = load(
+        toml,
+        &[
+            (
+                "CERTORDER_GANDI_V5_BROWSER_BASE_URL",
+                "http://127.0.0.1:9001/api/gandi-v5",
+            ),
+            ("CERTORDER_SSL247_ROUTE", "direct"),
+            (
+                "CERTORDER_SSL247_BROWSER_BASE_URL",
+                "http://127.0.0.1:9001/api/ssl247",
+            ),
+        ],
+    )
+    .expect("valid");
+    assert_eq!(config.direct_origins(), ["http://127.0.0.1:9001"], "once");
+    assert!(config.providers[3].direct.is_some());
+    assert!(load("", &[]).expect("defaults").direct_origins().is_empty());
+}
+
+// Guards: each bad direct-route setting is an error that names it: a route that is neither,
+// a missing, plain-http or garbled browser URL, a browser URL on the proxy route, and an
+// upstream URL or reseller credentials that the direct route would never use.
+#[test]
+fn bad_direct_routes_are_named() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case<'_>; 9] = [
+        (
+            "[providers.gandi-v5]\nroute = \"straight\"",
+            &[],
+            "providers.gandi-v5.route",
+        ),
+        (
+            "",
+            &[("CERTORDER_GANDI_V5_ROUTE", "nope")],
+            "CERTORDER_GANDI_V5_ROUTE",
+        ),
+        (
+            "[providers.gandi-v5]\nroute = \"direct\"",
+            &[],
+            "CERTORDER_GANDI_V5_BROWSER_BASE_URL (providers.gandi-v5.browser_base_url)",
+        ),
+        (
+            "[providers.gandi-v5]\nroute = \"direct\"\nbrowser_base_url = \"http://gw.example\"",
+            &[],
+            "providers.gandi-v5.browser_base_url: must be an https URL",
+        ),
+        (
+            "",
+            &[
+                ("CERTORDER_GANDI_V5_ROUTE", "direct"),
+                (
+                    "CERTORDER_GANDI_V5_BROWSER_BASE_URL",
+                    "https://gw.example/?key=1",
+                ),
+            ],
+            "CERTORDER_GANDI_V5_BROWSER_BASE_URL: must be scheme://host",
+        ),
+        (
+            "[providers.gandi-v5]\nbrowser_base_url = \"https://gw.example\"",
+            &[],
+            "providers.gandi-v5.browser_base_url: used only on the direct route",
+        ),
+        (
+            "[providers.gandi-v5]\nroute = \"direct\"\nbrowser_base_url = \"https://gw.example\"\nbase_url = \"test\"",
+            &[],
+            "providers.gandi-v5.base_url: not used on the direct route",
+        ),
+        (
+            "[providers.gandi-v5]\nroute = \"direct\"\nbrowser_base_url = \"https://gw.example\"",
+            &[("CERTORDER_GANDI_V5_TOKEN", "pat-value")],
+            "CERTORDER_GANDI_V5_TOKEN: reseller credentials are never sent",
+        ),
+        (
+            "[providers.gjirafa]\nroute = \"direct\"\nbrowser_base_url = \"https://gw.example\"",
+            &[],
+            "CERTORDER_GJIRAFA_PROJECT",
+        ),
+    ];
+    for (toml, vars, want) in cases {
+        let got = message(load(toml, vars));
+        assert!(got.contains(want), "{toml:?} {vars:?}: {got}");
+        assert!(!got.contains("pat-value"), "{got}");
+    }
+    // Portal mode: no reseller credentials are read, so the direct route is fine with them
+    // in the environment (the start-up notice names them).
+    let portal = load(
+        "mode = \"portal\"\n[providers.gandi-v5]\nroute = \"direct\"\nbrowser_base_url = \"https://gw.example\"",
+        &[("CERTORDER_GANDI_V5_TOKEN", "pat-value")],
+    )
+    .expect("portal");
+    assert!(portal.providers[1].direct.is_some());
+}

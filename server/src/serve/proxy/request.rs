@@ -45,9 +45,18 @@ pub(crate) async fn read<'s>(
         ),
         None => (rest, ""),
     };
-    let provider = slug
-        .parse::<ProviderKind>()
-        .ok()
+    let kind = slug.parse::<ProviderKind>().ok();
+    if let Some(kind) = kind.filter(|k| state.direct.contains(k)) {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "unknown_provider",
+            format!(
+                "{} is reached on its direct route, not through this server",
+                kind.name()
+            ),
+        ));
+    }
+    let provider = kind
         .and_then(|kind| state.providers.get(&kind))
         .ok_or_else(|| {
             ApiError::new(

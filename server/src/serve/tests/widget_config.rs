@@ -10,7 +10,7 @@ use certorder::provider::ProviderKind;
 use super::support::{PROJECT, TOKEN_SECRET, request, send};
 use crate::serve::config::{Config, Overrides};
 
-async fn config_answer(vars: &[(&str, &str)]) -> (u16, String) {
+async fn app_for(vars: &[(&str, &str)]) -> axum::Router {
     let vars: HashMap<String, String> = vars
         .iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -18,15 +18,58 @@ async fn config_answer(vars: &[(&str, &str)]) -> (u16, String) {
     let env = move |name: &str| vars.get(name).cloned();
     let config = Config::load(None, &env, &Overrides::default()).expect("configuration");
     let state = Arc::new(crate::serve::state(&config).await.expect("state"));
-    let app = crate::serve::router(state, None);
+    crate::serve::router(state, None)
+}
+
+async fn get(app: &axum::Router, path: &str) -> (u16, String) {
     let (status, _, body) = send(
-        &app,
-        request("GET", "/api/config")
-            .body(Body::empty())
-            .expect("request"),
+        app,
+        request("GET", path).body(Body::empty()).expect("request"),
     )
     .await;
     (status, body)
+}
+
+async fn config_answer(vars: &[(&str, &str)]) -> (u16, String) {
+    get(&app_for(vars).await, "/api/config").await
+}
+
+// Guards: a provider on the direct route is offered at its browser-facing base URL (not as
+// this server's sandbox), and its proxy route is not served; the others stay proxied.
+#[tokio::test]
+async fn direct_route_is_offered_and_not_proxied() {
+    let app = app_for(&[
+        ("CERTORDER_GANDI_V5_ROUTE", "direct"),
+        (
+            "CERTORDER_GANDI_V5_BROWSER_BASE_URL",
+            "https://gateway.certorder-demo.net/v5/",
+        ),
+    ])
+    .await;
+    let (status, body) = get(&app, "/api/config").await;
+    assert_eq!(status, 200, "{body}");
+    let deployment = Deployment::from_json(body.as_bytes()).expect("the widget reads it");
+    let v5 = deployment.offer(ProviderKind::GandiV5).expect("offered");
+    assert_eq!(
+        v5.route,
+        Route::Direct {
+            base_url: "https://gateway.certorder-demo.net/v5".to_owned()
+        }
+    );
+    assert!(!v5.sandbox, "this server's simulator does not answer it");
+    let v3 = deployment.offer(ProviderKind::GandiV3).expect("offered");
+    assert!(v3.route == Route::Proxy && v3.sandbox);
+    let (status, body) = get(&app, "/api/gandi-v5/v5/certificate/products").await;
+    assert_eq!(status, 404, "{body}");
+    assert!(
+        body.contains("unknown_provider") && body.contains("direct route"),
+        "{body}"
+    );
+    let (_, body) = get(&app, "/api/gandi-v3/xmlrpc/").await;
+    assert!(
+        !body.contains("unknown_provider"),
+        "gandi-v3 is still proxied: {body}"
+    );
 }
 
 // Guards: with nothing configured every provider is offered as a sandbox through the proxy,

@@ -69,6 +69,13 @@ fn text(s: Option<&Scalar>) -> String {
 /// a success envelope whose `StatusCode` is 400 or more becomes [`Ssl247Error::Status`];
 /// otherwise `Data` is read as `T`.
 pub fn data<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, ProviderError> {
+    serde_json::from_value(data_value(response)?)
+        .map_err(|e| ProviderError::UnexpectedResponse(format!("Data: {e}")))
+}
+
+/// [`data`] up to `Data` as JSON: not generic, so the envelope's reading is in the widget's
+/// wasm once rather than once per operation's `T`.
+fn data_value(response: &HttpResponse) -> Result<Value, ProviderError> {
     let value: Value = match response.json() {
         Ok(value) => value,
         Err(_) if !response.is_success() => {
@@ -124,6 +131,5 @@ pub fn data<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, ProviderE
         }
         .into());
     }
-    serde_json::from_value(envelope.data)
-        .map_err(|e| ProviderError::UnexpectedResponse(format!("Data: {e}")))
+    Ok(envelope.data)
 }

@@ -207,17 +207,26 @@ pub(crate) fn submit(ctx: WizardCtx) {
             return;
         }
     };
+    let product_name = ctx
+        .wizard
+        .with_untracked(|w| w.product().map(|p| p.name.clone()));
     spawn_local(async move {
         let mut context = CallContext::for_attempt(key.clone());
         let result = transport::run(&offer, flow, &mut context).await;
         match result {
             Ok(state) => {
-                remember(PlacedOrder::placed(&state, &draft, &context, now_ms()));
+                remember(
+                    PlacedOrder::placed(&state, &draft, &context, now_ms())
+                        .with_product_name(product_name),
+                );
                 ctx.wizard
                     .update(|w| w.finish_submit(SubmitOutcome::Placed));
             }
             Err(e) if e.is_in_doubt() => {
-                remember(PlacedOrder::in_doubt(kind, &draft, &key, now_ms()));
+                remember(
+                    PlacedOrder::in_doubt(kind, &draft, &key, now_ms())
+                        .with_product_name(product_name),
+                );
                 ctx.wizard
                     .update(|w| w.finish_submit(SubmitOutcome::InDoubt));
             }

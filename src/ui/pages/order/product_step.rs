@@ -104,7 +104,7 @@ fn Catalog() -> impl IntoView {
     let level_word = |l: &ValidationLevel| serde_json::to_string(l).unwrap_or_default();
     let kind_word = |k: &ProductKind| serde_json::to_string(k).unwrap_or_default();
     let set_level = move |value: String| {
-        let level = serde_json::from_str(&value).ok();
+        let level = serde_json::from_slice(value.as_bytes()).ok();
         wizard.update(|w| {
             let filter = ProductFilter {
                 level,
@@ -114,7 +114,7 @@ fn Catalog() -> impl IntoView {
         });
     };
     let set_kind = move |value: String| {
-        let kind = serde_json::from_str(&value).ok();
+        let kind = serde_json::from_slice(value.as_bytes()).ok();
         wizard.update(|w| {
             let filter = ProductFilter {
                 kind,
@@ -245,7 +245,7 @@ fn Catalog() -> impl IntoView {
                             <select
                                 id="period"
                                 on:change:target=move |ev| {
-                                    if let Ok(p) = serde_json::from_str(&ev.target().value()) {
+                                    if let Ok(p) = serde_json::from_slice(ev.target().value().as_bytes()) {
                                         wizard.update(|w| w.choose_period(p));
                                     }
                                 }

@@ -40,7 +40,7 @@ fn method_select(
                 aria-describedby=format!("{id}-error")
                 aria-invalid=invalid(STEP, id.clone())
                 on:change:target=move |ev| {
-                    if let Ok(m) = serde_json::from_str(&ev.target().value()) {
+                    if let Ok(m) = serde_json::from_slice(ev.target().value().as_bytes()) {
                         on_pick(m);
                     }
                 }

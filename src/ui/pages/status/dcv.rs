@@ -27,7 +27,7 @@ pub(crate) fn copy(content: String) {
 pub(crate) fn ChosenValidation(choices: Vec<DcvChoice>) -> impl IntoView {
     (!choices.is_empty()).then(|| {
         view! {
-            <dl class="co-summary" data-testid="chosen-validation">
+            <dl class="co-facts" data-testid="chosen-validation">
                 {choices.into_iter().map(|choice| {
                     let scope = choice.name.as_ref().map_or_else(|| text::ALL_NAMES.to_owned(), |n| n.unicode().to_owned());
                     let approver = choice.approver.clone().map(|a| view! { " · "{text::APPROVER}": "<span data-testid="chosen-approver">{a}</span> });
