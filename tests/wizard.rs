@@ -338,6 +338,37 @@ fn validation_rules() {
         w.errors(Step::Validation)[0].field,
         validation::approver_field(1)
     );
+
+    // An approver chosen from the provider's list stays valid after a reload, while the
+    // list is not read again (step 5 opened directly keeps the customer there); a list read
+    // again that no longer has it decides.
+    let listed = |emails: &[&str]| {
+        certorder::wizard::Load::Ready(certorder::order::ApproverEmails {
+            name: "shop.example.com".into(),
+            emails: emails.iter().map(|e| (*e).to_owned()).collect(),
+        })
+    };
+    w.approvers.insert(
+        "shop.example.com".into(),
+        listed(&["admin@shop.example.com"]),
+    );
+    w.choose_approver("shop.example.com", "admin@shop.example.com".into());
+    assert!(w.errors(Step::Validation).is_empty());
+    let mut reloaded = Wizard::resume(WizardDraft::from_storage(&w.draft.to_storage()));
+    reloaded.set_provider(
+        ProviderKind::RealtimeRegister,
+        RealtimeRegister::default().capabilities(),
+    );
+    reloaded.catalog = w.catalog.clone();
+    assert!(reloaded.errors(Step::Validation).is_empty());
+    reloaded.approvers.insert(
+        "shop.example.com".into(),
+        listed(&["hostmaster@shop.example.com"]),
+    );
+    assert_eq!(
+        reloaded.errors(Step::Validation)[0].field,
+        validation::approver_field(1)
+    );
 }
 
 // Guards: an OV product asks for organisation and contact, prefilled from the CSR subject;

@@ -37,11 +37,7 @@ async function noKeyStored(page) {
   }
 }
 
-// Open: at Realtime Register's "Sectigo OV Multi-Domain" step 5 shows no fields yet (steps
-// 1-4 pass their reloads); until that is fixed the test runs as a to-do.
-test('realtimeregister OV multi-domain: a reload on each step keeps the step and everything typed', {
-  todo: 'step 5 shows no fields for this product',
-}, async () => {
+test('realtimeregister OV multi-domain: a reload on each step keeps the step and everything typed', async () => {
   const { page, url } = widget;
   const names = ['reload.certorder-demo.net', 'www.reload.certorder-demo.net'];
   const added = 'api.reload.certorder-demo.net';

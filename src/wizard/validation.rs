@@ -281,12 +281,15 @@ pub(super) fn errors(wizard: &Wizard) -> Vec<FieldError> {
         if row.chosen != Some(DcvMethod::Email) {
             continue;
         }
+        // An approver chosen from the provider's list stays chosen while the list is read
+        // again (after a reload, the list is asked for only on this step): a later step must
+        // not send the customer back here for it. A list that is in decides.
         let offered = match &row.approvers {
             Load::Ready(options) => row
                 .approver
                 .as_ref()
                 .is_some_and(|a| options.iter().any(|o| &o.email == a)),
-            _ => false,
+            _ => row.approver.is_some(),
         };
         if !offered {
             out.push(FieldError::new(

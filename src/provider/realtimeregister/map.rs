@@ -185,11 +185,34 @@ pub(crate) fn certificate_request(
             last_name: a.last_name.clone(),
             job_title: a.job_title.clone(),
             email: a.email.clone(),
-            voice: a.phone.clone().unwrap_or_default(),
+            voice: a.phone.as_deref().map(voice).unwrap_or_default(),
         }),
         dcv: (!dcv.is_empty()).then_some(dcv),
         ..CertificateRequest::default()
     })
+}
+
+/// A phone number as Realtime Register takes it, `+CC.NUMBER` (docs/providers.md §2): one
+/// typed as `+31 20 123 4567` (the country code, then a space, dot, dash or bracket) becomes
+/// `+31.201234567`. Anything else is sent as typed, and the request's own check names the
+/// field before anything is sent.
+fn voice(typed: &str) -> String {
+    let typed = typed.trim();
+    let Some(rest) = typed.strip_prefix('+') else {
+        return typed.to_owned();
+    };
+    let cc: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[cc.len()..];
+    let separated = after.starts_with([' ', '.', '-', '(']);
+    let number: String = after.chars().filter(char::is_ascii_digit).collect();
+    let only_separators = after
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')'));
+    if (1..=3).contains(&cc.len()) && separated && only_separators && !number.is_empty() {
+        format!("+{cc}.{number}")
+    } else {
+        typed.to_owned()
+    }
 }
 
 fn dcv_status(v: &DcvValidation) -> DcvStatus {
@@ -312,4 +335,21 @@ fn quote_lines(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::voice;
+
+    // Guards: a number typed the way the widget's hint shows reaches the provider in its
+    // form; one whose country code cannot be told apart is left for the check to name.
+    #[test]
+    fn phone_numbers_in_the_providers_form() {
+        assert_eq!(voice("+31 20 123 4567"), "+31.201234567");
+        assert_eq!(voice(" +1 (555) 010-0199 "), "+1.5550100199");
+        assert_eq!(voice("+31.384530759"), "+31.384530759");
+        assert_eq!(voice("+31201234567"), "+31201234567");
+        assert_eq!(voice("020 123 4567"), "020 123 4567");
+        assert_eq!(voice("+31 20 x1"), "+31 20 x1");
+    }
 }
