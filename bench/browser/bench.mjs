@@ -7,6 +7,7 @@
 // first {"chromium": VERSION}, then one per key type and engine with ops_per_sec and median_ns,
 // or an error. `cargo xtask bench` runs it and reads those lines.
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.mjs';
 import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,16 +16,6 @@ import { serveDist } from '../../e2e/support/static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KEYS = ['rsa2048', 'rsa3072', 'rsa4096', 'p256', 'p384', 'p521', 'ed25519'];
-// The same flags as the end-to-end tests (e2e/support/browser.mjs).
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const { values: opts } = parseArgs({
   options: {
@@ -61,11 +52,7 @@ for (const key of KEYS) {
 }
 
 const server = await serveDist(site);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: FLAGS,
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage();
   const errors = [];

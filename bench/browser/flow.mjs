@@ -18,6 +18,7 @@
 // Prints one JSON object per line: {"chromium"}, then {"measure": "load"|"submit", "runs",
 // "median_ms", "max_ms"} or {"measure", "error"}. `cargo xtask bench flow` runs it.
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,15 +27,6 @@ import { makeCsr } from '../../e2e/support/csr.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PRODUCT = /^Standard \(up to 3 names\)/;
 const NAMES = ['bench.certorder-demo.net', 'www.bench.certorder-demo.net'];
 
@@ -130,11 +122,7 @@ async function submitOnce(browser, url) {
 }
 
 const server = await startServer(root);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: FLAGS,
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   console.log(JSON.stringify({ chromium: browser.version() }));
   const runs = Number(opts.runs);

@@ -14,6 +14,7 @@
 // "median_ms", "max_ms", "signed_median_ms", "signed_max_ms"} or an error. `cargo xtask bench`
 // runs it and reads those lines.
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.mjs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,16 +23,6 @@ import { serveDist } from '../../e2e/support/static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KEYS = ['rsa2048', 'rsa3072', 'rsa4096', 'p256', 'p384', 'p521', 'ed25519'];
-// The same flags as the end-to-end tests (e2e/support/browser.mjs).
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const { values: opts } = parseArgs({
   options: {
@@ -47,14 +38,11 @@ if (!opts.dist) {
 }
 
 const server = await serveDist(resolve(opts.dist));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: FLAGS,
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage();
-  await page.goto(server.url);
+  // The CSR page needs no deployment, so a static server is enough.
+  await page.goto(`${server.url}#/csr`);
   await page.getByTestId('csr-text').waitFor();
   console.log(JSON.stringify({ chromium: browser.version() }));
   for (const key of KEYS) {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { startServer } from './server.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { recordRequests, checkRequests } from './requests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -13,23 +14,8 @@ export const root = join(here, '..', '..');
 export const fixtures = join(root, 'tests', 'fixtures', 'csr');
 export const screenshots = join(here, '..', 'screenshots');
 
-// Without the background-networking flags Chromium keeps trying to reach Google's hosts.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 // The widget at `fragment` (`#/csr`), served by a fresh `certorder serve` (with `serverEnv`

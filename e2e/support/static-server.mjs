@@ -13,7 +13,14 @@ const TYPES = {
 
 export async function serveDist(dist) {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    let path;
+    try {
+      path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    } catch {
+      // A target no URL parser reads (`//`, a broken escape) is a bad request, not a crash.
+      res.writeHead(400).end('bad request');
+      return;
+    }
     const file = join(dist, path === '/' ? 'index.html' : path);
     if (!file.startsWith(dist)) {
       res.writeHead(403).end();
