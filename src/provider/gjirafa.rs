@@ -8,6 +8,7 @@
 //! - [`calls`]: one constructor per documented operation, each a [`Prepared`](crate::provider::flow::Prepared) call.
 //! - [`wire`]: the envelope, the certificate and the request bodies of the document.
 //! - [`map`]: certificates as neutral [`OrderState`]s and DNS records as [`DcvInstruction`]s.
+//! - [`known`]: the one certificate a project orders, which the API has no catalog for.
 //! - [`Gjirafa`]: the [`Provider`] implementation for one project, recognition by method and
 //!   path, and `X-API-Key` or `Authorization` credentials.
 //!
@@ -15,25 +16,24 @@
 
 pub mod calls;
 pub mod error;
+pub mod known;
 pub mod map;
 pub mod wire;
 
 use std::fmt;
 
 pub use error::{ErrorKind, GjirafaError};
+pub use known::KNOWN_PRODUCT;
 
 use crate::http::{Credentials, HttpRequest, Method};
 use crate::order::{
     CertificateFormat, DcvMethod, NameValidation, OrderDraft, OrderHandle, OrderState,
 };
-use crate::product::{FreeTwin, PeriodUnit, Product, ProductKind, ValidationLevel};
+use crate::product::{PeriodUnit, Product};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
 use crate::provider::flow::{self, Flow};
 use crate::provider::{Operation, OperationClass, Provider, ProviderError, ProviderKind, Target};
 use wire::{CreateCertificate, ImportCertificate};
-
-/// The id of the one product [`Gjirafa::known_products`] lists; the API takes no product.
-pub const KNOWN_PRODUCT: &str = "letsencrypt";
 
 /// The API version in the paths (`v{version}`; the reference's example is `v1`).
 pub(crate) const API_VERSION: &str = "v1";
@@ -341,28 +341,9 @@ impl Provider for Gjirafa {
         Err(self.unsupported("a product catalog"))
     }
 
-    /// The one certificate a project orders (docs/providers.md §4): Let's Encrypt, domain
-    /// validated by DNS, for the names given, wildcards among them; no period is chosen and
-    /// no price is quoted, and no limit on names is documented.
+    /// The one certificate a project orders: [`known::product`].
     fn known_products(&self) -> Option<Vec<Product>> {
-        Some(vec![Product {
-            provider: ProviderKind::Gjirafa,
-            id: KNOWN_PRODUCT.into(),
-            name: "Let's Encrypt certificate".into(),
-            brand: Some("Let's Encrypt".into()),
-            validation: ValidationLevel::Dv,
-            kind: ProductKind::Multi,
-            included_names: None,
-            max_names: None,
-            wildcard_sans: true,
-            free_twin: FreeTwin::None,
-            periods: Vec::new(),
-            required_fields: Vec::new(),
-            optional_fields: Vec::new(),
-            dcv_methods: vec![DcvMethod::Dns],
-            price: None,
-            warranty: None,
-        }])
+        Some(vec![known::product()])
     }
 
     fn create_order(&self, draft: &OrderDraft) -> Result<Flow<OrderState>, ProviderError> {
