@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { startServer } from './server.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { recordRequests, checkRequests } from './requests.mjs';
@@ -56,6 +57,17 @@ export async function openWidget({ fragment = '#/csr', ready, serverEnv, listen,
       await server.close();
     },
   };
+}
+
+// The widget on the list of orders placed in this browser, where the wizard tests start (the
+// screenshots folder made first); `options` as for `openWidget`.
+export async function openOrdersPage(options = {}) {
+  await mkdir(screenshots, { recursive: true });
+  return openWidget({
+    fragment: '#/orders',
+    ready: (page) => page.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor(),
+    ...options,
+  });
 }
 
 // Runs axe-core on the page as it is now and returns the violations of impact serious or

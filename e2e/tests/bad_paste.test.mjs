@@ -3,19 +3,15 @@
 // certificate (a message that says so), then the right CSR, and on to the next step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openWidget, fixtures, screenshots } from '../support/browser.mjs';
+import { openOrdersPage, fixtures } from '../support/browser.mjs';
 import { makeCsr } from '../support/csr.mjs';
 import { heading, next, shot } from '../support/wizard.mjs';
 
 let widget;
 before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  widget = await openWidget({
-    fragment: '#/orders',
-    ready: (page) => page.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor(),
-  });
+  widget = await openOrdersPage();
 });
 after(async () => widget?.close());
 

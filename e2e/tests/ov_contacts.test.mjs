@@ -3,18 +3,13 @@
 // order goes through issuance and the certificate is the CSR's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { openWidget, screenshots } from '../support/browser.mjs';
+import { openOrdersPage } from '../support/browser.mjs';
 import { makeCsr, certificateMatches } from '../support/csr.mjs';
 import { heading, issueAndDownload, next, orderThroughWizard, shot } from '../support/wizard.mjs';
 
 let widget;
 before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  widget = await openWidget({
-    fragment: '#/orders',
-    ready: (page) => page.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor(),
-  });
+  widget = await openOrdersPage();
 });
 after(async () => widget?.close());
 

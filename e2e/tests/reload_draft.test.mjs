@@ -4,8 +4,7 @@
 // never holds a private key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { openWidget, screenshots } from '../support/browser.mjs';
+import { openOrdersPage } from '../support/browser.mjs';
 import { makeCsr } from '../support/csr.mjs';
 import { chooseOption, heading, next, shot } from '../support/wizard.mjs';
 
@@ -13,11 +12,7 @@ const DRAFT_KEY = 'certorder.wizard.draft';
 
 let widget;
 before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  widget = await openWidget({
-    fragment: '#/orders',
-    ready: (page) => page.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor(),
-  });
+  widget = await openOrdersPage();
 });
 after(async () => widget?.close());
 

@@ -3,19 +3,13 @@
 // sandbox, and the certificate downloaded and matched to the CSR's key and names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { openWidget, screenshots, seriousA11yViolations } from '../support/browser.mjs';
+import { openOrdersPage, seriousA11yViolations } from '../support/browser.mjs';
 import { makeCsr, certificateMatches } from '../support/csr.mjs';
 import { orderThroughWizard, issueAndDownload } from '../support/wizard.mjs';
 
 let widget;
 before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  widget = await openWidget({
-    fragment: '#/orders',
-    serverEnv: { CERTORDER_TOTAL_TIMEOUT_SECS: '3' },
-    ready: (page) => page.getByRole('heading', { name: 'Orders placed in this browser' }).waitFor(),
-  });
+  widget = await openOrdersPage({ serverEnv: { CERTORDER_TOTAL_TIMEOUT_SECS: '3' } });
 });
 after(async () => widget?.close());
 
