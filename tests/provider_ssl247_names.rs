@@ -34,16 +34,16 @@ fn answer(fixture: &str, valid: Value, message: &str) -> HttpResponse {
     HttpResponse::new(200, body.to_string()).with_header("Content-Type", "application/json")
 }
 
+/// What the check's flow ended with.
+type Checked = Result<NameChecks, RunError<String>>;
+
 /// Runs the check against `answers` (one per request, in order); every request is recorded
 /// with its class, after the adapter added the credentials.
 fn run(
     cn: &str,
     sans: &[&str],
     mut answers: Vec<HttpResponse>,
-) -> (
-    Result<NameChecks, RunError<String>>,
-    Vec<(HttpRequest, OperationClass)>,
-) {
+) -> (Checked, Vec<(HttpRequest, OperationClass)>) {
     let sans: Vec<DomainName> = sans.iter().copied().map(dn).collect();
     let flow = Ssl247
         .check_names("positivessl-multi-domain", &dn(cn), &sans)

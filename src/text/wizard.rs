@@ -224,6 +224,8 @@ pub fn name_check_failed(message: &str) -> String {
         "The provider could not check the names just now ({message}). You can go on: it checks them again when the order is priced and placed."
     )
 }
+/// The retry of a failed check of the names.
+pub const NAME_CHECK_RETRY: &str = "Check the names again";
 /// A name the provider refused, with its reason and what to do.
 pub fn name_refused(name: &str, reason: &str) -> String {
     let reason = reason.trim().trim_end_matches('.');
