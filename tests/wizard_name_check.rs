@@ -189,6 +189,25 @@ fn a_failed_check_does_not_block() {
     assert!(w.errors(Step::Names).is_empty());
     assert_eq!(w.continue_from(Step::Names), Step::Validation);
     assert_eq!(name_check::due(&w), None, "no retry loop");
+    assert_eq!(w.retry_name_check(), Some(request.clone()));
+    assert_eq!(name_check::status(&w), NameCheckStatus::Checking);
+    // Whatever the failure, a check is safe to ask again.
+    w.finish_name_check(
+        &request,
+        Load::Failed {
+            message: "SSL247 error 500: Service unavailable.".into(),
+            retry: false,
+        },
+    );
+    assert!(matches!(
+        name_check::status(&w),
+        NameCheckStatus::Failed { retry: true, .. }
+    ));
+    let said = name_check::status(&w).message().expect("said");
+    assert!(
+        said.contains("Service unavailable. You can go on"),
+        "{said}"
+    );
     assert_eq!(w.retry_name_check(), Some(request));
     assert_eq!(name_check::status(&w), NameCheckStatus::Checking);
     assert_eq!(w.retry_name_check(), None, "only a failed check is retried");

@@ -66,3 +66,46 @@ test('ssl247: a refused SAN shows the provider\'s reason and blocks; removed, th
   certificateMatches(pem, made.key, names);
   widget.check();
 });
+
+test('ssl247: a name check that fails blocks nothing, is not asked again by itself, and is retried on request', async () => {
+  const { page, url } = widget;
+  const names = ['retry.certorder-demo.net', 'www.retry.certorder-demo.net'];
+  const made = makeCsr(names);
+  widget.keys.push(made.key);
+  const armed = await fetch(`${url}/sandbox/ssl247/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ operation: CHECK_CN, fault: 'error' }),
+  });
+  assert.equal(armed.status, 200, await armed.text());
+  const seen = {};
+  await orderThroughWizard(page, url, 'ssl247', {
+    product: /^PositiveSSL DV Multi-Domain/,
+    csr: made.csr,
+    label: 'name-check-failed',
+    onOpen: async (p, step) => {
+      if (step !== '3-names') return;
+      const failed = p.getByText('The provider could not check the names just now');
+      await failed.waitFor({ timeout: 20_000 });
+      seen.failed = await failed.textContent();
+      await shot(p, 'name-check-failed-3-failed');
+      // Not blocking: Continue opens step 4; back on step 3 the failure is still shown, not
+      // asked again by itself.
+      await next(p);
+      await heading(p, 'Prove you control the names');
+      await p.getByRole('link', { name: 'Back' }).click();
+      await heading(p, 'Names on the certificate');
+      await failed.waitFor({ timeout: 5_000 });
+      const asked = () => widget.server.requestLog().filter((l) => l.operation === CHECK_CN).length;
+      seen.askedBeforeRetry = asked();
+      await p.getByRole('button', { name: 'Check the names again' }).click();
+      await p.getByText('The provider accepts these names for this certificate.').waitFor({ timeout: 20_000 });
+      seen.askedAfterRetry = asked();
+    },
+  });
+  assert.match(seen.failed, /You can go on/);
+  assert.equal(seen.askedAfterRetry, seen.askedBeforeRetry + 1, 'one more check on retry');
+  const pem = await issueAndDownload(page, 'name-check-failed');
+  certificateMatches(pem, made.key, names);
+  widget.check();
+});

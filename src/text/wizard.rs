@@ -220,8 +220,9 @@ pub fn name_check_refused(count: usize) -> String {
 }
 /// The provider's check could not be made; it blocks nothing.
 pub fn name_check_failed(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
     format!(
-        "The provider could not check the names just now ({message}). You can go on: it checks them again when the order is priced and placed."
+        "The provider could not check the names just now: {message}. You can go on: it checks them again when the order is priced and placed."
     )
 }
 /// The retry of a failed check of the names.

@@ -167,11 +167,19 @@ impl Wizard {
 
     /// Keeps the provider's answer to `asked`, unless another check was asked since (the
     /// names changed while it ran). A refusal is shown at once, next to the name, without
-    /// waiting for a Continue.
+    /// waiting for a Continue. A failure always offers a retry: a check changes nothing at
+    /// the provider, so asking again is safe whatever went wrong.
     pub fn finish_name_check(&mut self, asked: &NameCheckRequest, answer: Load<NameChecks>) {
         if self.name_check.asked.as_ref() != Some(asked) {
             return;
         }
+        let answer = match answer {
+            Load::Failed { message, .. } => Load::Failed {
+                message,
+                retry: true,
+            },
+            other => other,
+        };
         let refused = answer.ready().is_some_and(|c| !c.all_accepted());
         self.name_check.answer = answer;
         if refused && matches!(self.errors_shown, None | Some(Step::Names)) {
