@@ -61,6 +61,8 @@ pub(crate) fn tools(need: Need) -> Result<Tools> {
         false,
     )?;
     wasm_opt(&root, &tools, &binaryen_dir)?;
+    // Trunk.toml's post-build hook writes the precompressed files with it.
+    brotli()?;
     if need == Need::All {
         browser()?;
         redis()?;
@@ -172,6 +174,13 @@ fn browser() -> Result {
 }
 
 /// Debian's redis-server: the server's Redis store tests start their own on a loopback port.
+fn brotli() -> Result {
+    if output(Command::new("brotli").arg("--version")).is_some() {
+        return Ok(());
+    }
+    apt_install(&["brotli"])
+}
+
 fn redis() -> Result {
     if output(Command::new("redis-server").arg("--version")).is_some() {
         return Ok(());

@@ -1,6 +1,11 @@
 //! The built widget from `--dist`: long-lived caching for files whose names carry a content
 //! hash, `no-cache` for `index.html` and everything else, brotli or gzip, and the security
 //! headers, with a Content-Security-Policy computed from the page's own inline scripts.
+//!
+//! A file with a precompressed sibling (`name.br`, `name.gz`, which the release build writes:
+//! Trunk.toml's post-build hook) is sent as that sibling: brotli at its best level, made once,
+//! instead of a faster, larger compression made again for every visitor. Other files are
+//! compressed as they are sent.
 
 use std::path::{Path, PathBuf};
 
@@ -49,13 +54,19 @@ impl StaticFiles {
         let csp = HeaderValue::from_str(&self.csp)
             .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
         Router::new()
-            .fallback_service(ServeDir::new(&self.dir))
+            .fallback_service(
+                ServeDir::new(&self.dir)
+                    .precompressed_br()
+                    .precompressed_gzip(),
+            )
             .layer(axum::middleware::from_fn(
                 move |request: Request, next: Next| {
                     let csp = csp.clone();
                     async move { caching(csp, request, next).await }
                 },
             ))
+            // Leaves a response that already has a Content-Encoding (a precompressed file) as
+            // it is.
             .layer(CompressionLayer::new().br(true).gzip(true))
     }
 }
@@ -191,5 +202,58 @@ mod tests {
         assert!(!csp.contains("default-src 'self' https://gateway.example"));
         let none = content_security_policy("", &[], &[]);
         assert!(none.contains("; connect-src 'self'; "), "{none}");
+    }
+
+    // Guards: a file with a `.br` sibling is sent as that sibling, byte for byte, to a browser
+    // that takes brotli; one without is compressed as it is sent; a client that takes no
+    // encoding gets the file itself.
+    #[tokio::test]
+    async fn precompressed_siblings_are_sent_as_they_are() {
+        use axum::body::Body;
+        use http_body_util::BodyExt as _;
+        use tower::ServiceExt as _;
+
+        let dir = std::env::temp_dir().join(format!("certorder-static-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let wasm = "app-0123456789abcdef_bg.wasm";
+        let original = vec![b'w'; 4096];
+        // Not real brotli: what is sent must be this file, not a compression of the original.
+        let sibling = b"precompressed sibling".to_vec();
+        std::fs::write(dir.join(wasm), &original).expect("write");
+        std::fs::write(dir.join(format!("{wasm}.br")), &sibling).expect("write");
+        std::fs::write(dir.join("plain-0123456789abcdef.js"), vec![b'j'; 4096]).expect("write");
+        let router = StaticFiles::new(&dir, &[], &[]).router::<()>();
+        let get = |path: &str, encoding: &str| {
+            let request = Request::builder()
+                .uri(path)
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .expect("request");
+            let router = router.clone();
+            async move {
+                let response = router.oneshot(request).await.expect("response");
+                let encoding = response
+                    .headers()
+                    .get(header::CONTENT_ENCODING)
+                    .map(|v| v.to_str().unwrap_or_default().to_owned());
+                let body = response.into_body().collect().await.expect("body");
+                (encoding, body.to_bytes().to_vec())
+            }
+        };
+
+        let (encoding, body) = get(&format!("/{wasm}"), "br, gzip").await;
+        assert_eq!(encoding.as_deref(), Some("br"));
+        assert_eq!(body, sibling);
+        let (encoding, body) = get(&format!("/{wasm}"), "identity").await;
+        assert_eq!(encoding, None);
+        assert_eq!(body, original);
+        let (encoding, body) = get("/plain-0123456789abcdef.js", "br").await;
+        assert_eq!(encoding.as_deref(), Some("br"));
+        assert!(
+            body.len() < 4096 && !body.is_empty(),
+            "{} bytes",
+            body.len()
+        );
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

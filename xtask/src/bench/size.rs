@@ -92,6 +92,8 @@ pub(super) fn page(root: &Path, path: &[PathBuf], page: &Page) -> Result<Vec<Siz
         .map_err(|e| format!("cannot read {}: {e}", page.dist))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file())
+        // The precompressed copies (Trunk.toml's hook) are the same files, not more of them.
+        .filter(|p| !p.extension().is_some_and(|x| x == "br" || x == "gz"))
         .collect();
     files.sort();
     if !files
