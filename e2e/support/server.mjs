@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-// The binary `cargo xtask test` builds before the end-to-end tests (the dev profile, which
-// `cargo test --workspace` builds anyway); CERTORDER_BIN overrides it.
+// The binary `cargo xtask test` has when the end-to-end tests start: `cargo test --workspace`
+// builds it for the server's own tests; CERTORDER_BIN overrides it.
 export function serverBinary(root) {
   const bin = process.env.CERTORDER_BIN ?? join(root, 'target', 'debug', 'certorder');
   if (!existsSync(bin)) {
