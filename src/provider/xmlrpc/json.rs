@@ -55,9 +55,16 @@ impl Value {
         }
     }
 
-    /// Deserialises a wire type from this value (through [`Value::to_json`]).
+    /// Deserialises a wire type from this value (through [`Value::to_json`], written as JSON
+    /// text and read with `serde_json::from_slice`, the widget's one JSON reader).
     pub(crate) fn deserialize_into<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_value(self.to_json()).map_err(|e| Error::Shape(e.to_string()))
+        let text = self.to_json_text()?;
+        serde_json::from_slice(&text).map_err(|e| Error::Shape(e.to_string()))
+    }
+
+    /// The value as JSON text: not generic, so it is in the wasm once.
+    fn to_json_text(&self) -> Result<Vec<u8>, Error> {
+        serde_json::to_vec(&self.to_json()).map_err(|e| Error::Shape(e.to_string()))
     }
 
     /// Serialises a wire type into a value (through JSON); `None` fields skipped with
