@@ -56,7 +56,8 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
     // The bidi rule (RFC 5893) is the one IDNA rule that spans labels: once any label is
     // right-to-left, every label must satisfy it. Each label passed on its own above, so a
     // failure of the whole name here is that rule.
-    if labels.iter().any(|l| l.starts_with("xn--"))
+    let idn = labels.iter().any(|l| l.starts_with("xn--"));
+    if idn
         && Uts46::new()
             .to_ascii(
                 base.as_bytes(),
@@ -85,7 +86,9 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
     {
         return Err(DomainError::NumericTld { tld: tld.clone() });
     }
-    let unicode_base = to_unicode(&base);
+    // Without an "xn--" label the name is already its own U-label form: every label is
+    // lower-case letters, digits and hyphens, which UTS #46 maps to themselves.
+    let unicode_base = if idn { to_unicode(&base) } else { base.clone() };
     let unicode = if wildcard {
         format!("*.{unicode_base}")
     } else {

@@ -4,6 +4,8 @@
 //! raw structure so errors can name the byte offset, and lets [`super::classify`] recognise
 //! certificates, keys and bundles by their shape without parsing them.
 
+use std::borrow::Cow;
+
 /// The identifier byte of a SEQUENCE.
 pub(crate) const SEQUENCE: u8 = 0x30;
 /// The identifier byte of a SET.
@@ -102,11 +104,39 @@ pub(crate) fn length_octets(len: usize) -> Vec<u8> {
 }
 
 /// The element encoded again with the shortest length at every level, as DER requires;
-/// the bytes of DER input come back unchanged. Primitive contents are copied as they are.
-pub(crate) fn minimal(tlv: &Tlv<'_>) -> Vec<u8> {
+/// the bytes of DER input come back unchanged (borrowed, as nearly every request is DER).
+/// Primitive contents are copied as they are.
+pub(crate) fn minimal<'a>(tlv: &Tlv<'a>) -> Cow<'a, [u8]> {
+    if is_minimal(tlv, 0) {
+        return Cow::Borrowed(tlv.raw);
+    }
     let mut out = Vec::with_capacity(tlv.raw.len());
     write_minimal(tlv, 0, &mut out);
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`write_minimal`] would write `tlv.raw` unchanged: every length it walks is in the
+/// shortest form. (Re-encoding never lengthens an element, so the bytes are unchanged exactly
+/// when no element on the way shrinks.)
+fn is_minimal(tlv: &Tlv<'_>, depth: usize) -> bool {
+    let header = tlv.raw.len().saturating_sub(tlv.content.len());
+    if header != tlv.identifier().len() + length_octets_len(tlv.content.len()) {
+        return false;
+    }
+    let children = match tlv.is_constructed() && depth < MAX_DEPTH {
+        true => tlv.children().ok(),
+        false => None,
+    };
+    children.is_none_or(|children| children.iter().all(|child| is_minimal(child, depth + 1)))
+}
+
+/// How many octets [`length_octets`] writes for `len`.
+fn length_octets_len(len: usize) -> usize {
+    if len < 0x80 {
+        return 1;
+    }
+    let significant = std::mem::size_of::<usize>() - (len.leading_zeros() as usize) / 8;
+    1 + significant
 }
 
 fn write_minimal(tlv: &Tlv<'_>, depth: usize, out: &mut Vec<u8>) {
@@ -316,9 +346,9 @@ mod tests {
     fn long_form_lengths_are_written_again_in_the_shortest_form() {
         let ber = [0x30, 0x81, 0x05, 0x31, 0x82, 0x00, 0x01, 0x05];
         let (tlv, _) = read(&ber, 0).unwrap();
-        assert_eq!(minimal(&tlv), vec![0x30, 0x03, 0x31, 0x01, 0x05]);
+        assert_eq!(*minimal(&tlv), [0x30, 0x03, 0x31, 0x01, 0x05]);
         let der = [0x30, 0x03, 0x31, 0x01, 0x05];
-        assert_eq!(minimal(&read(&der, 0).unwrap().0), der.to_vec());
+        assert!(matches!(minimal(&read(&der, 0).unwrap().0), Cow::Borrowed(b) if b == der));
     }
 
     #[test]
@@ -327,7 +357,7 @@ mod tests {
         let (tlv, _) = read(&ber, 0).unwrap();
         assert_eq!(tlv.identifier(), &[0x7F, 0x20]);
         assert_eq!(tlv.number(), Some(32));
-        assert_eq!(minimal(&tlv), vec![0x7F, 0x20, 0x00]);
+        assert_eq!(*minimal(&tlv), [0x7F, 0x20, 0x00]);
     }
 
     #[test]
@@ -335,6 +365,26 @@ mod tests {
         assert_eq!(length_octets(0x7F), vec![0x7F]);
         assert_eq!(length_octets(0x80), vec![0x81, 0x80]);
         assert_eq!(length_octets(0x1234), vec![0x82, 0x12, 0x34]);
+        for len in [
+            0, 1, 0x7F, 0x80, 0xFF, 0x100, 0xFFFF, 0x1_0000, 0xFF_FFFF, 0x100_0000,
+        ] {
+            assert_eq!(length_octets_len(len), length_octets(len).len(), "{len:#x}");
+        }
+    }
+
+    #[test]
+    fn a_long_form_length_deep_inside_is_seen_and_rewritten() {
+        // SEQUENCE { SEQUENCE { INTEGER 5 with the length 0x81 0x01 } }
+        let ber = [0x30, 0x06, 0x30, 0x04, 0x02, 0x81, 0x01, 0x05];
+        let (tlv, _) = read(&ber, 0).unwrap();
+        assert!(!is_minimal(&tlv, 0));
+        assert_eq!(*minimal(&tlv), [0x30, 0x05, 0x30, 0x03, 0x02, 0x01, 0x05]);
+        // A constructed element whose content is not DER is kept as it is, like a primitive.
+        let opaque = [0x30, 0x02, 0xFF, 0xFF];
+        assert!(matches!(
+            minimal(&read(&opaque, 0).unwrap().0),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

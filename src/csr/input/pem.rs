@@ -140,7 +140,8 @@ fn line_at(text: &str, at: usize) -> usize {
 /// Decodes a base64 body spread over lines starting at `first_line`. Whitespace anywhere is
 /// ignored and RFC 1421 header lines (`Proc-Type: …`) are skipped. Errors name the line.
 pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<Vec<u8>>, CsrError> {
-    let mut chars = Zeroizing::new(String::with_capacity(body.len()));
+    // Only base64 characters, which are ASCII, are kept: bytes, not chars.
+    let mut chars = Zeroizing::new(Vec::with_capacity(body.len()));
     // Line boundaries as (index into `chars` where the line starts, line number), so an
     // error offset in the compact text maps back to the pasted line.
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -151,14 +152,26 @@ pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<V
             continue;
         }
         lines.push((chars.len(), number));
-        for c in trimmed.chars().filter(|c| !c.is_whitespace()) {
-            if !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '=') {
-                return Err(CsrError::BadBase64 {
-                    line: number,
-                    detail: format!("unexpected character {c:?}"),
-                });
+        let unexpected = |c: char| CsrError::BadBase64 {
+            line: number,
+            detail: format!("unexpected character {c:?}"),
+        };
+        if trimmed.is_ascii() {
+            // The common case, byte by byte; the same rules as the loop below.
+            for b in trimmed.bytes() {
+                if is_base64_byte(b) {
+                    chars.push(b);
+                } else if !char::from(b).is_whitespace() {
+                    return Err(unexpected(char::from(b)));
+                }
             }
-            chars.push(c);
+            continue;
+        }
+        for c in trimmed.chars().filter(|c| !c.is_whitespace()) {
+            match u8::try_from(c) {
+                Ok(b) if is_base64_byte(b) => chars.push(b),
+                _ => return Err(unexpected(c)),
+            }
         }
     }
     let line_of = |index: usize| {
@@ -174,7 +187,7 @@ pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<V
         .find(|(start, _)| *start < chars.len())
         .map_or(first_line, |(_, n)| *n);
     let mut out = Zeroizing::new(Vec::new());
-    match BASE64.decode_vec(chars.as_bytes(), &mut out) {
+    match BASE64.decode_vec(&*chars, &mut out) {
         Ok(()) => Ok(out),
         Err(base64::DecodeError::InvalidByte(index, byte)) => Err(CsrError::BadBase64 {
             line: line_of(index),
@@ -199,6 +212,11 @@ pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<V
             detail: "wrong padding at the end".into(),
         }),
     }
+}
+
+/// A character of the standard base64 alphabet, or its padding.
+fn is_base64_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='
 }
 
 /// RFC 1421 headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) and RFC 4716 `Comment:` lines.
