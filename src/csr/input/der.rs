@@ -51,6 +51,15 @@ impl<'a> Tlv<'a> {
         read_all(self.content, self.content_offset)
     }
 
+    /// The elements inside a constructed element, read one at a time without collecting them;
+    /// after a fault it yields nothing more.
+    pub(crate) fn each_child(&self) -> Children<'a> {
+        Children {
+            rest: self.content,
+            offset: self.content_offset,
+        }
+    }
+
     /// The offset just past this element.
     pub(crate) fn end(&self) -> usize {
         self.content_offset.saturating_add(self.content.len())
@@ -123,11 +132,18 @@ fn is_minimal(tlv: &Tlv<'_>, depth: usize) -> bool {
     if header != tlv.identifier().len() + length_octets_len(tlv.content.len()) {
         return false;
     }
-    let children = match tlv.is_constructed() && depth < MAX_DEPTH {
-        true => tlv.children().ok(),
-        false => None,
-    };
-    children.is_none_or(|children| children.iter().all(|child| is_minimal(child, depth + 1)))
+    if !tlv.is_constructed() || depth >= MAX_DEPTH {
+        return true;
+    }
+    // Content that does not read as elements is copied as it is, like a primitive's.
+    let mut all_minimal = true;
+    for child in tlv.each_child() {
+        match child {
+            Ok(child) => all_minimal = all_minimal && is_minimal(&child, depth + 1),
+            Err(_) => return true,
+        }
+    }
+    all_minimal
 }
 
 /// How many octets [`length_octets`] writes for `len`.
@@ -260,6 +276,33 @@ pub(crate) fn read(buf: &[u8], base: usize) -> Result<(Tlv<'_>, &[u8]), Fault> {
     ))
 }
 
+/// The iterator of [`Tlv::each_child`].
+pub(crate) struct Children<'a> {
+    rest: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = Result<Tlv<'a>, Fault>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        match read(self.rest, self.offset) {
+            Ok((tlv, rest)) => {
+                self.offset = tlv.end();
+                self.rest = rest;
+                Some(Ok(tlv))
+            }
+            Err(fault) => {
+                self.rest = &[];
+                Some(Err(fault))
+            }
+        }
+    }
+}
+
 /// Reads every element of `buf` (which starts `base` bytes into the whole DER).
 pub(crate) fn read_all(mut buf: &[u8], base: usize) -> Result<Vec<Tlv<'_>>, Fault> {
     let mut items = Vec::new();
@@ -286,7 +329,12 @@ fn check_nested(tlv: &Tlv<'_>, depth: usize) -> Result<(), Fault> {
     if !tlv.is_constructed() || depth >= MAX_DEPTH {
         return Ok(());
     }
-    for child in tlv.children()? {
+    // Every sibling is read before any is entered, so a fault among the siblings is
+    // reported before one deeper inside an earlier sibling.
+    for child in tlv.each_child() {
+        child?;
+    }
+    for child in tlv.each_child().flatten() {
         check_nested(&child, depth + 1)?;
     }
     Ok(())
