@@ -102,7 +102,7 @@ mod tests {
         let mut primes = PRIMES.to_vec();
         primes.sort_unstable();
         let expected: Vec<u32> = (3..=167)
-            .filter(|n: &u32| (2..*n).all(|d| n % d != 0))
+            .filter(|n: &u32| (2..*n).all(|d| !n.is_multiple_of(d)))
             .collect();
         assert_eq!(primes, expected);
     }
