@@ -33,6 +33,7 @@ mod parse;
 mod reserved;
 mod set;
 mod suffix;
+pub mod uts46;
 
 pub use error::DomainError;
 pub use ip::{ip_address, is_internal_ip};

@@ -8,6 +8,7 @@
 pub(crate) mod certificate;
 pub mod check;
 pub(crate) mod dcv;
+pub(crate) mod name_check;
 pub(crate) mod quote;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ pub use dcv::{
     ApproverEmails, DcvChoice, DcvInstruction, DcvMethod, DcvStatus, DnsRecord, DnsRecordType,
     NameValidation,
 };
+pub use name_check::{NameCheck, NameChecks, NameVerdict};
 pub use quote::{Quote, QuoteLine};
 
 /// The stable identity of an order at one provider.

@@ -33,10 +33,11 @@ pub mod xmlrpc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::DomainName;
 use crate::http::{Credentials, HttpRequest};
 use crate::order::{
-    ApproverEmails, Certificate, DcvChoice, NameValidation, OrderDraft, OrderHandle, OrderState,
-    Quote,
+    ApproverEmails, Certificate, DcvChoice, NameChecks, NameValidation, OrderDraft, OrderHandle,
+    OrderState, Quote,
 };
 use crate::product::Product;
 
@@ -165,6 +166,20 @@ pub trait Provider: Send + Sync {
     fn approvers(&self, product: &str, name: &str) -> Result<Flow<ApproverEmails>, ProviderError> {
         let _ = (product, name);
         Err(self.unsupported("approver look-up"))
+    }
+
+    /// The provider's own check of an order's names against `product`, before ordering
+    /// (SSL247 `check-common-name` for the common name, `check-san` for each SAN): one
+    /// verdict per name, the common name first. A refused name is an answer, not an error;
+    /// the flow fails only when the check could not be made.
+    fn check_names(
+        &self,
+        product: &str,
+        common_name: &DomainName,
+        sans: &[DomainName],
+    ) -> Result<Flow<NameChecks>, ProviderError> {
+        let _ = (product, common_name, sans);
+        Err(self.unsupported("name checks"))
     }
 
     /// Prices a draft without ordering.

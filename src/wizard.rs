@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod contacts;
 pub mod draft;
+pub mod name_check;
 pub mod names;
 pub mod review;
 pub mod step;
@@ -88,6 +89,8 @@ pub struct Wizard {
     pub catalog: Load<Vec<Product>>,
     /// Approver mailboxes the provider listed, by base name (A-label).
     pub approvers: BTreeMap<String, Load<ApproverEmails>>,
+    /// The provider's own check of the names (step 3), where its API has one.
+    pub name_check: name_check::ProviderNameCheck,
     /// The provider's DCV preview for the draft.
     pub preview: Load<Vec<NameValidation>>,
     /// The provider's price for the draft (quote) where it prices one.

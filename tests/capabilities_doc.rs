@@ -63,6 +63,7 @@ fn rows(c: &Capabilities) -> Vec<(&'static str, String)> {
             yes(c.free_www_twin),
         ),
         ("approver look-up", yes(c.approver_lookup)),
+        ("name checks before ordering", yes(c.name_checks)),
         ("quotes", yes(c.quotes)),
         ("dry run", yes(c.dry_run)),
         ("DCV preview before ordering", yes(c.dcv_preview)),

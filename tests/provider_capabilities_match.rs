@@ -64,6 +64,15 @@ fn rows(provider: &dyn Provider) -> Vec<(&'static str, bool, bool)> {
             caps.approver_lookup,
             unsupported(provider.approvers(&draft.product, "example.com")),
         ),
+        (
+            "name_checks",
+            caps.name_checks,
+            unsupported(provider.check_names(
+                &draft.product,
+                &dn("acme-widgets.com"),
+                &[dn("www.acme-widgets.com")],
+            )),
+        ),
         ("quotes", caps.quotes, unsupported(provider.quote(&draft))),
         (
             "dry_run",

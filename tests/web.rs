@@ -164,3 +164,72 @@ async fn a_private_key_pasted_into_the_mounted_widget_is_removed_at_once() {
         "the key is still in the page"
     );
 }
+
+#[path = "support/domain_cases.rs"]
+mod domain_cases;
+
+/// The characters `DomainName::parse` lets through to UTS #46: what it does not refuse first
+/// with a message of its own (other ASCII, whitespace, controls).
+fn reaches_uts46(label: &str) -> bool {
+    !label.is_empty()
+        && label.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || c == '-'
+                || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
+        })
+}
+
+#[wasm_bindgen_test]
+fn the_domain_rules_give_the_native_answers_on_the_browsers_uts46() {
+    use certorder::domain::DomainName;
+    for &(input, ascii, unicode, wildcard) in domain_cases::VALID {
+        let parsed = DomainName::parse(input).unwrap();
+        assert_eq!(
+            (parsed.ascii(), parsed.unicode(), parsed.is_wildcard()),
+            (ascii, unicode, wildcard),
+            "{input:?}"
+        );
+    }
+    for (input, expected) in domain_cases::mistakes() {
+        assert_eq!(DomainName::parse(&input), Err(expected), "{input:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_uts46_answers_as_the_idna_crate_does() {
+    use certorder::domain::uts46::{browser, idna_crate};
+    let mut rng = domain_cases::Lcg(46);
+    let (mut labels, mut names) = (0, 0);
+    for _ in 0..8_000 {
+        let input = rng.name();
+        let mut ascii_labels = Vec::new();
+        for label in input.split(['.', '\u{3002}', '\u{ff0e}', '\u{ff61}']) {
+            if !reaches_uts46(label) {
+                continue;
+            }
+            labels += 1;
+            let expected = idna_crate::label_to_ascii(label);
+            assert_eq!(browser::label_to_ascii(label), expected, "label {label:?}");
+            ascii_labels.extend(expected);
+        }
+        if ascii_labels.iter().any(|l| l.starts_with("xn--")) {
+            names += 1;
+            let name = ascii_labels.join(".");
+            let bidi_ok = idna_crate::bidi_ok(&name);
+            assert_eq!(browser::bidi_ok(&name), bidi_ok, "name {name:?}");
+            // `DomainName::parse` shows the U-labels only of a name that passed.
+            if bidi_ok {
+                assert_eq!(
+                    browser::to_unicode(&name),
+                    idna_crate::to_unicode(&name),
+                    "name {name:?}"
+                );
+            }
+        }
+    }
+    // The generator must reach both parts of the comparison often.
+    assert!(
+        labels > 8_000 && names > 1_500,
+        "{labels} labels, {names} names"
+    );
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 export function serverBinary(root) {
   const bin = process.env.CERTORDER_BIN ?? join(root, 'target', 'debug', 'certorder');
   if (!existsSync(bin)) {
-    throw new Error(`${bin} is missing: build it with \`cargo build -p certorder-server --bin certorder\``);
+    throw new Error(`${bin} is missing: build it with \`cargo test --workspace --no-run\` (cargo xtask test does)`);
   }
   return bin;
 }

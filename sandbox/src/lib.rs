@@ -8,6 +8,8 @@
 //! prices, approver look-ups, DCV values computed as the CA computes them, and orders that stay
 //! pending until DCV is marked done through a control call, then get a real certificate from an
 //! ephemeral sandbox CA ([`ca::SandboxCa`]) for the request's public key and the ordered names.
+//! SSL247's simulator refuses every name whose first label is `refused` (`refused.example.com`)
+//! in its name checks, `validate` and orders, so a CA's refusal of a name can be tried.
 //!
 //! The sandbox is sans-IO like the adapters: [`Sandbox::handle`] takes an
 //! [`HttpRequest`](certorder::http::HttpRequest) below the provider's base URL and returns a

@@ -72,3 +72,5 @@ mod examples;
 mod field_rules;
 #[path = "ssl247/flow.rs"]
 mod flow;
+#[path = "ssl247/names.rs"]
+mod names;

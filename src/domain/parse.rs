@@ -4,9 +4,7 @@
 //! mistakes get a specific message with a position; IDNA then judges each label that is not
 //! plain ASCII, and each `xn--` label.
 
-use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-
-use super::{DomainError, DomainName, ip_address};
+use super::{DomainError, DomainName, ip_address, uts46};
 
 /// Longest name in A-label form, without the trailing dot (RFC 1035 §2.3.4: 255 octets on the
 /// wire are 253 characters in text).
@@ -57,16 +55,7 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
     // right-to-left, every label must satisfy it. Each label passed on its own above, so a
     // failure of the whole name here is that rule.
     let idn = labels.iter().any(|l| l.starts_with("xn--"));
-    if idn
-        && Uts46::new()
-            .to_ascii(
-                base.as_bytes(),
-                AsciiDenyList::STD3,
-                Hyphens::Check,
-                DnsLength::Ignore,
-            )
-            .is_err()
-    {
+    if idn && !uts46::bidi_ok(&base) {
         return Err(DomainError::Bidi {
             name: rest.to_owned(),
         });
@@ -87,8 +76,14 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
         return Err(DomainError::NumericTld { tld: tld.clone() });
     }
     // Without an "xn--" label the name is already its own U-label form: every label is
-    // lower-case letters, digits and hyphens, which UTS #46 maps to themselves.
-    let unicode_base = if idn { to_unicode(&base) } else { base.clone() };
+    // lower-case letters, digits and hyphens, which UTS #46 maps to themselves. Otherwise every
+    // label was checked above; should one still not decode, the A-labels are shown rather than
+    // a string with replacement characters.
+    let unicode_base = if idn {
+        uts46::to_unicode(&base)
+    } else {
+        base.clone()
+    };
     let unicode = if wildcard {
         format!("*.{unicode_base}")
     } else {
@@ -135,19 +130,9 @@ fn to_a_label(label: &str) -> Result<String, DomainError> {
         // Non-transitional UTS #46 with STD3 rules and CheckHyphens: what IDNA2008-conforming
         // registries and CAs accept. For an "xn--" label this decodes the Punycode and checks
         // the U-label it stands for.
-        Uts46::new()
-            .to_ascii(
-                label.as_bytes(),
-                AsciiDenyList::STD3,
-                Hyphens::Check,
-                DnsLength::Ignore,
-            )
-            .ok()
-            .filter(|a| !a.is_empty() && !a.contains('.'))
-            .ok_or_else(|| DomainError::Idna {
-                label: label.to_owned(),
-            })?
-            .into_owned()
+        uts46::label_to_ascii(label).ok_or_else(|| DomainError::Idna {
+            label: label.to_owned(),
+        })?
     };
     if ascii.len() > MAX_LABEL {
         return Err(DomainError::LabelTooLong {
@@ -156,16 +141,4 @@ fn to_a_label(label: &str) -> Result<String, DomainError> {
         });
     }
     Ok(ascii)
-}
-
-/// The U-label form of a valid A-label name, for display.
-fn to_unicode(ascii: &str) -> String {
-    let (unicode, result) = idna::domain_to_unicode(ascii);
-    // Every label was checked by `to_a_label`; should decoding still fail, show the A-labels
-    // rather than a string with replacement characters.
-    if result.is_ok() {
-        unicode
-    } else {
-        ascii.to_owned()
-    }
 }

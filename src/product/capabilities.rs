@@ -27,6 +27,9 @@ pub struct Capabilities {
     pub free_www_twin: bool,
     /// Whether the API lists the approver mailboxes it accepts for a name.
     pub approver_lookup: bool,
+    /// Whether the API checks an order's names against a product before ordering (SSL247
+    /// `check-common-name`/`check-san`, [`Provider::check_names`](crate::provider::Provider::check_names)).
+    pub name_checks: bool,
     /// Whether the API prices a draft before ordering.
     pub quotes: bool,
     /// Whether the API can check an order without placing it (Gandi `Dry-Run: 1`).

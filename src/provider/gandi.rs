@@ -30,6 +30,7 @@ pub(crate) fn capabilities(auto_dcv: bool, dry_run: bool) -> Capabilities {
         // (`PackageName::to_product`).
         free_www_twin: true,
         approver_lookup: false,
+        name_checks: false,
         quotes: false,
         dry_run,
         dcv_preview: true,

@@ -275,6 +275,7 @@ impl Provider for Gjirafa {
             wildcard_sans: true,
             free_www_twin: false,
             approver_lookup: false,
+            name_checks: false,
             quotes: false,
             dry_run: false,
             dcv_preview: false,

@@ -148,6 +148,7 @@ impl Provider for RealtimeRegister {
             wildcard_sans: true,
             free_www_twin: true,
             approver_lookup: true,
+            name_checks: false,
             quotes: true,
             // `quote=true` validates the request without ordering (reference, query table).
             dry_run: true,

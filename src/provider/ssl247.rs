@@ -14,12 +14,14 @@
 //!   [`request`], [`envelope`]); `account::profile` maps neutral contacts onto the contact
 //!   profiles orders name.
 //! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
-//!   `recognise`: which documented operation a forwarded request is.
+//!   `recognise`: which documented operation a forwarded request is; [`names`]: the provider's
+//!   check of an order's names (`check-common-name`, `check-san`).
 //! - [`Ssl247`]: the [`Provider`] implementation.
 
 pub mod calls;
 pub mod error;
 pub mod map;
+pub mod names;
 mod recognise;
 pub mod wire;
 
@@ -36,10 +38,11 @@ pub use status::{CertificateStatus, DownloadType};
 
 use serde_json::{Map, Value};
 
+use crate::domain::DomainName;
 use crate::http::{BodyError, Credentials, HttpRequest};
 use crate::order::{
-    ApproverEmails, Certificate, CertificateFormat, DcvMethod, NameValidation, OrderDraft,
-    OrderHandle, OrderState, Quote,
+    ApproverEmails, Certificate, CertificateFormat, DcvMethod, NameChecks, NameValidation,
+    OrderDraft, OrderHandle, OrderState, Quote,
 };
 use crate::product::{PeriodUnit, Product};
 use crate::provider::capabilities::{Capabilities, CsrUse, DcvChange, DcvSupport};
@@ -161,6 +164,7 @@ impl Provider for Ssl247 {
             wildcard_sans: false,
             free_www_twin: false,
             approver_lookup: true,
+            name_checks: true,
             quotes: true,
             dry_run: true,
             dcv_preview: false,
@@ -287,6 +291,15 @@ impl Provider for Ssl247 {
             calls::approver_emails(product, &base)?,
             move |items| Ok(map::approvers(&base, &items)),
         ))
+    }
+
+    fn check_names(
+        &self,
+        product: &str,
+        common_name: &DomainName,
+        sans: &[DomainName],
+    ) -> Result<Flow<NameChecks>, ProviderError> {
+        names::check(product, common_name, sans)
     }
 
     fn quote(&self, draft: &OrderDraft) -> Result<Flow<Quote>, ProviderError> {

@@ -206,6 +206,40 @@ pub fn names_not_in_csr(names: &str) -> String {
         "{names} is not in your CSR. The provider takes the names from this order, so the certificate will carry it; you do not need a new CSR."
     )
 }
+/// The provider's check of the names, under way.
+pub const NAME_CHECK_LOADING: &str = "Asking the provider whether it accepts these names…";
+/// The provider accepts every name.
+pub const NAME_CHECK_ACCEPTED: &str = "The provider accepts these names for this certificate.";
+/// The provider refused some names.
+pub fn name_check_refused(count: usize) -> String {
+    if count == 1 {
+        "The provider does not accept one of these names: see the name marked below.".into()
+    } else {
+        format!("The provider does not accept {count} of these names: see the names marked below.")
+    }
+}
+/// The provider's check could not be made; it blocks nothing.
+pub fn name_check_failed(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
+    format!(
+        "The provider could not check the names just now: {message}. You can go on: it checks them again when the order is priced and placed."
+    )
+}
+/// The retry of a failed check of the names.
+pub const NAME_CHECK_RETRY: &str = "Check the names again";
+/// A name the provider refused, with its reason and what to do.
+pub fn name_refused(name: &str, reason: &str) -> String {
+    let reason = reason.trim().trim_end_matches('.');
+    if reason.is_empty() {
+        format!(
+            "The provider does not accept {name} for this certificate. Remove or correct it, or choose another certificate."
+        )
+    } else {
+        format!(
+            "The provider does not accept {name}: “{reason}”. Remove or correct it, or choose another certificate."
+        )
+    }
+}
 /// The provider takes names only.
 pub fn names_only(provider: &str) -> String {
     format!(

@@ -1,7 +1,8 @@
 //! Step 3: the names, common name first. The blocking rules are the model's
 //! ([`crate::order::check`]: validity, duplicates, the product's limits and wildcards, the
 //! free twin not counted); this module adds what the customer sees per name (U-label shown,
-//! A-label sent, the free twin, names a wildcard covers) and the CSR mismatch explained.
+//! A-label sent, the free twin, names a wildcard covers) and the CSR mismatch explained; the
+//! provider's own check of the names is in [`super::name_check`].
 
 use super::{FieldError, Wizard};
 use crate::domain::{DomainName, covered_by_wildcard, duplicates};
@@ -174,9 +175,21 @@ impl Wizard {
     }
 }
 
-/// Step 3's rules: the model's check of the names against the product, each problem put next
-/// to the name it concerns, plus names no public certificate may carry.
+/// Step 3's rules: the wizard's own ([`local_errors`]), then the names the provider's own
+/// check refused ([`super::name_check`]).
 pub(super) fn errors(wizard: &Wizard) -> Vec<FieldError> {
+    let mut out = local_errors(wizard);
+    for refused in super::name_check::errors(wizard) {
+        if !out.iter().any(|e| e.field == refused.field) {
+            out.push(refused);
+        }
+    }
+    out
+}
+
+/// The wizard's own rules: the model's check of the names against the product, each problem
+/// put next to the name it concerns, plus names no public certificate may carry.
+pub(super) fn local_errors(wizard: &Wizard) -> Vec<FieldError> {
     let names = &wizard.draft.names;
     if names.iter().all(|n| n.trim().is_empty()) {
         return vec![FieldError::new("add-name", text::ADD_NAME_EMPTY)];

@@ -63,14 +63,12 @@ pub(crate) fn run() -> Result {
 
     status(command("trunk", &root, path).args(["build", "--release"]))?;
     // The end-to-end tests run the widget under `certorder serve` (e2e/support/server.mjs
-    // starts target/debug/certorder): build it here rather than rely on the tests above.
-    status(command("cargo", &root, path).args([
-        "build",
-        "-p",
-        "certorder-server",
-        "--bin",
-        "certorder",
-    ]))?;
+    // starts target/debug/certorder). `cargo test --workspace` above already built that
+    // binary for the server's own tests; asking for the same build again makes sure it is
+    // there and costs nothing. A `cargo build -p certorder-server` would not: its features
+    // are unified over one package without dev-dependencies, so it compiled the server's
+    // dependencies a second time (139 s of a cold run).
+    status(command("cargo", &root, path).args(["test", "--workspace", "--no-run"]))?;
     tests(
         command("npm", &root.join("e2e"), path).args(["test"]),
         &mut tally,

@@ -31,10 +31,25 @@ fn valid_name(name: &str) -> bool {
         .is_some()
 }
 
+/// The sandbox's stand-in for a CA refusing a name (a blocked or high-risk name): every name
+/// whose first label is `refused` (`refused.example.com`) is refused by the name checks
+/// (`"valid": false` with the reason as `message`), by `validate` and by the orders alike, so
+/// that a refusal can be walked through end to end.
+const REFUSED_LABEL: &str = "refused";
+
+fn refused_by_policy(name: &str) -> Option<String> {
+    (name.split('.').next() == Some(REFUSED_LABEL)).then(|| {
+        format!("{name} is refused by the certificate authority's policy for this product")
+    })
+}
+
 /// Why `cn` cannot be the common name of `product`.
 fn common_name_problem(product: &Product, cn: &str) -> Option<String> {
     if !valid_name(cn) {
         return Some(format!("{cn} is not a valid domain name"));
+    }
+    if let Some(refusal) = refused_by_policy(cn) {
+        return Some(refusal);
     }
     match (product.wildcard, cn.starts_with("*.")) {
         (true, false) => Some(format!("{} needs a wildcard common name", product.code)),
@@ -49,6 +64,9 @@ fn san_problem(product: &Product, cn: &str, san: &str) -> Option<String> {
     }
     if san.starts_with("*.") || !valid_name(san) {
         return Some(format!("{san} is not a valid SAN for {}", product.code));
+    }
+    if let Some(refusal) = refused_by_policy(san) {
+        return Some(refusal);
     }
     (san == cn).then(|| "the SAN repeats the common name".to_owned())
 }

@@ -12,7 +12,10 @@
 //! - `#/order/csr`, heading "Your certificate signing request": textarea "CSR (PEM)", file
 //!   input "Choose a file…", the CSR report. For Gjirafa the page says there is no CSR.
 //! - `#/order/names`, heading "Names on the certificate": text inputs "Common name",
-//!   "Name 2", …; buttons "Remove {name}"; input "Add a name" with button "Add".
+//!   "Name 2", …; buttons "Remove {name}"; input "Add a name" with button "Add". Where the
+//!   provider checks names (SSL247), a live region says "The provider accepts these names…",
+//!   a refused name's reason is its field error, and a failed check has "Check the names
+//!   again".
 //! - `#/order/validation`, heading "Prove you control the names": select "Method for every
 //!   name" (one method per order) or "Method for {name}" (per name); radio groups "Approver
 //!   e-mail for {name}"; button "Show what to publish" where the provider previews DCV.

@@ -91,6 +91,39 @@ pub(crate) fn load_approvers(ctx: WizardCtx, base: String) {
     );
 }
 
+/// Asks the provider to check the names on the page (step 3) when a check is due, or again
+/// after a failure when `retry`. The wizard keeps the answer only for the names it was asked
+/// about, so a late answer to names since changed is dropped there.
+pub(crate) fn check_names(ctx: WizardCtx, retry: bool) {
+    let asked = ctx
+        .wizard
+        .try_update(|w| {
+            if retry {
+                w.retry_name_check()
+            } else {
+                w.begin_name_check()
+            }
+        })
+        .flatten();
+    let Some(asked) = asked else {
+        return;
+    };
+    let request = asked.clone();
+    call(
+        ctx,
+        move |p| p.check_names(&request.product, &request.common_name, &request.sans),
+        move |result| {
+            ctx.wizard.update(|w| {
+                let answer = match result {
+                    Ok(checks) => Load::Ready(checks),
+                    Err(e) => failed(&e),
+                };
+                w.finish_name_check(&asked, answer);
+            });
+        },
+    );
+}
+
 /// Asks the provider what the customer will publish, before ordering.
 pub(crate) fn load_preview(ctx: WizardCtx) {
     let Some(draft) = ctx.wizard.with_untracked(|w| w.order_draft()) else {

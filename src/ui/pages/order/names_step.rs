@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::frame::{StepFrame, field_error, invalid};
-use super::use_wizard;
+use super::{calls, use_wizard};
 use crate::text::wizard as text;
+use crate::wizard::name_check::{self, NameCheckStatus};
 use crate::wizard::{Step, names};
 
 const STEP: Step = Step::Names;
@@ -20,6 +21,14 @@ pub(crate) fn NamesStep() -> impl IntoView {
         wizard.update(|w| w.add_name(&name));
         new_name.set(String::new());
     };
+    // The provider's own check, asked whenever the names on the page call for one it has not
+    // answered: on entering the step and after each edit, addition or removal (each a single
+    // event, not a keystroke, so nothing needs debouncing).
+    Effect::new(move || {
+        if wizard.with(|w| name_check::due(w).is_some()) {
+            calls::check_names(ctx, false);
+        }
+    });
     let names_only = (!wizard.with_untracked(|w| w.takes_csr())).then(|| {
         let provider = ctx
             .provider()
@@ -83,6 +92,7 @@ pub(crate) fn NamesStep() -> impl IntoView {
             {names_only}
             {move || from_csr().then(|| view! { <p class="co-note">{text::NAMES_FROM_CSR}</p> })}
             <p class="co-names__count" aria-live="polite">{count}</p>
+            <ProviderCheck />
             <ul class="co-names">{rows}</ul>
             <div class="co-field">
                 <label class="co-field__label" for="add-name">{text::ADD_NAME_LABEL}</label>
@@ -118,4 +128,44 @@ pub(crate) fn NamesStep() -> impl IntoView {
             }}
         </StepFrame>
     }
+}
+
+/// The provider's check of the names: progress in the live region, then its verdict; a check
+/// that failed says the customer can go on, with a retry where retrying is safe.
+#[component]
+fn ProviderCheck() -> impl IntoView {
+    let ctx = use_wizard();
+    let status = Memo::new(move |_| ctx.wizard.with(name_check::status));
+    let body = move || {
+        let current = status.get();
+        let message = current.message()?;
+        Some(match current {
+            NameCheckStatus::Checking => {
+                view! { <p class="co-progress" role="status">{message}</p> }.into_any()
+            }
+            NameCheckStatus::Refused(_) => {
+                view! { <p class="co-note co-note--warning">{message}</p> }.into_any()
+            }
+            NameCheckStatus::Failed { retry, .. } => view! {
+                <div class="co-note co-note--warning">
+                    <p>{message}</p>
+                    {retry
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="co-button co-button--secondary"
+                                    on:click=move |_| calls::check_names(ctx, true)
+                                >
+                                    {text::NAME_CHECK_RETRY}
+                                </button>
+                            }
+                        })}
+                </div>
+            }
+            .into_any(),
+            _ => view! { <p class="co-note">{message}</p> }.into_any(),
+        })
+    };
+    view! { <div class="co-call" aria-live="polite">{body}</div> }
 }
