@@ -15,21 +15,21 @@
 //!   profiles orders name.
 //! - [`map`]: wire types to and from the neutral model; [`error`]: [`Ssl247Error`];
 //!   `recognise`: which documented operation a forwarded request is; [`names`]: the provider's
-//!   check of an order's names (`check-common-name`, `check-san`).
+//!   check of an order's names (`check-common-name`, `check-san`); `products`: the catalog,
+//!   walked one product type at a time.
 //! - [`Ssl247`]: the [`Provider`] implementation.
 
 pub mod calls;
 pub mod error;
 pub mod map;
 pub mod names;
+mod products;
 mod recognise;
 pub mod wire;
 
 // The wire modules at the paths callers have always used.
 pub(crate) use wire::scalar;
 pub use wire::{account, catalog, certificate, envelope, order, request, status};
-
-use std::collections::VecDeque;
 
 pub use error::Ssl247Error;
 pub use request::{DvAuthMethod, OrganisationCategory};
@@ -117,36 +117,6 @@ fn missing(field: &str) -> ProviderError {
     ProviderError::UnexpectedResponse(format!("SSL247 answered without {field}"))
 }
 
-/// Walks the catalog: one `products/{type}` call per product type, one after the other.
-fn next_type(
-    mut types: VecDeque<catalog::ProductType>,
-    mut acc: Vec<Product>,
-) -> Result<Step<Vec<Product>>, ProviderError> {
-    let Some(product_type) = types.pop_front() else {
-        return Ok(Step::Done(acc));
-    };
-    let code = product_type
-        .code
-        .as_ref()
-        .map(|c| c.as_str().to_owned())
-        .unwrap_or_default();
-    if code.trim().is_empty() {
-        return next_type(types, acc);
-    }
-    Ok(Step::Next(flow::then(
-        calls::products(&code)?,
-        move |list| {
-            acc.extend(
-                list.products
-                    .product
-                    .iter()
-                    .filter_map(|p| map::product(p, Some(&product_type))),
-            );
-            next_type(types, acc)
-        },
-    )))
-}
-
 impl Provider for Ssl247 {
     fn kind(&self) -> ProviderKind {
         ProviderKind::Ssl247
@@ -232,7 +202,7 @@ impl Provider for Ssl247 {
 
     fn products(&self) -> Result<Flow<Vec<Product>>, ProviderError> {
         Ok(flow::then(calls::product_types(), |types| {
-            next_type(types.product_type_list.into(), Vec::new())
+            products::next_type(types.product_type_list.into(), Vec::new())
         }))
     }
 
