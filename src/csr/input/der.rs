@@ -4,6 +4,8 @@
 //! raw structure so errors can name the byte offset, and lets [`super::classify`] recognise
 //! certificates, keys and bundles by their shape without parsing them.
 
+use std::borrow::Cow;
+
 /// The identifier byte of a SEQUENCE.
 pub(crate) const SEQUENCE: u8 = 0x30;
 /// The identifier byte of a SET.
@@ -47,6 +49,15 @@ impl<'a> Tlv<'a> {
     /// The elements inside a constructed element.
     pub(crate) fn children(&self) -> Result<Vec<Tlv<'a>>, Fault> {
         read_all(self.content, self.content_offset)
+    }
+
+    /// The elements inside a constructed element, read one at a time without collecting them;
+    /// after a fault it yields nothing more.
+    pub(crate) fn each_child(&self) -> Children<'a> {
+        Children {
+            rest: self.content,
+            offset: self.content_offset,
+        }
     }
 
     /// The offset just past this element.
@@ -102,11 +113,46 @@ pub(crate) fn length_octets(len: usize) -> Vec<u8> {
 }
 
 /// The element encoded again with the shortest length at every level, as DER requires;
-/// the bytes of DER input come back unchanged. Primitive contents are copied as they are.
-pub(crate) fn minimal(tlv: &Tlv<'_>) -> Vec<u8> {
+/// the bytes of DER input come back unchanged (borrowed, as nearly every request is DER).
+/// Primitive contents are copied as they are.
+pub(crate) fn minimal<'a>(tlv: &Tlv<'a>) -> Cow<'a, [u8]> {
+    if is_minimal(tlv, 0) {
+        return Cow::Borrowed(tlv.raw);
+    }
     let mut out = Vec::with_capacity(tlv.raw.len());
     write_minimal(tlv, 0, &mut out);
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`write_minimal`] would write `tlv.raw` unchanged: every length it walks is in the
+/// shortest form. (Re-encoding never lengthens an element, so the bytes are unchanged exactly
+/// when no element on the way shrinks.)
+fn is_minimal(tlv: &Tlv<'_>, depth: usize) -> bool {
+    let header = tlv.raw.len().saturating_sub(tlv.content.len());
+    if header != tlv.identifier().len() + length_octets_len(tlv.content.len()) {
+        return false;
+    }
+    if !tlv.is_constructed() || depth >= MAX_DEPTH {
+        return true;
+    }
+    // Content that does not read as elements is copied as it is, like a primitive's.
+    let mut all_minimal = true;
+    for child in tlv.each_child() {
+        match child {
+            Ok(child) => all_minimal = all_minimal && is_minimal(&child, depth + 1),
+            Err(_) => return true,
+        }
+    }
+    all_minimal
+}
+
+/// How many octets [`length_octets`] writes for `len`.
+fn length_octets_len(len: usize) -> usize {
+    if len < 0x80 {
+        return 1;
+    }
+    let significant = std::mem::size_of::<usize>() - (len.leading_zeros() as usize) / 8;
+    1 + significant
 }
 
 fn write_minimal(tlv: &Tlv<'_>, depth: usize, out: &mut Vec<u8>) {
@@ -230,6 +276,33 @@ pub(crate) fn read(buf: &[u8], base: usize) -> Result<(Tlv<'_>, &[u8]), Fault> {
     ))
 }
 
+/// The iterator of [`Tlv::each_child`].
+pub(crate) struct Children<'a> {
+    rest: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = Result<Tlv<'a>, Fault>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        match read(self.rest, self.offset) {
+            Ok((tlv, rest)) => {
+                self.offset = tlv.end();
+                self.rest = rest;
+                Some(Ok(tlv))
+            }
+            Err(fault) => {
+                self.rest = &[];
+                Some(Err(fault))
+            }
+        }
+    }
+}
+
 /// Reads every element of `buf` (which starts `base` bytes into the whole DER).
 pub(crate) fn read_all(mut buf: &[u8], base: usize) -> Result<Vec<Tlv<'_>>, Fault> {
     let mut items = Vec::new();
@@ -256,7 +329,12 @@ fn check_nested(tlv: &Tlv<'_>, depth: usize) -> Result<(), Fault> {
     if !tlv.is_constructed() || depth >= MAX_DEPTH {
         return Ok(());
     }
-    for child in tlv.children()? {
+    // Every sibling is read before any is entered, so a fault among the siblings is
+    // reported before one deeper inside an earlier sibling.
+    for child in tlv.each_child() {
+        child?;
+    }
+    for child in tlv.each_child().flatten() {
         check_nested(&child, depth + 1)?;
     }
     Ok(())
@@ -316,9 +394,9 @@ mod tests {
     fn long_form_lengths_are_written_again_in_the_shortest_form() {
         let ber = [0x30, 0x81, 0x05, 0x31, 0x82, 0x00, 0x01, 0x05];
         let (tlv, _) = read(&ber, 0).unwrap();
-        assert_eq!(minimal(&tlv), vec![0x30, 0x03, 0x31, 0x01, 0x05]);
+        assert_eq!(*minimal(&tlv), [0x30, 0x03, 0x31, 0x01, 0x05]);
         let der = [0x30, 0x03, 0x31, 0x01, 0x05];
-        assert_eq!(minimal(&read(&der, 0).unwrap().0), der.to_vec());
+        assert!(matches!(minimal(&read(&der, 0).unwrap().0), Cow::Borrowed(b) if b == der));
     }
 
     #[test]
@@ -327,7 +405,7 @@ mod tests {
         let (tlv, _) = read(&ber, 0).unwrap();
         assert_eq!(tlv.identifier(), &[0x7F, 0x20]);
         assert_eq!(tlv.number(), Some(32));
-        assert_eq!(minimal(&tlv), vec![0x7F, 0x20, 0x00]);
+        assert_eq!(*minimal(&tlv), [0x7F, 0x20, 0x00]);
     }
 
     #[test]
@@ -335,6 +413,26 @@ mod tests {
         assert_eq!(length_octets(0x7F), vec![0x7F]);
         assert_eq!(length_octets(0x80), vec![0x81, 0x80]);
         assert_eq!(length_octets(0x1234), vec![0x82, 0x12, 0x34]);
+        for len in [
+            0, 1, 0x7F, 0x80, 0xFF, 0x100, 0xFFFF, 0x1_0000, 0xFF_FFFF, 0x100_0000,
+        ] {
+            assert_eq!(length_octets_len(len), length_octets(len).len(), "{len:#x}");
+        }
+    }
+
+    #[test]
+    fn a_long_form_length_deep_inside_is_seen_and_rewritten() {
+        // SEQUENCE { SEQUENCE { INTEGER 5 with the length 0x81 0x01 } }
+        let ber = [0x30, 0x06, 0x30, 0x04, 0x02, 0x81, 0x01, 0x05];
+        let (tlv, _) = read(&ber, 0).unwrap();
+        assert!(!is_minimal(&tlv, 0));
+        assert_eq!(*minimal(&tlv), [0x30, 0x05, 0x30, 0x03, 0x02, 0x01, 0x05]);
+        // A constructed element whose content is not DER is kept as it is, like a primitive.
+        let opaque = [0x30, 0x02, 0xFF, 0xFF];
+        assert!(matches!(
+            minimal(&read(&opaque, 0).unwrap().0),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
