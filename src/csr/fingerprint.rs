@@ -6,7 +6,6 @@
 use super::Fingerprints;
 use md5::Md5;
 use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
 
 /// Computes the fingerprints of a request (`csr_der`) and its SubjectPublicKeyInfo (`spki_der`).
 pub fn compute(csr_der: &[u8], spki_der: &[u8]) -> Fingerprints {
@@ -19,13 +18,13 @@ pub fn compute(csr_der: &[u8], spki_der: &[u8]) -> Fingerprints {
 
 /// Upper-case hex without separators, as CAs print DCV hashes.
 fn upper_hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "{b:02X}");
-            out
-        })
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0F)]));
+    }
+    out
 }
 
 #[cfg(test)]

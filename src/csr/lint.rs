@@ -10,6 +10,7 @@ mod attributes;
 pub(crate) mod country;
 mod key;
 mod names;
+mod parsed;
 mod sans;
 pub(crate) mod signature;
 mod subject;
@@ -127,8 +128,9 @@ pub fn check(info: &CsrInfo, signature: &SignatureCheck) -> Vec<Finding> {
     signature::check(&info.signature_algorithm, signature, &mut findings);
     attributes::check(info, &mut findings);
     subject::check(info, &mut findings);
-    sans::check(info, &mut findings);
-    names::check(info, &mut findings);
+    let names = parsed::Names::of(info);
+    sans::check(info, &names, &mut findings);
+    names::check(info, &names, &mut findings);
     findings
 }
 

@@ -54,7 +54,8 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
     // The bidi rule (RFC 5893) is the one IDNA rule that spans labels: once any label is
     // right-to-left, every label must satisfy it. Each label passed on its own above, so a
     // failure of the whole name here is that rule.
-    if labels.iter().any(|l| l.starts_with("xn--")) && !uts46::bidi_ok(&base) {
+    let idn = labels.iter().any(|l| l.starts_with("xn--"));
+    if idn && !uts46::bidi_ok(&base) {
         return Err(DomainError::Bidi {
             name: rest.to_owned(),
         });
@@ -74,9 +75,15 @@ pub(super) fn parse(input: &str) -> Result<DomainName, DomainError> {
     {
         return Err(DomainError::NumericTld { tld: tld.clone() });
     }
-    // Every label was checked above; should one still not decode, the A-labels are shown
-    // rather than a string with replacement characters.
-    let unicode_base = uts46::to_unicode(&base);
+    // Without an "xn--" label the name is already its own U-label form: every label is
+    // lower-case letters, digits and hyphens, which UTS #46 maps to themselves. Otherwise every
+    // label was checked above; should one still not decode, the A-labels are shown rather than
+    // a string with replacement characters.
+    let unicode_base = if idn {
+        uts46::to_unicode(&base)
+    } else {
+        base.clone()
+    };
     let unicode = if wildcard {
         format!("*.{unicode_base}")
     } else {

@@ -4,6 +4,8 @@
 //! raw structure so errors can name the byte offset, and lets [`super::classify`] recognise
 //! certificates, keys and bundles by their shape without parsing them.
 
+use std::borrow::Cow;
+
 /// The identifier byte of a SEQUENCE.
 pub(crate) const SEQUENCE: u8 = 0x30;
 /// The identifier byte of a SET.
@@ -47,6 +49,15 @@ impl<'a> Tlv<'a> {
     /// The elements inside a constructed element.
     pub(crate) fn children(&self) -> Result<Vec<Tlv<'a>>, Fault> {
         read_all(self.content, self.content_offset)
+    }
+
+    /// The elements inside a constructed element, read one at a time without collecting them;
+    /// after a fault it yields nothing more.
+    pub(crate) fn each_child(&self) -> Children<'a> {
+        Children {
+            rest: self.content,
+            offset: self.content_offset,
+        }
     }
 
     /// The offset just past this element.
@@ -102,11 +113,46 @@ pub(crate) fn length_octets(len: usize) -> Vec<u8> {
 }
 
 /// The element encoded again with the shortest length at every level, as DER requires;
-/// the bytes of DER input come back unchanged. Primitive contents are copied as they are.
-pub(crate) fn minimal(tlv: &Tlv<'_>) -> Vec<u8> {
+/// the bytes of DER input come back unchanged (borrowed, as nearly every request is DER).
+/// Primitive contents are copied as they are.
+pub(crate) fn minimal<'a>(tlv: &Tlv<'a>) -> Cow<'a, [u8]> {
+    if is_minimal(tlv, 0) {
+        return Cow::Borrowed(tlv.raw);
+    }
     let mut out = Vec::with_capacity(tlv.raw.len());
     write_minimal(tlv, 0, &mut out);
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`write_minimal`] would write `tlv.raw` unchanged: every length it walks is in the
+/// shortest form. (Re-encoding never lengthens an element, so the bytes are unchanged exactly
+/// when no element on the way shrinks.)
+fn is_minimal(tlv: &Tlv<'_>, depth: usize) -> bool {
+    let header = tlv.raw.len().saturating_sub(tlv.content.len());
+    if header != tlv.identifier().len() + length_octets_len(tlv.content.len()) {
+        return false;
+    }
+    if !tlv.is_constructed() || depth >= MAX_DEPTH {
+        return true;
+    }
+    // Content that does not read as elements is copied as it is, like a primitive's.
+    let mut all_minimal = true;
+    for child in tlv.each_child() {
+        match child {
+            Ok(child) => all_minimal = all_minimal && is_minimal(&child, depth + 1),
+            Err(_) => return true,
+        }
+    }
+    all_minimal
+}
+
+/// How many octets [`length_octets`] writes for `len`.
+fn length_octets_len(len: usize) -> usize {
+    if len < 0x80 {
+        return 1;
+    }
+    let significant = std::mem::size_of::<usize>() - (len.leading_zeros() as usize) / 8;
+    1 + significant
 }
 
 fn write_minimal(tlv: &Tlv<'_>, depth: usize, out: &mut Vec<u8>) {
@@ -230,6 +276,33 @@ pub(crate) fn read(buf: &[u8], base: usize) -> Result<(Tlv<'_>, &[u8]), Fault> {
     ))
 }
 
+/// The iterator of [`Tlv::each_child`].
+pub(crate) struct Children<'a> {
+    rest: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Iterator for Children<'a> {
+    type Item = Result<Tlv<'a>, Fault>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        match read(self.rest, self.offset) {
+            Ok((tlv, rest)) => {
+                self.offset = tlv.end();
+                self.rest = rest;
+                Some(Ok(tlv))
+            }
+            Err(fault) => {
+                self.rest = &[];
+                Some(Err(fault))
+            }
+        }
+    }
+}
+
 /// Reads every element of `buf` (which starts `base` bytes into the whole DER).
 pub(crate) fn read_all(mut buf: &[u8], base: usize) -> Result<Vec<Tlv<'_>>, Fault> {
     let mut items = Vec::new();
@@ -256,7 +329,12 @@ fn check_nested(tlv: &Tlv<'_>, depth: usize) -> Result<(), Fault> {
     if !tlv.is_constructed() || depth >= MAX_DEPTH {
         return Ok(());
     }
-    for child in tlv.children()? {
+    // Every sibling is read before any is entered, so a fault among the siblings is
+    // reported before one deeper inside an earlier sibling.
+    for child in tlv.each_child() {
+        child?;
+    }
+    for child in tlv.each_child().flatten() {
         check_nested(&child, depth + 1)?;
     }
     Ok(())
@@ -287,59 +365,4 @@ pub(crate) fn small_uint(tlv: &Tlv<'_>) -> Option<u64> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_cut_off_element_is_reported_at_its_header() {
-        let fault = check_structure(&[0x30, 0x05, 0x02, 0x01, 0x00]).unwrap_err();
-        assert_eq!(fault.offset, 0);
-    }
-
-    #[test]
-    fn a_broken_child_is_reported_at_the_child() {
-        let fault = check_structure(&[0x30, 0x04, 0x02, 0x01, 0x00, 0x02]).unwrap_err();
-        assert_eq!(fault.offset, 5);
-    }
-
-    #[test]
-    fn long_form_lengths_are_read() {
-        let mut der = vec![0x04, 0x81, 0x80];
-        der.extend([0u8; 0x80]);
-        let (tlv, rest) = read(&der, 0).unwrap();
-        assert_eq!(tlv.content.len(), 0x80);
-        assert_eq!(tlv.content_offset, 3);
-        assert!(rest.is_empty());
-    }
-
-    #[test]
-    fn long_form_lengths_are_written_again_in_the_shortest_form() {
-        let ber = [0x30, 0x81, 0x05, 0x31, 0x82, 0x00, 0x01, 0x05];
-        let (tlv, _) = read(&ber, 0).unwrap();
-        assert_eq!(minimal(&tlv), vec![0x30, 0x03, 0x31, 0x01, 0x05]);
-        let der = [0x30, 0x03, 0x31, 0x01, 0x05];
-        assert_eq!(minimal(&read(&der, 0).unwrap().0), der.to_vec());
-    }
-
-    #[test]
-    fn high_tag_numbers_are_kept_whole() {
-        let ber = [0x7F, 0x20, 0x81, 0x00];
-        let (tlv, _) = read(&ber, 0).unwrap();
-        assert_eq!(tlv.identifier(), &[0x7F, 0x20]);
-        assert_eq!(tlv.number(), Some(32));
-        assert_eq!(minimal(&tlv), vec![0x7F, 0x20, 0x00]);
-    }
-
-    #[test]
-    fn lengths_of_128_bytes_and_more_take_the_long_form() {
-        assert_eq!(length_octets(0x7F), vec![0x7F]);
-        assert_eq!(length_octets(0x80), vec![0x81, 0x80]);
-        assert_eq!(length_octets(0x1234), vec![0x82, 0x12, 0x34]);
-    }
-
-    #[test]
-    fn trailing_bytes_are_reported_where_they_start() {
-        let fault = check_structure(&[0x05, 0x00, 0xFF]).unwrap_err();
-        assert_eq!(fault.offset, 2);
-    }
-}
+mod tests;

@@ -140,7 +140,8 @@ fn line_at(text: &str, at: usize) -> usize {
 /// Decodes a base64 body spread over lines starting at `first_line`. Whitespace anywhere is
 /// ignored and RFC 1421 header lines (`Proc-Type: …`) are skipped. Errors name the line.
 pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<Vec<u8>>, CsrError> {
-    let mut chars = Zeroizing::new(String::with_capacity(body.len()));
+    // Only base64 characters, which are ASCII, are kept: bytes, not chars.
+    let mut chars = Zeroizing::new(Vec::with_capacity(body.len()));
     // Line boundaries as (index into `chars` where the line starts, line number), so an
     // error offset in the compact text maps back to the pasted line.
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -151,14 +152,21 @@ pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<V
             continue;
         }
         lines.push((chars.len(), number));
+        if trimmed.bytes().all(is_base64_byte) {
+            // The common case: a whole line of base64.
+            chars.extend_from_slice(trimmed.as_bytes());
+            continue;
+        }
         for c in trimmed.chars().filter(|c| !c.is_whitespace()) {
-            if !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '=') {
-                return Err(CsrError::BadBase64 {
-                    line: number,
-                    detail: format!("unexpected character {c:?}"),
-                });
+            match u8::try_from(c) {
+                Ok(b) if is_base64_byte(b) => chars.push(b),
+                _ => {
+                    return Err(CsrError::BadBase64 {
+                        line: number,
+                        detail: format!("unexpected character {c:?}"),
+                    });
+                }
             }
-            chars.push(c);
         }
     }
     let line_of = |index: usize| {
@@ -174,7 +182,7 @@ pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<V
         .find(|(start, _)| *start < chars.len())
         .map_or(first_line, |(_, n)| *n);
     let mut out = Zeroizing::new(Vec::new());
-    match BASE64.decode_vec(chars.as_bytes(), &mut out) {
+    match BASE64.decode_vec(&*chars, &mut out) {
         Ok(()) => Ok(out),
         Err(base64::DecodeError::InvalidByte(index, byte)) => Err(CsrError::BadBase64 {
             line: line_of(index),
@@ -199,6 +207,11 @@ pub(crate) fn decode_base64(body: &str, first_line: usize) -> Result<Zeroizing<V
             detail: "wrong padding at the end".into(),
         }),
     }
+}
+
+/// A character of the standard base64 alphabet, or its padding.
+fn is_base64_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
 }
 
 /// RFC 1421 headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) and RFC 4716 `Comment:` lines.
@@ -231,6 +244,27 @@ mod tests {
     #[test]
     fn prose_mentioning_begin_is_not_a_marker() {
         assert!(blocks("BEGIN here and END there").is_empty());
+    }
+
+    #[test]
+    fn the_base64_characters_are_the_alphabet_and_padding() {
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+        for b in 0..=255u8 {
+            assert_eq!(is_base64_byte(b), alphabet.contains(&b), "{b:#04x}");
+        }
+    }
+
+    #[test]
+    fn whitespace_inside_a_line_is_skipped_and_unicode_is_refused() {
+        assert_eq!(&*decode_base64("QU JD\tRA==", 1).unwrap(), b"ABCD");
+        let err = decode_base64("QUJD\nQUé\n", 1).unwrap_err();
+        assert_eq!(
+            err,
+            CsrError::BadBase64 {
+                line: 2,
+                detail: "unexpected character 'é'".into()
+            }
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! reach. The common name is checked here only when it is not also a SAN, so a name is
 //! judged once.
 
-use super::{Finding, Rule, Severity, sans};
+use super::parsed::{CnValue, Names};
+use super::{Finding, Rule, Severity};
 use crate::csr::{CsrInfo, San};
 use crate::domain::{self, DomainError, DomainName};
 use std::net::IpAddr;
@@ -92,30 +93,42 @@ impl Source {
 }
 
 /// Checks the per-name rules.
-pub(super) fn check(info: &CsrInfo, out: &mut Vec<Finding>) {
+pub(super) fn check(info: &CsrInfo, names: &Names<'_>, out: &mut Vec<Finding>) {
+    // `dns_sans` holds the dNSNames in SAN order: walk it beside the SANs, so the findings
+    // keep the SANs' order.
+    let mut dns_sans = names.dns_sans.iter();
     for san in &info.sans {
         match san {
-            San::Dns(name) => dns_name(name, Source::San, out),
+            San::Dns(_) => {
+                if let Some(dns) = dns_sans.next() {
+                    dns_name(dns.raw, &dns.parsed, Source::San, out);
+                }
+            }
             San::Ip(ip) => ip_address(*ip, Source::San, out),
             San::Email(_) | San::Uri(_) | San::Other(_) => {}
         }
     }
-    for cn in info.subject_values("2.5.4.3") {
-        if sans::contains(info, cn) {
+    for cn in &names.common_names {
+        if cn.in_sans {
             continue;
         }
-        match domain::ip_address(cn) {
-            Some(ip) => ip_address(ip, Source::CommonName, out),
-            None => dns_name(cn, Source::CommonName, out),
+        match &cn.value {
+            CnValue::Ip(ip) => ip_address(*ip, Source::CommonName, out),
+            CnValue::Domain(parsed) => dns_name(cn.raw, parsed, Source::CommonName, out),
         }
     }
 }
 
-fn dns_name(raw: &str, source: Source, out: &mut Vec<Finding>) {
+fn dns_name(
+    raw: &str,
+    parsed: &Result<DomainName, DomainError>,
+    source: Source,
+    out: &mut Vec<Finding>,
+) {
     let label = source.label();
-    let name = match DomainName::parse(raw) {
+    let name = match parsed {
         Ok(name) => name,
-        Err(error) => return invalid(raw, source, &error, out),
+        Err(error) => return invalid(raw, source, error, out),
     };
     // A CN is a DirectoryString and may hold a U-label; a dNSName may not.
     if source == Source::San && !raw.is_ascii() {

@@ -1,5 +1,6 @@
 //! The names as a set: is there any, does the CN match one, repeats and redundant names.
 
+use super::parsed::{CommonName, Names};
 use super::{Finding, Rule, Severity};
 use crate::csr::{CsrInfo, San};
 use crate::domain::{self, DomainName};
@@ -51,10 +52,11 @@ pub(super) const SAN_COVERED_BY_WILDCARD: Rule = Rule {
 };
 
 /// Checks the rules over the set of names.
-pub(super) fn check(info: &CsrInfo, out: &mut Vec<Finding>) {
-    let common_names: Vec<&str> = info
-        .subject_values("2.5.4.3")
-        .filter(|cn| !cn.trim().is_empty())
+pub(super) fn check(info: &CsrInfo, names: &Names<'_>, out: &mut Vec<Finding>) {
+    let common_names: Vec<&CommonName<'_>> = names
+        .common_names
+        .iter()
+        .filter(|cn| !cn.raw.trim().is_empty())
         .collect();
     if common_names.is_empty() && info.sans.is_empty() {
         out.push(NO_NAMES.finding(
@@ -70,8 +72,8 @@ pub(super) fn check(info: &CsrInfo, out: &mut Vec<Finding>) {
         .any(|s| matches!(s, San::Dns(_) | San::Ip(_)));
     for cn in common_names {
         // An unparseable CN gets its own error from the name rules.
-        let is_name = domain::ip_address(cn).is_some() || DomainName::parse(cn).is_ok();
-        if has_names && is_name && !contains(info, cn) {
+        if has_names && cn.is_name() && !cn.in_sans {
+            let cn = cn.raw;
             out.push(CN_NOT_IN_SANS.finding(format!(
                 "the common name \"{cn}\" is not among the subject alternative names; browsers \
                  look only at the SANs, so the CA will add it (some charge it as an extra name): \
@@ -91,30 +93,17 @@ pub(super) fn check(info: &CsrInfo, out: &mut Vec<Finding>) {
              addresses, so the CA will drop it or refuse the order: remove it"
         )));
     }
-    repeats(info, out);
-}
-
-/// Whether `cn` is one of the SANs: the same DNS name (compared in A-label form, ignoring
-/// case and a trailing dot) or the same IP address.
-pub(super) fn contains(info: &CsrInfo, cn: &str) -> bool {
-    if let Some(ip) = domain::ip_address(cn) {
-        return info.sans.contains(&San::Ip(ip));
-    }
-    let parsed = DomainName::parse(cn).ok();
-    info.dns_names()
-        .any(|san| match (&parsed, DomainName::parse(san)) {
-            (Some(cn), Ok(san)) => *cn == san,
-            _ => san.trim().eq_ignore_ascii_case(cn.trim()),
-        })
+    repeats(info, names, out);
 }
 
 /// Duplicates and names covered by a wildcard.
-fn repeats(info: &CsrInfo, out: &mut Vec<Finding>) {
-    let dns: Vec<(&str, DomainName)> = info
-        .dns_names()
-        .filter_map(|raw| DomainName::parse(raw).ok().map(|name| (raw, name)))
+fn repeats(info: &CsrInfo, names: &Names<'_>, out: &mut Vec<Finding>) {
+    let dns: Vec<(&str, &DomainName)> = names
+        .dns_sans
+        .iter()
+        .filter_map(|san| san.parsed.as_ref().ok().map(|name| (san.raw, name)))
         .collect();
-    let names: Vec<DomainName> = dns.iter().map(|(_, name)| name.clone()).collect();
+    let names: Vec<DomainName> = dns.iter().map(|(_, name)| (*name).clone()).collect();
     for (first, later) in domain::duplicates(&names) {
         if let (Some((a, _)), Some((b, _))) = (dns.get(first), dns.get(later)) {
             let same = if a == b {

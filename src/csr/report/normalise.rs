@@ -77,7 +77,7 @@ pub(super) fn normalise(der: &[u8]) -> Result<Normalised<'_>, CsrError> {
     ] {
         let minimal = der::minimal(tlv);
         note_length(&mut irregularities, tlv, &minimal, part);
-        info_content.extend(minimal);
+        info_content.extend_from_slice(&minimal);
     }
     let mut kept = Vec::new();
     match attributes {
@@ -92,7 +92,7 @@ pub(super) fn normalise(der: &[u8]) -> Result<Normalised<'_>, CsrError> {
                 let read = read_attribute(&attribute);
                 irregularities.extend(read.irregularities);
                 if let Some(minimal) = read.kept {
-                    kept.extend(minimal);
+                    kept.extend_from_slice(&minimal);
                 }
             }
         }
@@ -105,7 +105,7 @@ pub(super) fn normalise(der: &[u8]) -> Result<Normalised<'_>, CsrError> {
     ] {
         let minimal = der::minimal(tlv);
         note_length(&mut irregularities, tlv, &minimal, part);
-        request.extend(minimal);
+        request.extend_from_slice(&minimal);
     }
     let request = der::encode(SEQUENCE, &request);
     Ok(Normalised {
@@ -138,12 +138,12 @@ fn header_is_long(tlv: &Tlv<'_>) -> bool {
 
 /// One attribute, judged: what is bent about it and, when x509-parser can read it, its
 /// shortest encoding to keep in the copy.
-struct ReadAttribute {
-    kept: Option<Vec<u8>>,
+struct ReadAttribute<'a> {
+    kept: Option<Cow<'a, [u8]>>,
     irregularities: Vec<Irregularity>,
 }
 
-fn read_attribute(attribute: &Tlv<'_>) -> ReadAttribute {
+fn read_attribute<'a>(attribute: &Tlv<'a>) -> ReadAttribute<'a> {
     let mut irregularities = Vec::new();
     let minimal = der::minimal(attribute);
     let parts = attribute.children().unwrap_or_default();
@@ -153,7 +153,7 @@ fn read_attribute(attribute: &Tlv<'_>) -> ReadAttribute {
         .map(|t| Oid::new(t.content.into()).to_id_string())
         .unwrap_or_default();
     let name = attribute_name(&oid).map_or_else(|| oid.clone(), str::to_owned);
-    if minimal != attribute.raw {
+    if *minimal != *attribute.raw {
         irregularities.push(Irregularity::NonMinimalLength {
             part: format!("the {name} attribute"),
         });

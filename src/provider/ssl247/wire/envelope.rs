@@ -69,13 +69,15 @@ fn text(s: Option<&Scalar>) -> String {
 /// a success envelope whose `StatusCode` is 400 or more becomes [`Ssl247Error::Status`];
 /// otherwise `Data` is read as `T`.
 pub fn data<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, ProviderError> {
-    serde_json::from_value(data_value(response)?)
+    serde_json::from_slice(&data_text(response)?)
         .map_err(|e| ProviderError::UnexpectedResponse(format!("Data: {e}")))
 }
 
-/// [`data`] up to `Data` as JSON: not generic, so the envelope's reading is in the widget's
-/// wasm once rather than once per operation's `T`.
-fn data_value(response: &HttpResponse) -> Result<Value, ProviderError> {
+/// [`data`] up to `Data` as JSON text: not generic, so the envelope's reading is in the
+/// widget's wasm once rather than once per operation's `T`. The envelope is checked as a
+/// [`Value`]; every typed reading (the envelopes and `T`) is from JSON text, so serde_json's
+/// byte reader is the only deserializer the wire types are compiled for.
+fn data_text(response: &HttpResponse) -> Result<Vec<u8>, ProviderError> {
     let value: Value = match response.json() {
         Ok(value) => value,
         Err(_) if !response.is_success() => {
@@ -89,8 +91,7 @@ fn data_value(response: &HttpResponse) -> Result<Value, ProviderError> {
         .get("Response")
         .is_some_and(|r| r.get("Error").is_some())
     {
-        let failure: Failure = serde_json::from_value(value)
-            .map_err(|e| ProviderError::UnexpectedResponse(e.to_string()))?;
+        let failure: Failure = read(&value)?;
         return Err(Ssl247Error::Api {
             code: text(failure.response.error.code.as_ref()),
             message: text(failure.response.error.message.as_ref()),
@@ -104,21 +105,14 @@ fn data_value(response: &HttpResponse) -> Result<Value, ProviderError> {
             status: response.status,
         });
     }
-    let envelope: Success<Value> = match value {
-        Value::Object(mut map) => {
-            let data = map.remove("Data").unwrap_or(Value::Null);
-            map.insert("Data".into(), Value::Null);
-            let mut envelope: Success<Value> = serde_json::from_value(Value::Object(map))
-                .map_err(|e| ProviderError::UnexpectedResponse(e.to_string()))?;
-            envelope.data = data;
-            envelope
-        }
-        _ => {
-            return Err(ProviderError::UnexpectedResponse(
-                "the answer is not a JSON object".into(),
-            ));
-        }
+    let Value::Object(mut map) = value else {
+        return Err(ProviderError::UnexpectedResponse(
+            "the answer is not a JSON object".into(),
+        ));
     };
+    let data = map.remove("Data").unwrap_or(Value::Null);
+    map.insert("Data".into(), Value::Null);
+    let envelope: Success<Value> = read(&Value::Object(map))?;
     if envelope
         .status_code
         .as_ref()
@@ -131,5 +125,12 @@ fn data_value(response: &HttpResponse) -> Result<Value, ProviderError> {
         }
         .into());
     }
-    Ok(envelope.data)
+    serde_json::to_vec(&data).map_err(|e| ProviderError::UnexpectedResponse(e.to_string()))
+}
+
+/// `T` from a JSON value, through its text.
+fn read<T: DeserializeOwned>(value: &Value) -> Result<T, ProviderError> {
+    serde_json::to_vec(value)
+        .and_then(|text| serde_json::from_slice(&text))
+        .map_err(|e| ProviderError::UnexpectedResponse(e.to_string()))
 }
