@@ -21,25 +21,3 @@ pub mod idna_crate;
 pub use browser::{bidi_ok, label_to_ascii, to_unicode};
 #[cfg(not(target_arch = "wasm32"))]
 pub use idna_crate::{bidi_ok, label_to_ascii, to_unicode};
-
-/// CheckHyphens (UTS #46 §4.1, validity criteria 2 and 3) on a U-label: no hyphen at either
-/// end, none in both the third and fourth positions.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn hyphens_ok(label: &str) -> bool {
-    let mut chars = label.chars().skip(2);
-    let reserved = chars.next() == Some('-') && chars.next() == Some('-');
-    !label.starts_with('-') && !label.ends_with('-') && !reserved
-}
-
-/// The labels of a name in A-label form, each `xn--` label decoded; `None` if one does not
-/// decode.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn decoded_labels(ascii: &str) -> Option<Vec<String>> {
-    ascii
-        .split('.')
-        .map(|label| match label.strip_prefix("xn--") {
-            Some(punycode) => idna::punycode::decode_to_string(punycode),
-            None => Some(label.to_owned()),
-        })
-        .collect()
-}

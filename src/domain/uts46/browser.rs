@@ -1,8 +1,6 @@
 //! UTS #46 by the browser's URL parser, with STD3 rules and CheckHyphens added (see the
 //! parent module).
 
-use super::{decoded_labels, hyphens_ok};
-
 /// A label the URL parser takes as a domain label and never as a number: a host whose last
 /// label is a number goes through its IPv4 parser instead (`１２３` maps to `123`).
 const TAIL: &str = ".a";
@@ -49,4 +47,24 @@ pub fn bidi_ok(ascii_name: &str) -> bool {
 /// See [`super::idna_crate::to_unicode`].
 pub fn to_unicode(ascii_name: &str) -> String {
     decoded_labels(ascii_name).map_or_else(|| ascii_name.to_owned(), |labels| labels.join("."))
+}
+
+/// CheckHyphens (UTS #46 §4.1, validity criteria 2 and 3) on a U-label: no hyphen at either
+/// end, none in both the third and fourth positions.
+fn hyphens_ok(label: &str) -> bool {
+    let mut chars = label.chars().skip(2);
+    let reserved = chars.next() == Some('-') && chars.next() == Some('-');
+    !label.starts_with('-') && !label.ends_with('-') && !reserved
+}
+
+/// The labels of a name in A-label form, each `xn--` label decoded; `None` if one does not
+/// decode.
+fn decoded_labels(ascii: &str) -> Option<Vec<String>> {
+    ascii
+        .split('.')
+        .map(|label| match label.strip_prefix("xn--") {
+            Some(punycode) => idna::punycode::decode_to_string(punycode),
+            None => Some(label.to_owned()),
+        })
+        .collect()
 }
