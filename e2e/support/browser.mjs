@@ -70,11 +70,12 @@ export async function openOrdersPage(options = {}) {
   });
 }
 
-// Runs axe-core on the page as it is now and returns the violations of impact serious or
-// critical. The server's Content-Security-Policy forbids the inline script axe injects, so
-// the check runs in a second context that bypasses CSP, on the same URL and local storage
-// (and `contextOptions`, such as the viewport and colour scheme the page was seen in).
-export async function seriousA11yViolations(page, contextOptions = {}) {
+// Runs axe-core on the page as it is now (its default rules: WCAG 2.x A and AA, and its best
+// practices) and returns every violation, whatever its impact. The server's
+// Content-Security-Policy forbids the inline script axe injects, so the check runs in a second
+// context that bypasses CSP, on the same URL and local storage (and `contextOptions`, such as
+// the viewport and colour scheme the page was seen in).
+export async function a11yViolations(page, contextOptions = {}) {
   const require = createRequire(import.meta.url);
   const state = await page.context().storageState();
   const url = page.url();
@@ -86,7 +87,7 @@ export async function seriousA11yViolations(page, contextOptions = {}) {
     await copy.waitForLoadState('networkidle');
     await copy.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const result = await copy.evaluate(() => globalThis.axe.run());
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    return result.violations;
   } finally {
     await context.close();
   }

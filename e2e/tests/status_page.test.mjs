@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openWidget, screenshots, seriousA11yViolations } from '../support/browser.mjs';
+import { openWidget, screenshots, a11yViolations } from '../support/browser.mjs';
 import { makeCsr, certificateMatches } from '../support/csr.mjs';
 
 const NAMES = ['shop.certorder-demo.net', 'www.shop.certorder-demo.net'];
@@ -80,7 +80,7 @@ test('the status page says what to publish for each name, and when it last check
   await page.getByRole('button', { name: `Copy the values for ${names[0]}` }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'status-heading', 'focus on the heading');
   await page.screenshot({ path: join(screenshots, 'status-pending.png'), fullPage: true });
-  const violations = await seriousA11yViolations(page);
+  const violations = await a11yViolations(page);
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
 });
 
@@ -104,7 +104,7 @@ test('marking DCV done in the sandbox issues the certificate, downloaded for the
   const full = await readFile(await bundle.path(), 'utf8');
   assert.ok((full.match(/BEGIN CERTIFICATE/g) ?? []).length >= 1, 'the bundle has the certificate');
   assert.ok(full.startsWith(pem.trim().split('\n')[0]), 'the bundle starts with the certificate');
-  const violations = await seriousA11yViolations(page);
+  const violations = await a11yViolations(page);
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
 });
 

@@ -3,7 +3,7 @@
 // sandbox, and the certificate downloaded and matched to the CSR's key and names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openOrdersPage, seriousA11yViolations } from '../support/browser.mjs';
+import { openOrdersPage, a11yViolations } from '../support/browser.mjs';
 import { makeCsr, certificateMatches } from '../support/csr.mjs';
 import { orderThroughWizard, issueAndDownload } from '../support/wizard.mjs';
 
@@ -91,7 +91,7 @@ test('a time-out on submit ends on the status page as in doubt, and one order wa
     .slice(before)
     .filter((r) => r.method === 'POST' && /\/api\/gandi-v5\/v5\/certificate\/issued-certs$/.test(new URL(r.url).pathname) && r.headers['dry-run'] !== '1');
   assert.equal(creates.length, 1, `one order request, not ${creates.length}`);
-  const violations = await seriousA11yViolations(page);
+  const violations = await a11yViolations(page);
   assert.deepEqual(violations.map((v) => `${v.id}: ${v.help}`), []);
   widget.check();
 });

@@ -20,6 +20,8 @@ pub const RETRY: &str = "Try again";
 /// The banner shown when the providers are simulated.
 pub const SANDBOX_BANNER: &str =
     "Sandbox: orders here are simulated. Nothing is charged and no real certificate is issued.";
+/// The name of the sandbox banner's landmark.
+pub const SANDBOX_LABEL: &str = "Sandbox";
 /// The heading of an unknown page.
 pub const NOT_FOUND: &str = "Page not found";
 /// What to do on an unknown page.

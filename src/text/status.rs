@@ -31,6 +31,9 @@ pub const APPROVER: &str = "Approver";
 pub const ALL_NAMES: &str = "all names";
 /// Heading of the DCV section.
 pub const DCV_HEADING: &str = "Prove you control each name";
+/// Name of the group of validation actions (resend, change, mark done): a landmark of its own,
+/// so its name differs from the DCV section's.
+pub const DCV_ACTIONS: &str = "Validation actions";
 /// Heading of the downloads section.
 pub const DOWNLOADS_HEADING: &str = "Download your certificate";
 /// Button: check the status now.

@@ -79,7 +79,8 @@ pub fn App() -> impl IntoView {
 
     let sandbox = move || {
         loading.with(|l| matches!(l, Loading::Ready(d) if d.any_sandbox()))
-            .then(|| view! { <p class="co-banner" data-testid="sandbox-banner">{text::SANDBOX_BANNER}</p> })
+            // A landmark of its own: all content of the page is in one (axe's "region" rule).
+            .then(|| view! { <aside class="co-banner" aria-label=text::SANDBOX_LABEL data-testid="sandbox-banner">{text::SANDBOX_BANNER}</aside> })
     };
     view! {
         <header class="co-header">

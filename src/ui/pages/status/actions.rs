@@ -109,7 +109,7 @@ pub(crate) fn Actions(tracker: Tracker) -> impl IntoView {
             let methods = methods.clone();
             let change = change.clone();
             view! {
-                <section class="co-actions" aria-label=text::DCV_HEADING>
+                <section class="co-actions" aria-label=text::DCV_ACTIONS>
                     {can_resend.then(|| view! {
                         <button type="button" class="co-button co-button--secondary" disabled=move || working.get() on:click=resend.clone()>{text::RESEND}</button>
                     })}
