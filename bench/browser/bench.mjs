@@ -1,4 +1,5 @@
-// The browser benchmark: certorder (wasm) and @peculiar/x509 side by side in headless Chromium.
+// The browser benchmark: certorder (wasm) and @peculiar/x509 side by side in headless Chromium,
+// with certorder's WebCrypto calls alone beside them.
 //
 //   node bench/browser/bench.mjs --pkg DIR --out DIR [--corpus DIR] [--rounds N] [--slice-ms MS]
 //

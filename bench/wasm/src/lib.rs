@@ -26,3 +26,23 @@ pub async fn inspect_times(csr: Vec<u8>, times: u32) -> u32 {
     }
     valid
 }
+
+/// Reads `csr` once, then asks WebCrypto about its self-signature `times` times, one after the
+/// other, exactly as [`inspect_times`] does after parsing; resolves to how many answers were
+/// valid. The time of this is what WebCrypto (with the calls into it) costs an inspection: the
+/// floor under any engine that checks the signature there.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen(js_name = verifyTimes)]
+pub async fn verify_times(csr: Vec<u8>, times: u32) -> u32 {
+    use certorder::csr::{inspect_deferred, verify::browser::verify};
+    let Ok((_, Some(request))) = inspect_deferred(&csr) else {
+        return 0;
+    };
+    let mut valid = 0;
+    for _ in 0..times {
+        if verify(std::hint::black_box(&request)).await == SignatureCheck::Valid {
+            valid += 1;
+        }
+    }
+    valid
+}

@@ -24,6 +24,8 @@ pub(super) type Rates = Vec<std::result::Result<Rate, String>>;
 pub(super) struct Browser {
     pub(super) certorder: Rates,
     pub(super) peculiar: Rates,
+    /// Only certorder's WebCrypto calls, the request read once beforehand.
+    pub(super) webcrypto: Rates,
 }
 
 /// The rate on one line, or its error.
@@ -119,6 +121,7 @@ pub(super) fn browser(root: &Path, path: &[PathBuf], rounds: &str) -> Result<Bro
     Ok(Browser {
         certorder: rates(&objects, Some("certorder")),
         peculiar: rates(&objects, Some("peculiar")),
+        webcrypto: rates(&objects, Some("webcrypto")),
     })
 }
 

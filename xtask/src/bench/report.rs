@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::csr::{Browser, Rates, micros, ops};
+use super::csr::{Browser, Rate, Rates, micros, ops};
 use super::{KEYS, Options};
 use crate::Result;
 use crate::run::{command, output};
@@ -78,39 +78,52 @@ pub(super) fn render(
         let _ = writeln!(
             s,
             "| key type | native `inspect` | native median | Chromium: certorder (wasm) | \
-             median | Chromium: @peculiar/x509 | median | certorder / peculiar |"
+             median | Chromium: @peculiar/x509 | median | certorder / peculiar | \
+             Chromium: WebCrypto alone | median | WebCrypto alone / peculiar |"
         );
-        let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|");
+        let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         let none: Rates = KEYS.iter().map(|_| Err("not run".to_owned())).collect();
         let native_rates = match native {
             Some(Ok(r)) => r,
             _ => &none,
         };
-        let (c, p) = match browser {
-            Some(Ok(b)) => (&b.certorder, &b.peculiar),
-            _ => (&none, &none),
+        let (c, p, w) = match browser {
+            Some(Ok(b)) => (&b.certorder, &b.peculiar, &b.webcrypto),
+            _ => (&none, &none, &none),
         };
+        let mut ratios = (Vec::new(), Vec::new());
         for (i, (_, label)) in KEYS.iter().enumerate() {
             let n = &native_rates[i];
-            let (c, p) = (&c[i], &p[i]);
-            let ratio = match (c, p) {
-                (Ok(c), Ok(p)) if p.ops_per_sec > 0.0 => {
-                    format!("{:.2}×", c.ops_per_sec / p.ops_per_sec)
-                }
-                _ => "—".to_owned(),
-            };
+            let (c, p, w) = (&c[i], &p[i], &w[i]);
+            let (against, floor) = (ratio(c, p), ratio(w, p));
+            ratios.0.extend(against);
+            ratios.1.extend(floor);
             let _ = writeln!(
                 s,
-                "| {label} | {} | {} | {} | {} | {} | {} | {ratio} |",
+                "| {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 ops(n),
                 micros(n),
                 ops(c),
                 micros(c),
                 ops(p),
-                micros(p)
+                micros(p),
+                times(against),
+                ops(w),
+                micros(w),
+                times(floor),
             );
         }
         s.push('\n');
+        if !ratios.0.is_empty() {
+            let _ = writeln!(
+                s,
+                "Geometric mean over the key types: certorder / peculiar {}, WebCrypto alone / \
+                 peculiar {} (the most any engine that checks the signature through WebCrypto \
+                 could reach).\n",
+                times(geometric_mean(&ratios.0)),
+                times(geometric_mean(&ratios.1)),
+            );
+        }
         let mut notes = Vec::new();
         for (what, rates) in [
             ("native", native.map(|r| r.as_ref().map(|r| r as &Rates))),
@@ -121,6 +134,10 @@ pub(super) fn render(
             (
                 "@peculiar/x509",
                 browser.map(|b| b.as_ref().map(|b| &b.peculiar)),
+            ),
+            (
+                "WebCrypto alone",
+                browser.map(|b| b.as_ref().map(|b| &b.webcrypto)),
             ),
         ] {
             match rates {
@@ -144,6 +161,26 @@ pub(super) fn render(
     }
 
     s.trim_end().to_owned()
+}
+
+/// How many times faster `a` is than `b`, when both were measured.
+fn ratio(
+    a: &std::result::Result<Rate, String>,
+    b: &std::result::Result<Rate, String>,
+) -> Option<f64> {
+    match (a, b) {
+        (Ok(a), Ok(b)) if b.ops_per_sec > 0.0 => Some(a.ops_per_sec / b.ops_per_sec),
+        _ => None,
+    }
+}
+
+fn times(ratio: Option<f64>) -> String {
+    ratio.map_or_else(|| "—".to_owned(), |r| format!("{r:.2}×"))
+}
+
+fn geometric_mean(ratios: &[f64]) -> Option<f64> {
+    (!ratios.is_empty())
+        .then(|| (ratios.iter().map(|r| r.ln()).sum::<f64>() / ratios.len() as f64).exp())
 }
 
 /// Replaces the generated section of BENCHMARKS.md, keeping the text around it.
