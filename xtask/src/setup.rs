@@ -51,15 +51,8 @@ pub(crate) fn tools(need: Need) -> Result<Tools> {
 
     wasm_target(&root, &tools)?;
     let bindgen = wasm_bindgen_version(&root)?;
-    cargo_tool(&root, &tools, "trunk", "trunk", TRUNK_VERSION, true)?;
-    cargo_tool(
-        &root,
-        &tools,
-        "wasm-bindgen",
-        "wasm-bindgen-cli",
-        &bindgen,
-        false,
-    )?;
+    cargo_tool(&root, &tools, &trunk())?;
+    cargo_tool(&root, &tools, &wasm_bindgen_cli(&bindgen))?;
     wasm_opt(&root, &tools, &binaryen_dir)?;
     // Trunk.toml's post-build hook writes the precompressed files with it.
     brotli()?;
@@ -119,26 +112,70 @@ fn wasm_bindgen_version(root: &Path) -> Result<String> {
     Err("Cargo.lock has no wasm-bindgen package".to_owned())
 }
 
-/// Installs a cargo-installable tool unless `<binary> --version` already reports `version`.
-fn cargo_tool(
-    root: &Path,
-    tools: &Tools,
-    binary: &str,
-    krate: &str,
-    version: &str,
-    locked: bool,
-) -> Result {
-    let reported = output(command(binary, root, &tools.path).arg("--version")).unwrap_or_default();
-    if reported.split_whitespace().any(|word| word == version) {
+/// One tool from crates.io and how to build it.
+struct CargoTool<'a> {
+    /// The command it installs.
+    binary: &'a str,
+    /// Its crate.
+    krate: &'a str,
+    version: &'a str,
+    /// `cargo install` arguments beyond the crate and version.
+    args: &'a [&'a str],
+    /// Settings of the release profile it is built with (`CARGO_PROFILE_RELEASE_*`), which
+    /// override the crate's own.
+    profile: &'a [(&'a str, &'a str)],
+}
+
+/// Trunk, built for what it does here: it runs cargo, wasm-bindgen and wasm-opt and writes a
+/// few small files, so its own speed hardly matters, while its release profile (fat LTO, one
+/// codegen unit) made it the longest step of a cold run. Without its default features it has
+/// no TLS stack and no update check: it never downloads anything here (`offline = true` in
+/// Trunk.toml) and its development proxy talks plain HTTP to `certorder serve` on loopback.
+fn trunk() -> CargoTool<'static> {
+    CargoTool {
+        binary: "trunk",
+        krate: "trunk",
+        version: TRUNK_VERSION,
+        // Its lock file is needed: newer dependencies want a newer rustc.
+        args: &["--locked", "--no-default-features"],
+        profile: &[
+            ("LTO", "false"),
+            ("CODEGEN_UNITS", "16"),
+            ("OPT_LEVEL", "1"),
+        ],
+    }
+}
+
+/// wasm-bindgen's CLI, at the version in Cargo.lock. Its speed matters (it rewrites every wasm
+/// the tests and the release build make), so it keeps its own optimised release profile.
+fn wasm_bindgen_cli(version: &str) -> CargoTool<'_> {
+    CargoTool {
+        binary: "wasm-bindgen",
+        krate: "wasm-bindgen-cli",
+        version,
+        // Its own lock file names a crate version the registry may lack: let cargo resolve.
+        args: &[],
+        profile: &[],
+    }
+}
+
+/// Installs a cargo-installable tool unless `<binary> --version` already reports its version.
+fn cargo_tool(root: &Path, tools: &Tools, tool: &CargoTool<'_>) -> Result {
+    let reported =
+        output(command(tool.binary, root, &tools.path).arg("--version")).unwrap_or_default();
+    if reported.split_whitespace().any(|word| word == tool.version) {
         return Ok(());
     }
-    eprintln!("installing {krate} {version} (a few minutes, once)");
+    eprintln!(
+        "installing {} {} (a few minutes, once)",
+        tool.krate, tool.version
+    );
     let mut install = command("cargo", root, &tools.path);
-    install.args(["install", krate, "--version", version, "--force"]);
-    // wasm-bindgen-cli's own lock file names a crate version the registry may lack: let cargo
-    // resolve it; trunk's lock is needed because newer dependencies want a newer rustc.
-    if locked {
-        install.arg("--locked");
+    install
+        .args(["install", tool.krate, "--version", tool.version, "--force"])
+        .args(tool.args);
+    for (setting, value) in tool.profile {
+        install.env(format!("CARGO_PROFILE_RELEASE_{setting}"), value);
     }
     status(&mut install)
 }
