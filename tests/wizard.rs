@@ -178,6 +178,33 @@ fn csr_prefills_and_storage_keeps_no_key() {
     assert!(stored.contains("CERTIFICATE REQUEST"));
 }
 
+// Guards: a name typed in the add-name box and not added yet survives a reload, is not part of
+// the order, and is added once, emptying the box; a blank box adds nothing.
+#[test]
+fn a_name_being_typed_is_kept_until_added() {
+    let p = product(
+        ProviderKind::GandiV5,
+        "multi",
+        ProductKind::Multi,
+        ValidationLevel::Dv,
+    );
+    let mut w = wizard_with(&GandiV5, p);
+    w.add_name("example.com");
+    w.type_name_to_add(" shop.example.com ".into());
+    let stored = WizardDraft::from_storage(&w.draft.to_storage());
+    assert_eq!(stored.name_being_added, " shop.example.com ");
+    assert_eq!(stored.names, ["example.com"], "typed is not added");
+    let draft = w.order_draft().expect("a draft");
+    assert!(draft.sans.iter().all(|n| n.ascii() != "shop.example.com"));
+    w.add_typed_name();
+    assert_eq!(w.draft.names, ["example.com", "shop.example.com"]);
+    assert_eq!(w.draft.name_being_added, "");
+    w.type_name_to_add("   ".into());
+    w.add_typed_name();
+    assert_eq!(w.draft.names.len(), 2, "a blank box adds nothing");
+    assert_eq!(w.draft.name_being_added, "");
+}
+
 // Guards: an IDN is shown as its U-label and sent as its A-label; a repeat is flagged on the
 // later row; the free twin is noted and not counted; too many names is the model's error.
 #[test]

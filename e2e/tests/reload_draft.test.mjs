@@ -1,7 +1,7 @@
 // A reload on every step of the wizard loses nothing: the same step opens with everything
-// chosen and typed (product, period, CSR and its report, names added by hand, DCV method and
-// approver, contact fields, terms). A finished order clears the draft, and localStorage
-// never holds a private key.
+// chosen and typed (product, period, CSR and its report, names added by hand and one still
+// being typed, DCV method and approver, contact fields, terms). A finished order clears the
+// draft, and localStorage never holds a private key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openOrdersPage } from '../support/browser.mjs';
@@ -77,6 +77,13 @@ test('realtimeregister OV multi-domain: a reload on each step keeps the step and
   assert.equal(await page.getByLabel('Common name', { exact: true }).inputValue(), names[0]);
   assert.equal(await page.getByLabel('Name 2', { exact: true }).inputValue(), names[1]);
   assert.equal(await page.getByLabel('Name 3', { exact: true }).inputValue(), added);
+  // A name typed in the box and not added yet is kept too, and is no name of the order.
+  const typing = 'typed.reload.certorder-demo.net';
+  await page.getByLabel('Add a name').fill(typing);
+  await reload(page, 'Names on the certificate');
+  assert.equal(await page.getByLabel('Add a name').inputValue(), typing, 'the name being typed');
+  assert.equal(await page.getByLabel('Name 4', { exact: true }).count(), 0, 'typed is not added');
+  await page.getByLabel('Add a name').fill('');
   await next(page);
 
   // Step 4: e-mail validation with an approver that is not the first offered.

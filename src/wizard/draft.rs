@@ -38,6 +38,9 @@ pub struct WizardDraft {
     pub csr_names: Vec<String>,
     /// Step 3: the names, common name first, as typed.
     pub names: Vec<String>,
+    /// Step 3: what the add-name box holds, typed but not added yet: kept so that a reload
+    /// loses nothing typed. Not part of the order until it is added.
+    pub name_being_added: String,
     /// Step 4: the DCV choices.
     pub dcv: DcvDraft,
     /// Step 5: the contact person.

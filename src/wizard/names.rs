@@ -158,6 +158,17 @@ impl Wizard {
         }
     }
 
+    /// Keeps what the add-name box holds, as typed.
+    pub fn type_name_to_add(&mut self, text: String) {
+        self.draft.name_being_added = text;
+    }
+
+    /// Adds what the add-name box holds (as [`Wizard::add_name`]) and empties the box.
+    pub fn add_typed_name(&mut self) {
+        let typed = std::mem::take(&mut self.draft.name_being_added);
+        self.add_name(&typed);
+    }
+
     /// Removes name `index`.
     pub fn remove_name(&mut self, index: usize) {
         if index < self.draft.names.len() {

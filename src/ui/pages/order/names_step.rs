@@ -15,12 +15,8 @@ const STEP: Step = Step::Names;
 pub(crate) fn NamesStep() -> impl IntoView {
     let ctx = use_wizard();
     let wizard = ctx.wizard;
-    let new_name = RwSignal::new(String::new());
-    let add = move || {
-        let name = new_name.get_untracked();
-        wizard.update(|w| w.add_name(&name));
-        new_name.set(String::new());
-    };
+    let add = move || wizard.update(|w| w.add_typed_name());
+    let being_added = move || wizard.with(|w| w.draft.name_being_added.clone());
     // The provider's own check, asked whenever the names on the page call for one it has not
     // answered: on entering the step and after each edit, addition or removal (each a single
     // event, not a keystroke, so nothing needs debouncing).
@@ -41,9 +37,12 @@ pub(crate) fn NamesStep() -> impl IntoView {
     };
     let count = move || wizard.with(names::count_line);
     let mismatch = move || wizard.with(names::csr_mismatch);
+    // A memo: typing in the add-name box changes the draft, not the rows, and must not
+    // rebuild them on every keystroke.
+    let name_rows = Memo::new(move |_| wizard.with(names::rows));
     let rows = move || {
-        wizard
-            .with(names::rows)
+        name_rows
+            .get()
             .into_iter()
             .enumerate()
             .map(|(index, row)| {
@@ -106,8 +105,11 @@ pub(crate) fn NamesStep() -> impl IntoView {
                         spellcheck="false"
                         aria-describedby="add-name-error"
                         aria-invalid=invalid(STEP, "add-name".into())
-                        prop:value=new_name
-                        on:input:target=move |ev| new_name.set(ev.target().value())
+                        prop:value=being_added
+                        on:input:target=move |ev| {
+                            let typed = ev.target().value();
+                            wizard.update(|w| w.type_name_to_add(typed));
+                        }
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" {
                                 ev.prevent_default();
