@@ -115,6 +115,16 @@ impl Wizard {
         {
             attempt.state = AttemptState::InDoubt;
         }
+        // A name typed in its field before the reload, never applied: applied now, as leaving
+        // the field would have, unless an order may have been placed with the names as they are.
+        let edits = std::mem::take(&mut draft.names_being_edited);
+        if !draft.locked() {
+            for (index, typed) in edits {
+                if let Some(name) = draft.names.get_mut(index) {
+                    *name = typed;
+                }
+            }
+        }
         Self {
             draft,
             ..Self::default()

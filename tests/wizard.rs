@@ -205,6 +205,50 @@ fn a_name_being_typed_is_kept_until_added() {
     assert_eq!(w.draft.name_being_added, "");
 }
 
+// Guards: a listed name being edited (typed in, its field not left yet) is kept in the draft
+// and applied when the draft is resumed after a reload; leaving the field applies it and
+// forgets the pending text; an in-doubt draft is never changed by it.
+#[test]
+fn a_name_being_edited_survives_a_reload() {
+    let p = product(
+        ProviderKind::GandiV5,
+        "multi",
+        ProductKind::Multi,
+        ValidationLevel::Dv,
+    );
+    let mut w = wizard_with(&GandiV5, p);
+    w.add_name("example.com");
+    w.add_name("shop.example.com");
+    w.type_name_edit(1, "store.example.com".into());
+    assert_eq!(
+        w.draft.names[1], "shop.example.com",
+        "not applied while typing"
+    );
+    let resumed = Wizard::resume(WizardDraft::from_storage(&w.draft.to_storage()));
+    assert_eq!(resumed.draft.names, ["example.com", "store.example.com"]);
+    assert!(resumed.draft.names_being_edited.is_empty());
+
+    w.edit_name(1, "store.example.com".into());
+    assert!(
+        w.draft.names_being_edited.is_empty(),
+        "applied on leaving the field"
+    );
+    w.type_name_edit(5, "nowhere.example.com".into());
+    assert!(w.draft.names_being_edited.is_empty(), "no such name");
+
+    let mut sent = complete_wizard();
+    let mut key = || "key-1".to_owned();
+    sent.begin_submit(&mut key).expect("sent");
+    let before = sent.draft.names.clone();
+    sent.type_name_edit(0, "changed.example.com".into());
+    let resumed = Wizard::resume(WizardDraft::from_storage(&sent.draft.to_storage()));
+    assert!(resumed.draft.locked());
+    assert_eq!(
+        resumed.draft.names, before,
+        "an in-doubt draft keeps its names"
+    );
+}
+
 // Guards: an IDN is shown as its U-label and sent as its A-label; a repeat is flagged on the
 // later row; the free twin is noted and not counted; too many names is the model's error.
 #[test]

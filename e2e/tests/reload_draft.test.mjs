@@ -1,6 +1,6 @@
 // A reload on every step of the wizard loses nothing: the same step opens with everything
-// chosen and typed (product, period, CSR and its report, names added by hand and one still
-// being typed, DCV method and approver, contact fields, terms). A finished order clears the
+// chosen and typed (product, period, CSR and its report, names added by hand, one still being
+// typed and one being edited, DCV method and approver, contact fields, terms). A finished order clears the
 // draft, and localStorage never holds a private key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,6 +84,18 @@ test('realtimeregister OV multi-domain: a reload on each step keeps the step and
   assert.equal(await page.getByLabel('Add a name').inputValue(), typing, 'the name being typed');
   assert.equal(await page.getByLabel('Name 4', { exact: true }).count(), 0, 'typed is not added');
   await page.getByLabel('Add a name').fill('');
+  // So is a listed name being edited, its field not left yet; put back, it is applied on Tab.
+  const edited = 'edited.reload.certorder-demo.net';
+  const third = page.getByLabel('Name 3', { exact: true });
+  await third.fill(edited);
+  await reload(page, 'Names on the certificate');
+  assert.equal(await third.inputValue(), edited, 'the name being edited');
+  await third.fill(added);
+  await third.press('Tab');
+  await page.waitForFunction(
+    ([key, name]) => JSON.parse(localStorage.getItem(key) ?? '{}').names?.[2] === name,
+    [DRAFT_KEY, added],
+  );
   await next(page);
 
   // Step 4: e-mail validation with an approver that is not the first offered.

@@ -41,6 +41,10 @@ pub struct WizardDraft {
     /// Step 3: what the add-name box holds, typed but not added yet: kept so that a reload
     /// loses nothing typed. Not part of the order until it is added.
     pub name_being_added: String,
+    /// Step 3: what a listed name's field holds while it is typed in, by the name's index,
+    /// before it is applied (a name is applied when its field is left): kept so that a reload
+    /// loses nothing typed, and applied when the draft is resumed.
+    pub names_being_edited: BTreeMap<usize, String>,
     /// Step 4: the DCV choices.
     pub dcv: DcvDraft,
     /// Step 5: the contact person.

@@ -171,14 +171,24 @@ impl Wizard {
 
     /// Removes name `index`.
     pub fn remove_name(&mut self, index: usize) {
+        // The indices move; a field being typed in was left (and applied) before the click.
+        self.draft.names_being_edited.clear();
         if index < self.draft.names.len() {
             self.draft.names.remove(index);
             self.reset_provider_answers();
         }
     }
 
+    /// Keeps what name `index`'s field holds while it is typed in, before it is applied.
+    pub fn type_name_edit(&mut self, index: usize, text: String) {
+        if index < self.draft.names.len() {
+            self.draft.names_being_edited.insert(index, text);
+        }
+    }
+
     /// Replaces name `index` with what was typed.
     pub fn edit_name(&mut self, index: usize, name: String) {
+        self.draft.names_being_edited.remove(&index);
         if let Some(slot) = self.draft.names.get_mut(index) {
             *slot = name;
             self.reset_provider_answers();

@@ -63,6 +63,10 @@ pub(crate) fn NamesStep() -> impl IntoView {
                                 aria-describedby=described
                                 aria-invalid=invalid(STEP, id.clone())
                                 prop:value=row.shown.clone()
+                                on:input:target=move |ev| {
+                                    let typed = ev.target().value();
+                                    wizard.update(|w| w.type_name_edit(index, typed));
+                                }
                                 on:change:target=move |ev| {
                                     let value = ev.target().value();
                                     wizard.update(|w| w.edit_name(index, value));
