@@ -237,8 +237,7 @@ fn a_name_being_edited_survives_a_reload() {
     assert!(w.draft.names_being_edited.is_empty(), "no such name");
 
     let mut sent = complete_wizard();
-    let mut key = || "key-1".to_owned();
-    sent.begin_submit(&mut key).expect("sent");
+    sent.begin_submit(|| "key-1".to_owned()).expect("sent");
     let before = sent.draft.names.clone();
     sent.type_name_edit(0, "changed.example.com".into());
     let resumed = Wizard::resume(WizardDraft::from_storage(&sent.draft.to_storage()));
