@@ -48,6 +48,17 @@ fn wizard_with(provider: &dyn Provider, product: Product) -> Wizard {
     w
 }
 
+/// A Gandi v5 wizard on a DV multi-name product, the names step's usual ground.
+fn gandi_v5_multi() -> Wizard {
+    let p = product(
+        ProviderKind::GandiV5,
+        "multi",
+        ProductKind::Multi,
+        ValidationLevel::Dv,
+    );
+    wizard_with(&GandiV5, p)
+}
+
 fn gjirafa_adapter() -> gjirafa::Gjirafa {
     let project = gjirafa::ProjectId::parse("0f8fad5b-d9cb-469f-a165-70867728950e");
     gjirafa::Gjirafa::new(project.expect("a uuid"), 1)
@@ -182,13 +193,7 @@ fn csr_prefills_and_storage_keeps_no_key() {
 // the order, and is added once, emptying the box; a blank box adds nothing.
 #[test]
 fn a_name_being_typed_is_kept_until_added() {
-    let p = product(
-        ProviderKind::GandiV5,
-        "multi",
-        ProductKind::Multi,
-        ValidationLevel::Dv,
-    );
-    let mut w = wizard_with(&GandiV5, p);
+    let mut w = gandi_v5_multi();
     w.add_name("example.com");
     w.type_name_to_add(" shop.example.com ".into());
     let stored = WizardDraft::from_storage(&w.draft.to_storage());
@@ -210,13 +215,7 @@ fn a_name_being_typed_is_kept_until_added() {
 // forgets the pending text; an in-doubt draft is never changed by it.
 #[test]
 fn a_name_being_edited_survives_a_reload() {
-    let p = product(
-        ProviderKind::GandiV5,
-        "multi",
-        ProductKind::Multi,
-        ValidationLevel::Dv,
-    );
-    let mut w = wizard_with(&GandiV5, p);
+    let mut w = gandi_v5_multi();
     w.add_name("example.com");
     w.add_name("shop.example.com");
     w.type_name_edit(1, "store.example.com".into());
@@ -252,13 +251,7 @@ fn a_name_being_edited_survives_a_reload() {
 // later row; the free twin is noted and not counted; too many names is the model's error.
 #[test]
 fn names_rules() {
-    let p = product(
-        ProviderKind::GandiV5,
-        "multi",
-        ProductKind::Multi,
-        ValidationLevel::Dv,
-    );
-    let mut w = wizard_with(&GandiV5, p);
+    let mut w = gandi_v5_multi();
     w.add_name("bücher.nl");
     w.add_name("www.bücher.nl");
     let rows = names::rows(&w);
